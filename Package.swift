@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Sanad",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sanad", targets: ["sanad"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.115.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.12.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+    ],
+    targets: [
+        .target(
+            name: "SanadCore",
+            dependencies: [],
+            resources: [.process("Resources")]
+        ),
+        .target(
+            name: "SanadStore",
+            dependencies: [
+                "SanadCore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Vapor", package: "vapor"),
+            ]
+        ),
+        .target(
+            name: "SanadWeb",
+            dependencies: [
+                "SanadCore",
+                "SanadStore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            resources: [.process("Resources")]
+        ),
+        .executableTarget(
+            name: "sanad",
+            dependencies: [
+                "SanadWeb",
+                "SanadStore",
+                "SanadCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Vapor", package: "vapor"),
+            ]
+        ),
+        .testTarget(name: "SanadCoreTests", dependencies: ["SanadCore"]),
+        .testTarget(
+            name: "SanadStoreTests",
+            dependencies: ["SanadStore", .product(name: "VaporTesting", package: "vapor")]
+        ),
+        .testTarget(
+            name: "SanadWebTests",
+            dependencies: ["SanadWeb", .product(name: "VaporTesting", package: "vapor")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

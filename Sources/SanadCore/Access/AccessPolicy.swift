@@ -1,0 +1,70 @@
+/// Everything an actor can ask to do. Each API route and page maps to exactly one action.
+public enum Action: String, CaseIterable, Sendable {
+    case registerPerson
+    case listPeople
+    case viewPerson
+    case updatePerson
+    case viewPersonHistory
+    case viewAggregates
+    case manageUsers
+    case manageCentres
+    case viewAuditTrail
+}
+
+/// The record an action concerns, reduced to the facts that decide access.
+public enum Resource: Sendable, Equatable {
+    /// No particular record (lists, settings, reports).
+    case none
+    /// A person registered at a centre; `sharedWith` holds centres it was referred or transferred to.
+    case person(centre: String, sharedWith: Set<String> = [])
+    /// A new registration at a centre.
+    case newPerson(centre: String)
+}
+
+public enum Decision: Sendable, Equatable {
+    case allow
+    /// The actor's role never does this.
+    case forbidden
+    /// The role may do this, but not to this record: callers answer 404 where existence is sensitive.
+    case notInScope
+}
+
+/// The single access policy: every repository and route asks it before touching a record.
+public enum AccessPolicy {
+    public static func decide(_ actor: Actor, _ action: Action, _ resource: Resource = .none) -> Decision {
+        guard roleMay(actor.role, action) else { return .forbidden }
+        switch resource {
+        case .none:
+            return .allow
+        case .newPerson(let centre):
+            return actor.centres.contains(centre) ? .allow : .notInScope
+        case .person(let centre, let shared):
+            if actor.centres.contains(centre) || !actor.centres.isDisjoint(with: shared) { return .allow }
+            return .notInScope
+        }
+    }
+
+    /// What each role does at all, before looking at any record (domain.md, "Who uses Sanad").
+    public static func roleMay(_ role: Role, _ action: Action) -> Bool {
+        switch (role, action) {
+        case (.caseworker, .registerPerson), (.caseworker, .listPeople), (.caseworker, .viewPerson),
+            (.caseworker, .updatePerson), (.caseworker, .viewPersonHistory):
+            return true
+        case (.supervisor, .registerPerson), (.supervisor, .listPeople), (.supervisor, .viewPerson),
+            (.supervisor, .updatePerson), (.supervisor, .viewPersonHistory), (.supervisor, .viewAggregates):
+            return true
+        case (.dataOfficer, .viewAggregates):
+            return true
+        case (.administrator, .manageUsers), (.administrator, .manageCentres), (.administrator, .viewAuditTrail),
+            (.administrator, .viewAggregates):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Personal fields (names, contacts, documents, notes) are never shown to these roles.
+    public static func seesPersonalFields(_ role: Role) -> Bool {
+        role == .caseworker || role == .supervisor
+    }
+}

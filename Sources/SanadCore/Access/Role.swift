@@ -1,0 +1,21 @@
+/// The roles of domain.md. Raw values are the spellings used by the CLI, the API and the database.
+public enum Role: String, CaseIterable, Codable, Sendable {
+    case administrator
+    case supervisor
+    case caseworker
+    case dataOfficer = "data-officer"
+}
+
+/// Who is acting: the signed-in user, reduced to what the access policy needs.
+public struct Actor: Sendable, Equatable {
+    public let userID: String
+    public let role: Role
+    /// Centre codes (P-code style, e.g. "SD01") the user belongs to.
+    public let centres: Set<String>
+
+    public init(userID: String, role: Role, centres: Set<String>) {
+        self.userID = userID
+        self.role = role
+        self.centres = centres
+    }
+}

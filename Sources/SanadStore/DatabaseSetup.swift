@@ -1,0 +1,59 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import SanadCore
+import Vapor
+
+public enum SetupError: Error, CustomStringConvertible {
+    case wrongKey
+    case dataDirectory(String)
+
+    public var description: String {
+        switch self {
+        case .wrongKey:
+            return "The master key does not match the one this database was created with. "
+                + "Set SANAD_MASTER_KEY or SANAD_KEY_FILE to the original key."
+        case .dataDirectory(let why): return "Cannot use the data folder: \(why)"
+        }
+    }
+}
+
+public enum DatabaseSetup {
+    /// Registers SQLite (in the data folder, WAL) or PostgreSQL (DATABASE_URL) and every migration.
+    public static func configure(_ app: Application, settings: SanadSettings) throws {
+        if let url = settings.databaseURL {
+            app.databases.use(try .postgres(url: url, sqlLogLevel: .trace), as: .psql)
+        } else {
+            do {
+                try FileManager.default.createDirectory(
+                    at: settings.dataDirectory, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw SetupError.dataDirectory(error.localizedDescription)
+            }
+            let path = settings.dataDirectory.appendingPathComponent("sanad.sqlite").path
+            app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        }
+        app.migrations.add(SanadMigrations.all)
+    }
+
+    /// Migrates, switches SQLite to WAL, and checks that the key opens this database's data.
+    public static func prepare(_ app: Application, keys: KeyRing) async throws {
+        if let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite" {
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        }
+        try await app.autoMigrate()
+        try await checkKey(keys, on: app.db)
+    }
+
+    static func checkKey(_ keys: KeyRing, on db: any Database) async throws {
+        let check = Digests(keys: keys).blindIndex(kind: "key-check", value: "sanad")
+        if let stored = try await Setting.find("key_check", on: db) {
+            guard stored.value == check else { throw SetupError.wrongKey }
+        } else {
+            try await Setting(key: "key_check", value: check).create(on: db)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import SanadCore
+
+/// Decrypted names, held only in memory, so that name search works while the database holds no readable name.
+/// Rebuilt from the database at start-up and refreshed from `updated_at` before each search, so several server
+/// instances sharing one database see each other's writes.
+public final class PersonNameIndex: Sendable {
+    struct Entry: Sendable {
+        let id: UUID
+        let centre: String
+        let registrationNumber: String
+        let keys: [String]
+        let updatedAt: Date
+    }
+
+    private struct State {
+        var entries: [UUID: Entry] = [:]
+        var watermark = Date(timeIntervalSince1970: 0)
+    }
+
+    private let state = NIOLockedValueBox(State())
+
+    public init() {}
+
+    public var count: Int { state.withLockedValue { $0.entries.count } }
+
+    func put(id: UUID, centre: String, registrationNumber: String, names: [String], updatedAt: Date) {
+        let keys = names.map(NameFolding.searchKey)
+        let entry = Entry(
+            id: id, centre: centre, registrationNumber: registrationNumber, keys: keys, updatedAt: updatedAt)
+        state.withLockedValue { s in
+            s.entries[id] = entry
+            s.watermark = max(s.watermark, updatedAt)
+        }
+    }
+
+    /// Loads every person changed since the last refresh (all of them the first time).
+    public func refresh(on db: any Database, cipher: FieldCipher) async throws {
+        let since = state.withLockedValue { $0.watermark }
+        let changed = try await Person.query(on: db).filter(\.$updatedAt >= since).all()
+        for person in changed {
+            guard let id = person.id else { continue }
+            let personal = try cipher.open(PersonalData.self, from: person.sealed, context: Person.sealContext(id))
+            put(
+                id: id, centre: person.centreCode, registrationNumber: person.registrationNumber,
+                names: [personal.nameOriginal, personal.nameLatin], updatedAt: person.updatedAt)
+        }
+    }
+
+    /// Ids of people in `centres` whose names match every part of `query`, or whose registration number starts with
+    /// it; newest registration numbers first.
+    func search(_ query: String, centres: Set<String>) -> [UUID] {
+        let queryKey = NameFolding.searchKey(query)
+        let tokens = queryKey.split(separator: " ").map(String.init)
+        guard !tokens.isEmpty else { return [] }
+        let upper = query.trimmingCharacters(in: .whitespaces).uppercased()
+        return state.withLockedValue { s in
+            s.entries.values.filter { entry in
+                guard centres.contains(entry.centre) else { return false }
+                if entry.registrationNumber.hasPrefix(upper) { return true }
+                let nameTokens = entry.keys.flatMap { $0.split(separator: " ") }
+                return tokens.allSatisfy { token in nameTokens.contains { $0.hasPrefix(token) } }
+            }
+            .sorted { $0.registrationNumber > $1.registrationNumber }
+            .map(\.id)
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import Fluent
+import Foundation
+import NIOPosix
+import SanadCore
+import Vapor
+
+public enum AccountError: Error, Equatable, Sendable {
+    case invalidUsername
+    case weakPassword
+    case usernameTaken
+    case unknownCentre(String)
+    case noCentre
+    case wrongPassword
+}
+
+public enum SignInResult: Sendable {
+    case success(user: User, token: String)
+    case invalid(delaySeconds: Double)
+    case locked(until: Date)
+}
+
+/// Accounts, sign-in with throttling, database-backed sessions and API tokens.
+public struct AccountService: Sendable {
+    let db: any Database
+    let context: StoreContext
+    public var throttle = SignInThrottle()
+    public static let bcryptCost = 10
+    /// Browser sessions end after this long without a request.
+    public static let idleTimeout: TimeInterval = 30 * 60
+    public static let browserLifetime: TimeInterval = 12 * 3600
+    public static let tokenLifetime: TimeInterval = 30 * 24 * 3600
+
+    public init(db: any Database, context: StoreContext) {
+        self.db = db
+        self.context = context
+    }
+
+    public static func hashPassword(_ password: String) async throws -> String {
+        try await NIOThreadPool.singleton.runIfActive { try Bcrypt.hash(password, cost: bcryptCost) }
+    }
+
+    static func verifyPassword(_ password: String, hash: String) async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive { try Bcrypt.verify(password, created: hash) }
+    }
+
+    /// `by` is nil for the command line and the first-start setup, which stand outside any session.
+    public func createUser(
+        username: String, password: String, role: Role, centres: [String], by actor: Actor?
+    ) async throws -> User {
+        if let actor, AccessPolicy.decide(actor, .manageUsers) != .allow { throw StoreError.forbidden }
+        let username = username.trimmingCharacters(in: .whitespaces).lowercased()
+        guard AccountRules.isValidUsername(username) else { throw AccountError.invalidUsername }
+        guard AccountRules.isAcceptablePassword(password) else { throw AccountError.weakPassword }
+        let known = Set(try await Centre.query(on: db).all().map(\.code))
+        if let unknown = centres.first(where: { !known.contains($0) }) { throw AccountError.unknownCentre(unknown) }
+        if role != .administrator && centres.isEmpty { throw AccountError.noCentre }
+        if try await User.query(on: db).filter(\.$username == username).first() != nil {
+            throw AccountError.usernameTaken
+        }
+        let user = User(
+            username: username, passwordHash: try await Self.hashPassword(password), role: role,
+            centres: Array(Set(centres)).sorted())
+        try await db.transaction { tx in
+            try await user.create(on: tx)
+            try await AuditTrail.append(
+                action: "user.create", actorID: actor?.userID, recordType: "user", recordID: user.id?.uuidString,
+                now: context.clock(), on: tx)
+        }
+        return user
+    }
+
+    public func signIn(
+        username: String, password: String, clientAddress: String, kind: AuthSession.Kind
+    ) async throws -> SignInResult {
+        let now = context.clock()
+        let name = username.trimmingCharacters(in: .whitespaces).lowercased()
+        let subjects = [
+            context.digests.throttleSubject("user:" + name), context.digests.throttleSubject("addr:" + clientAddress),
+        ]
+        let counters = try await LoginThrottle.query(on: db).filter(\.$subject ~~ subjects).all()
+        if let until = counters.compactMap(\.lockedUntil).filter({ $0 > now }).max() {
+            return .locked(until: until)
+        }
+        let user = try await User.query(on: db).filter(\.$username == name).first()
+        // Verify against a dummy hash for unknown users so timing does not reveal which usernames exist.
+        let hash = user?.passwordHash ?? Self.dummyHash
+        let ok = try await Self.verifyPassword(password, hash: hash) && user != nil && user?.disabled == false
+        guard ok, let user, let userID = user.id else {
+            let failures = try await recordFailure(subjects: subjects, existing: counters, now: now)
+            try await AuditTrail.append(
+                action: "signin.failure", actorID: user?.id?.uuidString, recordType: "user",
+                recordID: user?.id?.uuidString, now: now, on: db)
+            if let lock = throttle.lockDuration(failures: failures) {
+                return .locked(until: now.addingTimeInterval(lock))
+            }
+            return .invalid(delaySeconds: throttle.delay(failures: failures))
+        }
+        try await LoginThrottle.query(on: db).filter(\.$subject == subjects[0]).delete()
+        let token = try await openSession(userID: userID, kind: kind, now: now)
+        try await AuditTrail.append(
+            action: kind == .api ? "signin.token" : "signin", actorID: userID.uuidString, recordType: "user",
+            recordID: userID.uuidString, now: now, on: db)
+        return .success(user: user, token: token)
+    }
+
+    private static let dummyHash: String = (try? Bcrypt.hash("not-a-real-account-password", cost: bcryptCost)) ?? ""
+
+    private func recordFailure(subjects: [String], existing: [LoginThrottle], now: Date) async throws -> Int {
+        var highest = 0
+        for subject in subjects {
+            let counter = existing.first { $0.subject == subject } ?? LoginThrottle(subject: subject, now: now)
+            counter.failures = throttle.failuresAfterFailure(
+                previous: counter.failures, secondsSinceLast: now.timeIntervalSince(counter.lastFailureAt))
+            counter.lastFailureAt = now
+            if let lock = throttle.lockDuration(failures: counter.failures) {
+                counter.lockedUntil = now.addingTimeInterval(lock)
+                counter.failures = 0
+                highest = max(highest, throttle.lockAfter)
+            } else {
+                highest = max(highest, counter.failures)
+            }
+            try await counter.save(on: db)
+        }
+        return highest
+    }
+
+    /// A new session or API token for the user; returns the secret, of which only a hash is stored.
+    public func openSession(userID: UUID, kind: AuthSession.Kind, now: Date? = nil) async throws -> String {
+        let now = now ?? context.clock()
+        let token = Digests.randomToken()
+        let lifetime = kind == .api ? Self.tokenLifetime : Self.browserLifetime
+        let session = AuthSession(
+            tokenHash: Digests.sha256(token), userID: userID, kind: kind, now: now,
+            expiresAt: now.addingTimeInterval(lifetime))
+        try await session.create(on: db)
+        return token
+    }
+
+    /// The user behind a session cookie or bearer token, when it is valid, not idle too long and not expired.
+    public func resolve(token: String, kind: AuthSession.Kind) async throws -> (User, AuthSession)? {
+        let now = context.clock()
+        guard
+            let session = try await AuthSession.query(on: db).filter(\.$tokenHash == Digests.sha256(token))
+                .filter(\.$kind == kind.rawValue).with(\.$user).first()
+        else { return nil }
+        let idle = kind == .browser && now.timeIntervalSince(session.lastSeenAt) > Self.idleTimeout
+        if session.expiresAt <= now || idle || session.user.disabled {
+            try await session.delete(on: db)
+            return nil
+        }
+        // Writing on every request would turn each read into a write; a minute's precision is enough for idling.
+        if now.timeIntervalSince(session.lastSeenAt) > 60 {
+            session.lastSeenAt = now
+            try await session.update(on: db)
+        }
+        return (session.user, session)
+    }
+
+    public func signOut(token: String) async throws {
+        guard
+            let session = try await AuthSession.query(on: db).filter(\.$tokenHash == Digests.sha256(token)).first()
+        else { return }
+        try await session.delete(on: db)
+        try await AuditTrail.append(
+            action: "signout", actorID: session.$user.id.uuidString, recordType: "user",
+            recordID: session.$user.id.uuidString, now: context.clock(), on: db)
+    }
+
+    /// Changing the password ends every other session of the user.
+    public func changePassword(user: User, current: String, new: String, keepSession: UUID?) async throws {
+        guard try await Self.verifyPassword(current, hash: user.passwordHash) else { throw AccountError.wrongPassword }
+        guard AccountRules.isAcceptablePassword(new) else { throw AccountError.weakPassword }
+        user.passwordHash = try await Self.hashPassword(new)
+        let userID = try user.requireID()
+        try await db.transaction { tx in
+            try await user.update(on: tx)
+            var others = AuthSession.query(on: tx).filter(\.$user.$id == userID)
+            if let keepSession { others = others.filter(\.$id != keepSession) }
+            try await others.delete()
+            try await AuditTrail.append(
+                action: "user.password", actorID: userID.uuidString, recordType: "user",
+                recordID: userID.uuidString, now: context.clock(), on: tx)
+        }
+    }
+
+    public func setLocale(user: User, locale: String) async throws {
+        user.locale = locale
+        try await user.update(on: db)
+    }
+}

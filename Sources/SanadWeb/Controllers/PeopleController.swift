@@ -1,0 +1,122 @@
+import Fluent
+import SanadCore
+import SanadStore
+import Vapor
+
+struct PeopleController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let people = routes.grouped("people")
+        people.get(use: list)
+        people.get("new", use: newForm)
+        people.post(use: create)
+        people.get(":id", use: show)
+        people.get(":id", "edit", use: editForm)
+        people.post(":id", "edit", use: update)
+        people.get(":id", "history", use: history)
+    }
+
+    func centreChoices(_ req: Request, actor: Actor) async throws -> [Components.Choice] {
+        let lang = req.pageContext.lang
+        return try await CentreService(db: req.db, context: req.context).all()
+            .filter { actor.centres.contains($0.code) }.map { Components.Choice($0.code, $0.name(for: lang)) }
+    }
+
+    func list(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let q = (try? req.query.get(String.self, at: "q")) ?? ""
+        let centre = try? req.query.get(String.self, at: "centre")
+        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
+        let result = try await req.people.list(query: q, centre: centre, page: page, per: 25)
+        let model = PeopleListPage(
+            page: result, query: q, centre: centre, centres: try await centreChoices(req, actor: actor),
+            today: CivilDate(req.context.clock()))
+        return req.page(model.render(req.pageContext))
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        guard AccessPolicy.roleMay(actor.role, .registerPerson) else { throw StoreError.forbidden }
+        var draft = PersonDraft()
+        let centres = try await centreChoices(req, actor: actor)
+        draft.centre = centres.first?.value
+        return req.page(PersonFormPage(draft: draft, centres: centres).render(req.pageContext))
+    }
+
+    func create(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let form = try FormData.verified(req)
+        let draft = form.personDraft
+        do {
+            let record = try await req.people.register(draft)
+            return req.redirect(to: "/people/\(record.id.uuidString)?created=1")
+        } catch StoreError.invalid(let errors) {
+            let page = PersonFormPage(
+                draft: draft, errors: Dictionary(errors.map { ($0.field, $0.code) }, uniquingKeysWith: { a, _ in a }),
+                centres: try await centreChoices(req, actor: actor))
+            return req.page(page.render(req.pageContext), status: .unprocessableEntity)
+        }
+    }
+
+    func show(req: Request) async throws -> Response {
+        let record = try await req.people.find(try personID(req))
+        let c = req.pageContext
+        let centre = try await Centre.query(on: req.db).filter(\.$code == record.centre).first()
+        let notice: String? =
+            req.query[String.self, at: "created"] != nil
+            ? c.t.t("person.created") : (req.query[String.self, at: "saved"] != nil ? c.t.t("person.saved") : nil)
+        let page = PersonViewPage(
+            record: record, centreName: centre?.name(for: c.lang) ?? record.centre,
+            today: CivilDate(req.context.clock()), notice: notice)
+        return req.page(page.render(c))
+    }
+
+    func editForm(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        guard AccessPolicy.roleMay(actor.role, .updatePerson) else { throw StoreError.forbidden }
+        let record = try await req.people.find(try personID(req))
+        let page = PersonFormPage(
+            draft: record.draft, centres: [], editing: (record.id, record.version, record.registrationNumber))
+        return req.page(page.render(req.pageContext))
+    }
+
+    func update(req: Request) async throws -> Response {
+        _ = try req.requireActor()
+        let id = try personID(req)
+        let form = try FormData.verified(req)
+        let draft = form.personDraft
+        guard let version = form["version"].flatMap(Int.init) else { throw Abort(.badRequest) }
+        let people = try req.people
+        do {
+            _ = try await people.update(id, with: draft, expectedVersion: version)
+            return req.redirect(to: "/people/\(id.uuidString)?saved=1")
+        } catch StoreError.invalid(let errors) {
+            let current = try await people.find(id)
+            let page = PersonFormPage(
+                draft: draft, errors: Dictionary(errors.map { ($0.field, $0.code) }, uniquingKeysWith: { a, _ in a }),
+                centres: [], editing: (id, version, current.registrationNumber))
+            return req.page(page.render(req.pageContext), status: .unprocessableEntity)
+        } catch StoreError.versionConflict {
+            // Show the person's current state; the caseworker re-applies the change knowingly.
+            let current = try await people.find(id)
+            let page = PersonFormPage(
+                draft: current.draft, centres: [], editing: (id, current.version, current.registrationNumber),
+                conflict: true)
+            return req.page(page.render(req.pageContext), status: .conflict)
+        }
+    }
+
+    func history(req: Request) async throws -> Response {
+        let id = try personID(req)
+        let people = try req.people
+        let revisions = try await people.history(id)
+        let record = try await people.find(id)
+        let users = try await User.query(on: req.db).filter(\.$id ~~ Set(revisions.map(\.actorID))).all()
+        let names = Dictionary(uniqueKeysWithValues: users.compactMap { u in u.id.map { ($0, u.username) } })
+        return req.page(PersonHistoryPage(record: record, revisions: revisions, usernames: names).render(req.pageContext))
+    }
+
+    func personID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw StoreError.notFound }
+        return id
+    }
+}

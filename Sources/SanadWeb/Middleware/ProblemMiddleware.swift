@@ -1,0 +1,111 @@
+import SanadCore
+import SanadStore
+import Vapor
+
+/// RFC 9457 problem details. `type` is stable per kind of problem; `errors` names each bad field.
+struct Problem: Content {
+    struct FieldProblem: Content {
+        let field: String
+        let code: String
+        let detail: String
+    }
+
+    var type: String
+    var title: String
+    var status: Int
+    var detail: String?
+    var errors: [FieldProblem]?
+    var currentVersion: Int?
+
+    static func type(_ slug: String) -> String { "/api/v1/problems/\(slug)" }
+}
+
+/// Turns every error into a problem document (API) or a page in the user's language, and never lets an internal
+/// error's text reach the client. Logs name the error's type and the request id only.
+struct ProblemMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            return Self.response(for: error, request: request)
+        }
+    }
+
+    static func response(for error: any Error, request: Request) -> Response {
+        let (status, slug, message, fields, version) = classify(error, request: request)
+        if status == .internalServerError {
+            request.logger.error("unhandled error", metadata: ["type": "\(String(reflecting: Swift.type(of: error)))"])
+        }
+        if request.isAPI {
+            let problem = Problem(
+                type: Problem.type(slug), title: status.reasonPhrase, status: Int(status.code), detail: message.en,
+                errors: fields.isEmpty ? nil : fields, currentVersion: version)
+            let response = Response(status: status)
+            if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+            try? response.content.encode(problem, as: HTTPMediaType(type: "application", subType: "problem+json"))
+            response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
+            return response
+        }
+        if error is AuthRequired {
+            return request.redirect(to: "/signin")
+        }
+        let c = request.pageContext
+        return request.page(
+            AccountPages.error(c, status: Int(status.code), message: c.t.t(message.key)), status: status)
+    }
+
+    typealias Message = (key: String, en: String)
+
+    static func classify(
+        _ error: any Error, request: Request
+    ) -> (HTTPStatus, String, Message, [Problem.FieldProblem], Int?) {
+        switch error {
+        case is AuthRequired:
+            return (.unauthorized, "unauthenticated", ("error.unauthenticated", "Sign in or send a valid bearer token."), [], nil)
+        case let store as StoreError:
+            switch store {
+            case .forbidden:
+                return (.forbidden, "forbidden", ("error.forbidden", "Your role may not do this."), [], nil)
+            case .notFound:
+                return (.notFound, "not-found", ("error.not-found", "No such record."), [], nil)
+            case .invalid(let errors):
+                let fields = errors.map {
+                    Problem.FieldProblem(field: $0.field.jsonName, code: $0.code.rawValue, detail: $0.code.englishMessage)
+                }
+                return (.unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), fields, nil)
+            case .versionConflict(let current):
+                return (.conflict, "version-conflict", ("person.conflict", "Someone else changed this record; reload it and apply your change again."), [], current)
+            case .duplicate(let field):
+                return (.conflict, "duplicate", ("error.duplicate", "\(field) is already in use."), [], nil)
+            }
+        case let invalid as APIValidation:
+            return (.unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), invalid.fields, nil)
+        case is DecodingError:
+            return (.badRequest, "malformed-body", ("error.malformed", "The request body is not valid JSON of the expected shape."), [], nil)
+        case let abort as any AbortError:
+            let status = abort.status
+            let slug: String
+            let key: String
+            switch status {
+            case .notFound: (slug, key) = ("not-found", "error.not-found")
+            case .unauthorized: (slug, key) = ("unauthenticated", "error.unauthenticated")
+            case .forbidden: (slug, key) = ("forbidden", "error.forbidden")
+            case .payloadTooLarge: (slug, key) = ("too-large", "error.too-large")
+            case .unsupportedMediaType: (slug, key) = ("unsupported-media-type", "error.malformed")
+            case .tooManyRequests: (slug, key) = ("too-many-requests", "error.locked")
+            case .methodNotAllowed: (slug, key) = ("method-not-allowed", "error.not-found")
+            default: (slug, key) = (status.code >= 500 ? "internal" : "bad-request", status.code >= 500 ? "error.internal" : "error.malformed")
+            }
+            // Vapor's own reasons are safe to show; ours never carry personal data.
+            let reason = status.code >= 500 ? "Something went wrong on the server." : abort.reason
+            return (status, slug, (key, reason), [], nil)
+        default:
+            return (.internalServerError, "internal", ("error.internal", "Something went wrong on the server."), [], nil)
+        }
+    }
+}
+
+/// Validation problems found before the domain (wrong JSON types, unknown members), reported like domain ones.
+struct APIValidation: Error {
+    let fields: [Problem.FieldProblem]
+}

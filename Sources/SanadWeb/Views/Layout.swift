@@ -1,0 +1,80 @@
+import Plot
+import SanadCore
+
+/// The frame of every page: header with navigation, language switch and sign-out, then the page's content.
+public enum Layout {
+    public static func page(_ c: PageContext, title: String, banner: [HNode] = [], _ content: [HNode]) -> String {
+        document(
+            lang: c.lang, dir: c.dir,
+            head: [
+                void("meta", [attr("charset", "utf-8")]),
+                void("meta", [attr("name", "viewport"), attr("content", "width=device-width, initial-scale=1")]),
+                el("title", text: "\(title) · \(c.t.t("app.name"))"),
+                void("link", [attr("rel", "stylesheet"), attr("href", "/static/sanad.css")]),
+            ],
+            body: [
+                header(c),
+                el("main", [attr("id", "main")], banner + [el("h1", text: title)] + content),
+                el("footer", [], [el("p", text: c.t.t("app.footer"))]),
+            ])
+    }
+
+    static func header(_ c: PageContext) -> HNode {
+        var nav: [HNode] = []
+        func link(_ id: String, _ href: String, _ key: String) {
+            let current = c.path == href ? Attr.value("aria-current", "page") : nil
+            nav.append(el("a", [attr("id", id), attr("href", href), current], text: c.t.t(key)))
+        }
+        if c.may(.listPeople) { link("nav-people", "/people", "nav.people") }
+        if c.may(.registerPerson) { link("new-person", "/people/new", "nav.register") }
+        if c.may(.manageUsers) { link("nav-users", "/admin/users", "nav.users") }
+        if c.may(.manageCentres) { link("nav-centres", "/admin/centres", "nav.centres") }
+        if c.may(.viewAuditTrail) { link("nav-audit", "/admin/audit", "nav.audit") }
+        if c.signedIn { link("nav-account", "/account", "nav.account") }
+        var tools: [HNode] = [languageSwitch(c)]
+        if c.signedIn {
+            tools.append(
+                el(
+                    "form", [attr("method", "post"), attr("action", "/signout"), attr("class", "inline")],
+                    [
+                        csrfField(c),
+                        el(
+                            "button", [attr("id", "signout"), attr("type", "submit"), attr("class", "link")],
+                            text: c.t.t("nav.signout")),
+                    ]))
+        }
+        return el(
+            "header", [attr("class", "site")],
+            [
+                el("a", [attr("class", "brand"), attr("href", "/")], text: c.t.t("app.name")),
+                el("nav", [attr("aria-label", c.t.t("nav.label"))], nav),
+                el("div", [attr("class", "tools")], tools),
+            ])
+    }
+
+    /// A form, not links, so that switching language is a POST (it changes a remembered preference).
+    static func languageSwitch(_ c: PageContext) -> HNode {
+        el(
+            "form", [attr("method", "post"), attr("action", "/locale"), attr("class", "inline lang-switch")],
+            [
+                csrfField(c),
+                void("input", [attr("type", "hidden"), attr("name", "next"), attr("value", c.path)]),
+                el(
+                    "button",
+                    [
+                        attr("id", "lang-en"), attr("name", "lang"), attr("value", "en"), attr("lang", "en"),
+                        attr("type", "submit"), .flag("disabled", c.lang == "en"),
+                    ], text: "English"),
+                el(
+                    "button",
+                    [
+                        attr("id", "lang-ar"), attr("name", "lang"), attr("value", "ar"), attr("lang", "ar"),
+                        attr("type", "submit"), .flag("disabled", c.lang == "ar"),
+                    ], text: "العربية"),
+            ])
+    }
+
+    public static func csrfField(_ c: PageContext) -> HNode {
+        void("input", [attr("type", "hidden"), attr("name", "_csrf"), attr("value", c.csrf)])
+    }
+}

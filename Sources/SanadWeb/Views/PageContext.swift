@@ -1,0 +1,19 @@
+import SanadCore
+
+/// What every page needs besides its own model: language, the signed-in user, the CSRF token, where it is.
+public struct PageContext: Sendable {
+    public let t: Catalogue
+    public let username: String?
+    public let role: Role?
+    public let csrf: String
+    public let path: String
+
+    public var lang: String { t.language }
+    public var dir: String { t.direction }
+    public var signedIn: Bool { role != nil }
+
+    public func may(_ action: Action) -> Bool {
+        guard let role else { return false }
+        return AccessPolicy.roleMay(role, action)
+    }
+}

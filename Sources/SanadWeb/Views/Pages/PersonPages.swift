@@ -1,0 +1,140 @@
+import Foundation
+import SanadCore
+import SanadStore
+
+/// Flags that must be seen on every page of a person, before anything else.
+func flagBanner(_ c: PageContext, _ flags: Set<PersonFlag>) -> [HNode] {
+    guard !flags.isEmpty else { return [] }
+    let items = PersonFlag.allCases.filter(flags.contains).map { el("li", text: c.t.flag($0)) }
+    return [
+        el(
+            "div", [attr("class", "flags"), attr("role", "note"), attr("aria-label", c.t.t("person.flags"))],
+            [el("ul", [], items)])
+    ]
+}
+
+public struct PersonViewPage: Sendable {
+    public let record: PersonRecord
+    public let centreName: String
+    public let today: CivilDate
+    public var notice: String?
+
+    public func render(_ c: PageContext) -> String {
+        let t = c.t
+        let p = record.personal
+        let f = record.facts
+        let consentGiven = zip(ConsentAnswers.fieldNames, ConsentAnswers.keys).filter { f.consent[keyPath: $0.1] }
+            .map { t.t("consent.\($0.0)") }
+        let heading = el(
+            "div", [attr("class", "person-heading")],
+            [
+                el("p", [attr("id", "person-name"), attr("class", "name"), attr("dir", "auto")], text: p.nameOriginal),
+                el("p", [attr("class", "name-latin"), attr("dir", "ltr"), attr("lang", "en")], text: p.nameLatin),
+                el("p", [attr("id", "registration-number"), attr("class", "regno"), attr("dir", "ltr")], text: record.registrationNumber),
+            ])
+        let details = Components.details([
+            (t.t("person.sex"), t.gender(f.sex)),
+            (t.t("person.birth-date"), p.birthDate),
+            (t.t("person.age"), t.age(birthDate: p.birthDate, estimatedAge: f.estimatedAge, birthYear: f.birthYear, today: today)),
+            (t.t("person.nationality"), t.country(f.nationality)),
+            (t.t("person.languages"), f.languages.map(t.languageName).joined(separator: "، ")),
+            (t.t("person.phone"), p.phone),
+            (t.t("person.documents"), p.documents.map { "\(t.document($0.type)) \($0.number) \(t.country($0.issuingCountry) ?? "")" }.joined(separator: "; ")),
+            (t.t("person.centre"), centreName),
+            (t.t("person.arrival-date"), f.arrivalDate),
+            (t.t("person.route"), p.route),
+            (t.t("consent.legend"), consentGiven.isEmpty ? t.t("consent.none") : consentGiven.joined(separator: "، ")),
+            (t.t("consent.recorded-at"), record.consentRecordedAt.map(t.date)),
+            (t.t("person.notes"), p.notes),
+        ])
+        var actions: [HNode] = []
+        if c.may(.updatePerson) {
+            actions.append(el("a", [attr("id", "edit-person"), attr("class", "button"), attr("href", "/people/\(record.id.uuidString)/edit")], text: t.t("person.edit")))
+        }
+        if c.may(.viewPersonHistory) {
+            actions.append(el("a", [attr("id", "person-history"), attr("href", "/people/\(record.id.uuidString)/history")], text: t.t("person.history")))
+        }
+        return Layout.page(
+            c, title: t.t("person.view.title"), banner: flagBanner(c, f.flags),
+            [Components.notice(notice), heading, details, el("div", [attr("class", "actions")], actions)].compactMap { $0 })
+    }
+}
+
+public struct PeopleListPage: Sendable {
+    public let page: Page<PersonRecord>
+    public let query: String
+    public let centre: String?
+    public let centres: [Components.Choice]
+    public let today: CivilDate
+
+    public func render(_ c: PageContext) -> String {
+        let t = c.t
+        let search = el(
+            "form", [attr("id", "search-form"), attr("method", "get"), attr("action", "/people"), attr("role", "search")],
+            [
+                Components.input("q", label: t.t("people.search"), value: query, type: "search", hint: t.t("people.search.hint"), extra: [attr("dir", "auto")]),
+                centres.count > 1
+                    ? Components.select("centre", label: t.t("person.centre"), choices: centres, selected: centre, blank: t.t("people.all-centres"))
+                    : .empty,
+                el("div", [attr("class", "actions")], [el("button", [attr("type", "submit")], text: t.t("people.search.submit"))]),
+            ])
+        let rows: [[HNode]] = page.items.map { r in
+            [
+                el("a", [attr("class", "person-link"), attr("href", "/people/\(r.id.uuidString)")], [
+                    el("span", [attr("dir", "auto")], text: r.personal.nameOriginal)
+                ]),
+                el("span", [attr("dir", "ltr")], text: r.personal.nameLatin),
+                el("span", [attr("dir", "ltr")], text: r.registrationNumber),
+                .text(t.gender(r.facts.sex)),
+                .text(t.age(birthDate: r.personal.birthDate, estimatedAge: r.facts.estimatedAge, birthYear: r.facts.birthYear, today: today) ?? ""),
+                .text(t.country(r.facts.nationality) ?? ""),
+                .text(PersonFlag.allCases.filter(r.facts.flags.contains).map(t.flag).joined(separator: "، ")),
+            ]
+        }
+        let summary = el("p", [attr("class", "count"), attr("role", "status")], text: t.t("people.count", String(page.total)))
+        let table =
+            page.items.isEmpty
+            ? el("p", [attr("class", "empty")], text: t.t("people.none"))
+            : Components.table(
+                headers: [t.t("person.name-original"), t.t("person.name-latin"), t.t("person.registration-number"), t.t("person.sex"), t.t("person.age"), t.t("person.nationality"), t.t("person.flags")],
+                rows: rows, rowClass: "person-row")
+        let pager = Components.pagination(c, page: page.page, pageCount: page.pageCount) { n in
+            var items = [URLQueryItem(name: "page", value: String(n))]
+            if !query.isEmpty { items.append(URLQueryItem(name: "q", value: query)) }
+            if let centre { items.append(URLQueryItem(name: "centre", value: centre)) }
+            var comps = URLComponents()
+            comps.path = "/people"
+            comps.queryItems = items
+            return comps.string ?? "/people"
+        }
+        return Layout.page(c, title: t.t("people.title"), [search, summary, table, pager])
+    }
+}
+
+public struct PersonHistoryPage: Sendable {
+    public let record: PersonRecord
+    public let revisions: [PersonRevisionRecord]
+    public let usernames: [UUID: String]
+
+    public func render(_ c: PageContext) -> String {
+        let t = c.t
+        let items: [HNode] = revisions.map { r in
+            el(
+                "section", [attr("class", "revision")],
+                [
+                    el("h2", text: t.t("history.version", String(r.version), t.date(r.at), usernames[r.actorID] ?? "—")),
+                    Components.table(
+                        headers: [t.t("history.field"), t.t("history.old"), t.t("history.new")],
+                        rows: r.changes.map { ch in
+                            [.text(t.t("field.\(ch.field)")), .text(ch.old ?? "—"), .text(ch.new ?? "—")]
+                        }),
+                ])
+        }
+        return Layout.page(
+            c, title: t.t("history.title"), banner: flagBanner(c, record.facts.flags),
+            [
+                el("p", [], [el("a", [attr("href", "/people/\(record.id.uuidString)")], [el("span", [attr("dir", "auto")], text: record.personal.nameOriginal)]), .text(" · " + record.registrationNumber)]),
+                items.isEmpty ? el("p", text: t.t("history.none")) : .group(items),
+            ])
+    }
+}

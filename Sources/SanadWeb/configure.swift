@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+import SanadCore
+import SanadStore
+import Vapor
+
+public enum SanadApp {
+    /// Largest request body accepted; larger ones get 413 before any handler runs.
+    public static let maxBodySize: ByteCount = "256kb"
+
+    /// Databases, migrations, keys, middleware and routes. `prepare` must run before serving.
+    public static func configure(_ app: Application, settings: SanadSettings, keys: KeyRing) throws {
+        try DatabaseSetup.configure(app, settings: settings)
+        app.sanad = StoreContext(keys: keys)
+        app.routes.defaultMaxBodySize = maxBodySize
+        app.middleware = .init()
+        app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+        app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(ProblemMiddleware())
+        app.middleware.use(SanadSessionMiddleware())
+        try app.register(collection: AuthController())
+        try app.register(collection: PeopleController())
+        try app.register(collection: AdminController())
+        try app.register(collection: APIController())
+        app.get("health", use: health)
+        app.get("static", "sanad.css", use: stylesheet)
+    }
+
+    /// Migrates, checks the key, and loads the in-memory name index from the decrypted names.
+    public static func prepare(_ app: Application) async throws {
+        try await DatabaseSetup.prepare(app, keys: app.sanad.keys)
+        try await app.sanad.names.refresh(on: app.db, cipher: app.sanad.cipher)
+    }
+
+    static func health(req: Request) async throws -> Response {
+        let reachable = (try? await Centre.query(on: req.db).count()) != nil
+        let body = Health(status: reachable ? "ok" : "degraded", database: reachable ? "ok" : "unreachable")
+        return try await body.encodeResponse(status: reachable ? .ok : .serviceUnavailable, for: req)
+    }
+
+    static let css: String = {
+        guard let url = Bundle.module.url(forResource: "sanad", withExtension: "css"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { preconditionFailure("sanad.css is missing from the bundle") }
+        return text
+    }()
+
+    static func stylesheet(req: Request) -> Response {
+        let response = Response(status: .ok, body: .init(string: css))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return response
+    }
+}
+
+/// Request logs carry method, path template and status only: paths with ids are fine, query strings (which
+/// can hold a searched name) are never logged.
+struct RouteLoggingMiddleware: AsyncMiddleware {
+    let logLevel: Logger.Level
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        request.logger.log(
+            level: logLevel, "request",
+            metadata: [
+                "method": "\(request.method.rawValue)", "path": "\(request.url.path)",
+                "status": "\(response.status.code)",
+            ])
+        return response
+    }
+}

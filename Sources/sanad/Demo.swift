@@ -1,0 +1,75 @@
+import ArgumentParser
+import Fluent
+import Foundation
+import SanadCore
+import SanadStore
+import SanadWeb
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fill a database that holds no people with synthetic people and one demo account per role.")
+
+    @Option(help: "How many people to register.") var people = 3000
+    @Option(help: "Seed of the synthetic population (the same seed gives the same people).") var seed: UInt64 = 2026
+
+    func run() async throws {
+        guard (1...100_000).contains(people) else { throw ValidationError("--people must be from 1 to 100000.") }
+        try await Boot.run { app in
+            guard try await Person.query(on: app.db).count() == 0 else {
+                throw ValidationError("This database already holds people; demo data goes only into an empty one.")
+            }
+            let accounts = AccountService(db: app.db, context: app.sanad)
+            let centres = try await Centre.query(on: app.db).all().map(\.code)
+            var caseworker: Actor?
+            print("Demo accounts (passwords are shown once):")
+            for role in Role.allCases {
+                let username = "demo-\(role.rawValue)"
+                guard try await User.query(on: app.db).filter(\.$username == username).first() == nil else {
+                    print("  \(username) exists already; its password is unchanged.")
+                    continue
+                }
+                let password = Digests.randomToken().prefix(20)
+                let user = try await accounts.createUser(
+                    username: username, password: String(password), role: role,
+                    centres: role == .administrator ? [] : centres, by: nil)
+                print("  \(role.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(username)  \(password)")
+                if role == .caseworker { caseworker = user.actor }
+            }
+            let registrar = caseworker ?? Actor(userID: UUID().uuidString, role: .caseworker, centres: Set(centres))
+            let repository = PeopleRepository(db: app.db, actor: registrar, context: app.sanad)
+            let population = DemoPopulation.generate(count: people, seed: seed, referenceDate: Date())
+            var registered = 0
+            for person in population {
+                _ = try await repository.register(person.draft)
+                registered += 1
+                if registered % 500 == 0 { print("  \(registered) people registered…") }
+            }
+            print("Registered \(registered) synthetic people across \(centres.joined(separator: ", ")).")
+        }
+    }
+}
+
+extension DemoPerson {
+    var draft: PersonDraft {
+        var d = PersonDraft()
+        d.nameOriginal = nameOriginal
+        d.nameLatin = nameLatin
+        d.sex = sex
+        d.birthDate = birthDate
+        d.estimatedAge = estimatedAge.map(String.init)
+        d.nationality = nationality
+        d.languages = languages.filter { ReferenceData.language($0) != nil }
+        d.phone = phone
+        if let documentType, let documentNumber {
+            d.documents = [DocumentDraft(type: documentType, number: documentNumber, issuingCountry: nationality)]
+        }
+        d.arrivalDate = arrivalDate
+        d.route = route
+        d.flags = flags.sorted()
+        d.consent.interview = true
+        d.consent.toldPurpose = true
+        d.consent.toldUses = true
+        d.centre = centreCode
+        return d
+    }
+}

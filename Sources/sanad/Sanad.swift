@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SanadCore
+import SanadStore
+import SanadWeb
+import Vapor
+
+@main
+struct Sanad: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sanad",
+        abstract: "Case management for migrant resource and response centres.",
+        subcommands: [Serve.self, Migrate.self, Users.self, Demo.self, Audit.self])
+}
+
+/// Starts a Vapor application for one command: database, keys, migrations. Every command that touches the
+/// database goes through here, so an empty or older database is always migrated first.
+enum Boot {
+    static func application(arguments: [String] = ["sanad"]) async throws -> Application {
+        let settings = SanadSettings()
+        let env = Environment(
+            name: ProcessInfo.processInfo.environment["SANAD_ENV"] ?? "production", arguments: arguments)
+        let app = try await Application.make(env)
+        do {
+            let (keys, created) = try KeyRing.load(environment: settings.masterKey, keyFile: settings.keyFile)
+            if created {
+                print("Created a new master key at \(settings.keyFile.path) (mode 0600). Back it up apart from the data:")
+                print("without it the personal data in the database cannot be read.")
+            }
+            try SanadApp.configure(app, settings: settings, keys: keys)
+            try await SanadApp.prepare(app)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        return app
+    }
+
+    static func run<T>(_ body: (Application) async throws -> T) async throws -> T {
+        let app = try await application()
+        do {
+            let result = try await body(app)
+            try await app.asyncShutdown()
+            return result
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the web server (Vapor's --hostname and --port work).")
+
+    @ArgumentParser.Argument(parsing: .allUnrecognized, help: "Options passed to Vapor's serve command.")
+    var vaporOptions: [String] = []
+
+    func run() async throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .info
+            return handler
+        }
+        let app = try await Boot.application(arguments: ["sanad", "serve"] + vaporOptions)
+        let host = option(["--hostname", "-H"]) ?? "127.0.0.1"
+        let port = option(["--port", "-p"]) ?? "8080"
+        if let token = try await SetupService(db: app.db, context: app.sanad).issueToken() {
+            // Written unbuffered: whoever started the server (a person, a script) needs the link now.
+            FileHandle.standardOutput.write(
+                Data("No administrator exists yet. Open this one-time link to create one:\n  http://\(host):\(port)/setup/\(token)\n".utf8))
+        }
+        do {
+            try await app.execute()
+            try await app.asyncShutdown()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    func option(_ names: [String]) -> String? {
+        for (i, arg) in vaporOptions.enumerated() {
+            if names.contains(arg), i + 1 < vaporOptions.count { return vaporOptions[i + 1] }
+            for name in names where arg.hasPrefix(name + "=") { return String(arg.dropFirst(name.count + 1)) }
+        }
+        return nil
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create or upgrade the database, then exit.")
+
+    func run() async throws {
+        try await Boot.run { _ in print("The database is up to date.") }
+    }
+}
+
+struct Audit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "The audit trail.", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check the hash chain; non-zero exit when broken.")
+
+        func run() async throws {
+            let result = try await Boot.run { app in try await AuditTrail.verify(on: app.db) }
+            switch result {
+            case .intact(let entries):
+                print("Audit trail intact: \(entries) entries.")
+            case .broken(let seq, let reason):
+                print("Audit trail broken at entry \(seq): \(reason).")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
