@@ -54,14 +54,20 @@ let package = Package(
                 .product(name: "Vapor", package: "vapor"),
             ]
         ),
+        // Shared by the store and web tests: a configured app on SQLite (a temporary file) or PostgreSQL.
+        .target(
+            name: "SanadTestSupport",
+            dependencies: ["SanadWeb", "SanadStore", .product(name: "VaporTesting", package: "vapor")],
+            path: "Tests/SanadTestSupport"
+        ),
         .testTarget(name: "SanadCoreTests", dependencies: ["SanadCore"]),
         .testTarget(
             name: "SanadStoreTests",
-            dependencies: ["SanadStore", .product(name: "VaporTesting", package: "vapor")]
+            dependencies: ["SanadStore", "SanadTestSupport", .product(name: "VaporTesting", package: "vapor")]
         ),
         .testTarget(
             name: "SanadWebTests",
-            dependencies: ["SanadWeb", .product(name: "VaporTesting", package: "vapor")]
+            dependencies: ["SanadWeb", "SanadTestSupport", .product(name: "VaporTesting", package: "vapor")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -141,7 +141,7 @@ struct DemoPopulationTests {
         var counts: [String: Int] = [:]
         for person in Self.people { counts[person.nameLatin, default: 0] += 1 }
         #expect(counts.values.contains { $0 >= 2 }, "some different people share a name")
-        let given = Set(Self.people.map { $0.nameLatin.split(separator: " ")[0] })
+        let given = Set(Self.people.map { String($0.nameLatin.split(separator: " ")[0]) })
         for spellings in [["Mohamed", "Mohammed"], ["Tesfay", "Tesfaye"]] {
             #expect(spellings.allSatisfy(given.contains), "\(spellings)")
         }

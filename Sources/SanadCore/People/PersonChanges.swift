@@ -3,6 +3,12 @@ public struct FieldChange: Codable, Sendable, Equatable {
     public let field: String
     public let old: String?
     public let new: String?
+
+    public init(field: String, old: String?, new: String?) {
+        self.field = field
+        self.old = old
+        self.new = new
+    }
 }
 
 public enum PersonChanges {

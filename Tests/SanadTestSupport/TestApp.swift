@@ -1,0 +1,118 @@
+import Crypto
+import Fluent
+import Foundation
+import SanadCore
+import SanadStore
+import SanadWeb
+import SQLKit
+import Vapor
+
+/// A configured, migrated application for one test. SQLite tests each get their own database file and run in
+/// parallel; PostgreSQL tests (DATABASE_URL set) share one database, so they take turns and start from empty.
+public enum TestApp {
+    public static var usesPostgres: Bool { ProcessInfo.processInfo.environment["DATABASE_URL"] != nil }
+
+    public static func with<T>(
+        clock: (@Sendable () -> Date)? = nil, _ body: (Application, TestFixture) async throws -> T
+    ) async throws -> T {
+        guard usesPostgres else { return try await run(clock: clock, body) }
+        await PostgresTurn.shared.acquire()
+        do {
+            let result = try await run(clock: clock, body)
+            await PostgresTurn.shared.release()
+            return result
+        } catch {
+            await PostgresTurn.shared.release()
+            throw error
+        }
+    }
+
+    private static func run<T>(
+        clock: (@Sendable () -> Date)?, _ body: (Application, TestFixture) async throws -> T
+    ) async throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sanad-test-\(UUID().uuidString)")
+        var environment = ProcessInfo.processInfo.environment
+        environment["SANAD_DATA_DIR"] = directory.path
+        let settings = SanadSettings(environment: environment)
+        let keys = KeyRing(master: SymmetricKey(size: .bits256))
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = .warning
+        do {
+            try SanadApp.configure(app, settings: settings, keys: keys)
+            if let clock { app.sanad = StoreContext(keys: keys, clock: clock) }
+            if usesPostgres { try await app.autoRevert() }
+            try await SanadApp.prepare(app)
+            let result = try await body(app, TestFixture(app: app, directory: directory))
+            try await app.asyncShutdown()
+            try? FileManager.default.removeItem(at: directory)
+            return result
+        } catch {
+            try? await app.asyncShutdown()
+            try? FileManager.default.removeItem(at: directory)
+            throw error
+        }
+    }
+}
+
+/// One PostgreSQL test at a time across the whole test bundle.
+actor PostgresTurn {
+    static let shared = PostgresTurn()
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        if busy {
+            await withCheckedContinuation { waiting.append($0) }
+        }
+        busy = true
+    }
+
+    /// Hands the turn straight to the next waiter, so `busy` stays true between them.
+    func release() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    }
+}
+
+/// Helpers to create users and sign them in inside a test application.
+public struct TestFixture: Sendable {
+    public let app: Application
+    public let directory: URL
+    public static let password = "correct horse battery"
+
+    public var sqliteFile: URL { directory.appendingPathComponent("sanad.sqlite") }
+    public var context: StoreContext { app.sanad }
+    public var accounts: AccountService { AccountService(db: app.db, context: app.sanad) }
+
+    @discardableResult
+    public func user(_ name: String, _ role: Role, centres: [String] = ["SD01"]) async throws -> User {
+        try await accounts.createUser(
+            username: name, password: Self.password, role: role, centres: role == .administrator ? [] : centres, by: nil)
+    }
+
+    public func actor(_ name: String, _ role: Role, centres: [String] = ["SD01"]) async throws -> Actor {
+        try await user(name, role, centres: centres).actor!
+    }
+
+    public func people(_ actor: Actor) -> PeopleRepository {
+        PeopleRepository(db: app.db, actor: actor, context: app.sanad)
+    }
+
+    public func apiToken(for user: User) async throws -> String {
+        try await accounts.openSession(userID: user.requireID(), kind: .api)
+    }
+
+    public func browserSession(for user: User) async throws -> String {
+        try await accounts.openSession(userID: user.requireID(), kind: .browser)
+    }
+
+    /// A valid draft: a woman registered at `centre` with an estimated age.
+    public static func draft(_ name: String = "Amina Test", centre: String = "SD01") -> PersonDraft {
+        var d = PersonDraft()
+        d.nameOriginal = name
+        d.sex = Gender.feminine.rawValue
+        d.estimatedAge = "27"
+        d.nationality = "ERI"
+        d.centre = centre
+        return d
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import SanadCore
+import SanadStore
+import Vapor
+import VaporTesting
+
+/// Talks to the app in process like a browser (session cookie, CSRF cookie and field) or an API client (bearer).
+public struct WebClient: Sendable {
+    public let app: Application
+    public var session: String?
+    public var bearer: String?
+    public var language: String?
+    public var acceptLanguage: String?
+    public static let csrf = String(repeating: "c", count: 43)
+
+    public init(app: Application, session: String? = nil, bearer: String? = nil) {
+        self.app = app
+        self.session = session
+        self.bearer = bearer
+    }
+
+    public func headers() -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        var cookies = ["sanad_csrf=\(Self.csrf)"]
+        if let session { cookies.append("sanad_session=\(session)") }
+        if let language { cookies.append("sanad_lang=\(language)") }
+        headers.add(name: .cookie, value: cookies.joined(separator: "; "))
+        if let bearer { headers.bearerAuthorization = BearerAuthorization(token: bearer) }
+        if let acceptLanguage { headers.add(name: .acceptLanguage, value: acceptLanguage) }
+        return headers
+    }
+
+    public func get(_ path: String) async throws -> TestingHTTPResponse {
+        try await app.testing().sendRequest(.GET, path, headers: headers())
+    }
+
+    /// A urlencoded form post; the CSRF field is added unless `csrf` is false.
+    public func post(_ path: String, _ fields: [(String, String)] = [], csrf: Bool = true) async throws -> TestingHTTPResponse {
+        var all = fields
+        if csrf { all.append(("_csrf", Self.csrf)) }
+        var components = URLComponents()
+        components.queryItems = all.map { URLQueryItem(name: $0.0, value: $0.1) }
+        let body = (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+        var headers = headers()
+        headers.contentType = .urlEncodedForm
+        return try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    public func json(_ method: HTTPMethod, _ path: String, _ body: String?) async throws -> TestingHTTPResponse {
+        var headers = headers()
+        if body != nil { headers.contentType = .json }
+        return try await app.testing().sendRequest(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
+    }
+}
+
+extension TestingHTTPResponse {
+    public var text: String { body.getString(at: body.readerIndex, length: body.readableBytes) ?? "" }
+    public var location: String? { headers.first(name: .location) }
+
+    public func jsonObject() -> [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+    }
+}
+
+/// One signed-in browser per role, all at Khartoum (SD01), plus a person registered there.
+public struct RoleSetup: Sendable {
+    public let clients: [Role: WebClient]
+    public let tokens: [Role: String]
+    public let personID: UUID
+
+    public static func make(_ fx: TestFixture) async throws -> RoleSetup {
+        var clients: [Role: WebClient] = [:]
+        var tokens: [Role: String] = [:]
+        var caseworker: Actor?
+        for role in Role.allCases {
+            let user = try await fx.user("user-\(role.rawValue)", role)
+            clients[role] = WebClient(app: fx.app, session: try await fx.browserSession(for: user))
+            tokens[role] = try await fx.apiToken(for: user)
+            if role == .caseworker { caseworker = user.actor }
+        }
+        let person = try await fx.people(caseworker!).register(TestFixture.draft("Rahel Haile"))
+        return RoleSetup(clients: clients, tokens: tokens, personID: person.id)
+    }
+}
