@@ -17,6 +17,7 @@ public enum SanadApp {
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(ProblemMiddleware())
+        app.middleware.use(BodyLimitMiddleware(limit: maxBodySize.value))
         app.middleware.use(SanadSessionMiddleware())
         try app.register(collection: AuthController())
         try app.register(collection: PeopleController())

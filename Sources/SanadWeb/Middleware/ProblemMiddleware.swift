@@ -1,3 +1,4 @@
+import Foundation
 import SanadCore
 import SanadStore
 import Vapor
@@ -42,7 +43,9 @@ struct ProblemMiddleware: AsyncMiddleware {
                 errors: fields.isEmpty ? nil : fields, currentVersion: version)
             let response = Response(status: status)
             if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
-            try? response.content.encode(problem, as: HTTPMediaType(type: "application", subType: "problem+json"))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            response.body = .init(data: (try? encoder.encode(problem)) ?? Data())
             response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
             return response
         }

@@ -23,6 +23,19 @@ extension Catalogue {
             .sorted { $0.label.localizedStandardCompare($1.label) == .orderedAscending }
     }
 
+    /// Documents are issued by a few countries in practice; a short list keeps the form page small on poor links.
+    /// A value already on record is always offered.
+    func documentCountryChoices(including current: String?) -> [Components.Choice] {
+        var codes = [
+            "SDN", "ETH", "ERI", "SSD", "SOM", "TCD", "NGA", "NER", "MLI", "CMR", "CAF", "EGY", "LBY", "SAU", "YEM",
+            "DJI", "KEN", "UGA", "COD", "GHA", "SEN", "GIN", "BFA", "SYR",
+        ]
+        if let current, let country = ReferenceData.country(current), !codes.contains(country.iso3) {
+            codes.append(country.iso3)
+        }
+        return codes.compactMap(ReferenceData.country).map { Components.Choice($0.iso3, $0.name.text(for: language)) }
+    }
+
     /// The languages staff meet most are listed first; the rest follow alphabetically.
     var languageChoices: [Components.Choice] {
         let common = ["ara", "tir", "amh", "orm", "som", "eng", "fre", "tig", "bej", "din", "nus", "hau"]

@@ -64,7 +64,8 @@ public struct PersonFormPage: Sendable {
                         "document_number", label: t.t("person.document-number"), value: doc?.number,
                         error: err(.documentNumber), extra: [attr("dir", "ltr")]),
                     Components.select(
-                        "document_country", label: t.t("person.document-country"), choices: t.countryChoices,
+                        "document_country", label: t.t("person.document-country"),
+                        choices: t.documentCountryChoices(including: doc?.issuingCountry),
                         selected: doc?.issuingCountry, error: err(.documentCountry), blank: t.t("form.unknown")),
                 ]),
             el(

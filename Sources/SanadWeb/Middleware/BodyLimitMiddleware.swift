@@ -1,0 +1,17 @@
+import Vapor
+
+/// Refuses bodies over the limit with 413 before any handler reads them: by the declared length when there is one,
+/// and by what actually arrived otherwise (Vapor's streaming limit does not apply to bodies already collected).
+struct BodyLimitMiddleware: AsyncMiddleware {
+    let limit: Int
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > limit {
+            throw Abort(.payloadTooLarge, reason: "The body is larger than \(limit / 1024) KB.")
+        }
+        if let data = request.body.data, data.readableBytes > limit {
+            throw Abort(.payloadTooLarge, reason: "The body is larger than \(limit / 1024) KB.")
+        }
+        return try await next.respond(to: request)
+    }
+}

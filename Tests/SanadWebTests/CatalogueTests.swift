@@ -1,0 +1,76 @@
+import Foundation
+import SanadCore
+import Testing
+
+@testable import SanadWeb
+
+@Suite struct CatalogueTests {
+    /// Keys built at run time from coded values, which a search of the source cannot see.
+    static var dynamicKeys: Set<String> {
+        var keys = Set<String>()
+        keys.formUnion(Gender.allCases.map { "sex.\($0.rawValue)" })
+        keys.formUnion(PersonFlag.allCases.map { "flag.\($0.rawValue)" })
+        keys.formUnion(DocumentType.allCases.map { "document.\($0.rawValue)" })
+        keys.formUnion(Role.allCases.map { "role.\($0.rawValue)" })
+        keys.formUnion(ValidationCode.allCases.map { "error.\($0.rawValue)" })
+        keys.formUnion(ConsentAnswers.fieldNames.map { "consent.\($0)" })
+        let history = PersonChanges.flatten(
+            PersonalData(nameOriginal: "a", nameLatin: "b", birthDate: "2000-01-01", phone: "1", documents: [IdentityDocument(type: .passport, number: "1", issuingCountry: nil)], route: "r", notes: "n"),
+            PersonFacts(sex: .feminine, birthYear: 2000, estimatedAge: 3, nationality: "ERI", languages: ["tir"], arrivalDate: "2020-01-01", flags: [.pregnancy], consent: { var c = ConsentAnswers(); c.interview = true; return c }()))
+        keys.formUnion(history.keys.map { "field.\($0)" })
+        return keys
+    }
+
+    /// Every literal key used by the web layer's source.
+    static func sourceKeys() throws -> Set<String> {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/SanadWeb")
+        var keys = Set<String>()
+        let pattern = try NSRegularExpression(pattern: #"\bt\(\s*"([a-z0-9][a-z0-9.\-]*)""#)
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+        for case let url as URL in files where url.pathExtension == "swift" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                keys.insert(String(text[Range(match.range(at: 1), in: text)!]))
+            }
+        }
+        return keys
+    }
+
+    @Test func everyShippedLanguageHasEveryKey() throws {
+        let source = try Self.sourceKeys()
+        #expect(source.count > 100, "the source scan must find the keys")
+        let needed = source.union(Self.dynamicKeys)
+        for language in Catalogue.supported {
+            let catalogue = Catalogue.forLanguage(language)
+            let missing = needed.subtracting(catalogue.keys)
+            #expect(missing.isEmpty, "\(language) lacks \(missing.sorted())")
+            let empty = catalogue.keys.filter { catalogue.t($0).trimmingCharacters(in: .whitespaces).isEmpty }
+            #expect(empty.isEmpty, "\(language) has empty texts: \(empty.sorted())")
+        }
+        #expect(Catalogue.forLanguage("en").keys == Catalogue.forLanguage("ar").keys)
+    }
+
+    @Test func arabicTextsAreArabic() {
+        let ar = Catalogue.forLanguage("ar")
+        let latinOnly = ar.keys.filter { key in
+            let text = ar.t(key)
+            return !text.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) } && key != "app.name"
+        }
+        #expect(latinOnly.isEmpty, "untranslated: \(latinOnly.sorted())")
+        #expect(ar.isRightToLeft && ar.direction == "rtl")
+    }
+
+    @Test func acceptLanguageNegotiation() {
+        #expect(Catalogue.negotiate("ar-SD,ar;q=0.9,en;q=0.8") == "ar")
+        #expect(Catalogue.negotiate("fr;q=1, en;q=0.2, ar;q=0.5") == "ar")
+        #expect(Catalogue.negotiate("de, fr") == nil)
+        #expect(Catalogue.negotiate("ar;q=0, en") == "en")
+        #expect(Catalogue.negotiate(nil) == nil)
+    }
+
+    @Test func placeholdersAreFilled() {
+        #expect(Catalogue.forLanguage("en").t("list.page", "2", "9") == "Page 2 of 9")
+        #expect(Catalogue.forLanguage("ar").t("list.page", "2", "9") == "الصفحة 2 من 9")
+    }
+}
