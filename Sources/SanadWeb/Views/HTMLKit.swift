@@ -30,7 +30,9 @@ public func void(_ name: String, _ attrs: [Attr?]) -> HNode {
 private func render(_ attr: Attr?) -> HNode? {
     guard let attr else { return nil }
     switch attr {
-    case .value(let name, let value): return .attribute(named: name, value: escapeAttribute(value))
+    // An empty value is still written (`value=""`): an option without one would submit its label instead.
+    case .value(let name, let value):
+        return .attribute(named: name, value: escapeAttribute(value), ignoreIfValueIsEmpty: false)
     case .flag(let name, let on): return on ? .attribute(named: name) : nil
     }
 }

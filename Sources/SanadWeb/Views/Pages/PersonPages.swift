@@ -29,8 +29,9 @@ public struct PersonViewPage: Sendable {
             "div", [attr("class", "person-heading")],
             [
                 el("p", [attr("id", "person-name"), attr("class", "name"), attr("dir", "auto")], text: p.nameOriginal),
-                el("p", [attr("class", "name-latin"), attr("dir", "ltr"), attr("lang", "en")], text: p.nameLatin),
-                el("p", [attr("id", "registration-number"), attr("class", "regno"), attr("dir", "ltr")], text: record.registrationNumber),
+                // Latin text sits in an isolated span so the paragraph keeps the page's direction and alignment.
+                el("p", [attr("class", "name-latin")], [el("span", [attr("dir", "ltr"), attr("lang", "en")], text: p.nameLatin)]),
+                el("p", [attr("class", "regno")], [el("span", [attr("id", "registration-number"), attr("dir", "ltr")], text: record.registrationNumber)]),
             ])
         let details = Components.details([
             (t.t("person.sex"), t.gender(f.sex)),
@@ -84,7 +85,7 @@ public struct PeopleListPage: Sendable {
                     el("span", [attr("dir", "auto")], text: r.personal.nameOriginal)
                 ]),
                 el("span", [attr("dir", "ltr")], text: r.personal.nameLatin),
-                el("span", [attr("dir", "ltr")], text: r.registrationNumber),
+                el("span", [attr("dir", "ltr"), attr("class", "regno")], text: r.registrationNumber),
                 .text(t.gender(r.facts.sex)),
                 .text(t.age(birthDate: r.personal.birthDate, estimatedAge: r.facts.estimatedAge, birthYear: r.facts.birthYear, today: today) ?? ""),
                 .text(t.country(r.facts.nationality) ?? ""),
