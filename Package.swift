@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
     ],
     targets: [
         .target(
@@ -60,7 +61,10 @@ let package = Package(
             dependencies: ["SanadWeb", "SanadStore", .product(name: "VaporTesting", package: "vapor")],
             path: "Tests/SanadTestSupport"
         ),
-        .testTarget(name: "SanadCoreTests", dependencies: ["SanadCore"]),
+        .testTarget(
+            name: "SanadCoreTests",
+            dependencies: ["SanadCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "SanadStoreTests",
             dependencies: ["SanadStore", "SanadTestSupport", .product(name: "VaporTesting", package: "vapor")]
