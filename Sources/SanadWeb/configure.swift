@@ -23,6 +23,8 @@ public enum SanadApp {
         try app.register(collection: PeopleController())
         try app.register(collection: AdminController())
         try app.register(collection: APIController())
+        try app.register(collection: ScreeningController())
+        try app.register(collection: ScreeningAPIController())
         app.get("health", use: health)
         app.get("static", "sanad.css", use: stylesheet)
     }

@@ -11,8 +11,13 @@ import Testing
 
     /// Independent statement of domain.md's role table, action by action.
     static let expected: [Role: Set<Action>] = [
-        .caseworker: [.registerPerson, .listPeople, .viewPerson, .updatePerson, .viewPersonHistory],
-        .supervisor: [.registerPerson, .listPeople, .viewPerson, .updatePerson, .viewPersonHistory, .viewAggregates],
+        .caseworker: [
+            .registerPerson, .listPeople, .viewPerson, .updatePerson, .viewPersonHistory, .screenPerson, .viewScreenings,
+        ],
+        .supervisor: [
+            .registerPerson, .listPeople, .viewPerson, .updatePerson, .viewPersonHistory, .viewAggregates, .screenPerson,
+            .viewScreenings, .decideTraffickingStatus,
+        ],
         .dataOfficer: [.viewAggregates],
         .administrator: [.manageUsers, .manageCentres, .viewAuditTrail, .viewAggregates],
     ]

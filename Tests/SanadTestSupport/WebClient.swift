@@ -69,6 +69,7 @@ public struct RoleSetup: Sendable {
     public let clients: [Role: WebClient]
     public let tokens: [Role: String]
     public let personID: UUID
+    public let screeningID: UUID
 
     public static func make(_ fx: TestFixture) async throws -> RoleSetup {
         var clients: [Role: WebClient] = [:]
@@ -81,6 +82,13 @@ public struct RoleSetup: Sendable {
             if role == .caseworker { caseworker = user.actor }
         }
         let person = try await fx.people(caseworker!).register(TestFixture.draft("Rahel Haile"))
-        return RoleSetup(clients: clients, tokens: tokens, personID: person.id)
+        var start = ScreeningStart()
+        start.instrument = "ilo-adult-labour"
+        start.language = "tir"
+        start.place = "Khartoum"
+        start.consent.interview = true
+        let screening = try await ScreeningRepository(db: fx.app.db, actor: caseworker!, context: fx.context)
+            .start(personID: person.id, start)
+        return RoleSetup(clients: clients, tokens: tokens, personID: person.id, screeningID: screening.id)
     }
 }

@@ -104,7 +104,7 @@ import VaporTesting
             var documented = Set<String>()
             for (path, item) in paths {
                 for method in item.keys where method != "parameters" {
-                    let route = path.replacingOccurrences(of: "{id}", with: ":id")
+                    let route = path.replacingOccurrences(of: #"\{(\w+)\}"#, with: ":$1", options: .regularExpression)
                     documented.insert("\(method.uppercased()) \(route)")
                     let op = item[method] as? [String: Any]
                     #expect(op?["responses"] != nil, "\(method) \(path) documents its responses")

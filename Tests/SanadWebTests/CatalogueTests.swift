@@ -14,6 +14,12 @@ import Testing
         keys.formUnion(Role.allCases.map { "role.\($0.rawValue)" })
         keys.formUnion(ValidationCode.allCases.map { "error.\($0.rawValue)" })
         keys.formUnion(ConsentAnswers.fieldNames.map { "consent.\($0)" })
+        keys.formUnion(IndicatorAnswer.allCases.map { "answer.\($0.rawValue)" })
+        keys.formUnion(["positive", "negative", "insufficient"].map { "dimension.\($0)" })
+        keys.formUnion(["presumed-victim", "insufficient-information", "not-indicated"].map { "conclusion.\($0)" })
+        keys.formUnion(Strength.allCases.map { "strength.\($0.rawValue)" })
+        keys.formUnion(TraffickingStatus.allCases.map { "trafficking.\($0.rawValue)" })
+        keys.formUnion(DecisionOrganisation.allCases.map { "organisation.\($0.rawValue)" })
         let history = PersonChanges.flatten(
             PersonalData(nameOriginal: "a", nameLatin: "b", birthDate: "2000-01-01", phone: "1", documents: [IdentityDocument(type: .passport, number: "1", issuingCountry: nil)], route: "r", notes: "n"),
             PersonFacts(sex: .feminine, birthYear: 2000, estimatedAge: 3, nationality: "ERI", languages: ["tir"], arrivalDate: "2020-01-01", flags: [.pregnancy], consent: { var c = ConsentAnswers(); c.interview = true; return c }()))

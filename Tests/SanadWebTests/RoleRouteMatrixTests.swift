@@ -23,8 +23,9 @@ import VaporTesting
         ("name_original", "ميسون علي"), ("sex", "Feminine"), ("age_estimate", "30"), ("centre", "SD01"),
     ]
 
-    static func rows(person: UUID) -> [(Row, String)] {
+    static func rows(person: UUID, screening: UUID = UUID()) -> [(Row, String)] {
         let p = person.uuidString
+        let sc = screening.uuidString
         func row(_ m: HTTPMethod, _ route: String, _ path: String, _ body: Body = .none, admin: UInt, sup: UInt, cw: UInt, data: UInt, anon: UInt) -> (Row, String) {
             (Row(method: m, route: route, body: body, expect: [.administrator: admin, .supervisor: sup, .caseworker: cw, .dataOfficer: data, nil: anon]), path)
         }
@@ -62,6 +63,20 @@ import VaporTesting
             row(.POST, "/api/v1/people", "/api/v1/people", .json(#"{"nameOriginal":"Ayan Warsame","sex":"Feminine","centre":"SD01"}"#), admin: 403, sup: 201, cw: 201, data: 403, anon: 401),
             row(.GET, "/api/v1/people/:id", "/api/v1/people/\(p)", admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
             row(.PATCH, "/api/v1/people/:id", "/api/v1/people/\(p)", .json(#"{"version":1,"notes":"x"}"#), admin: 403, sup: 409, cw: 409, data: 403, anon: 401),
+            row(.GET, "/people/:id/screenings", "/people/\(p)/screenings", admin: 403, sup: 200, cw: 200, data: 403, anon: 303),
+            row(.POST, "/people/:id/screenings", "/people/\(p)/screenings", .form([("instrument", "ilo-adult-labour"), ("language", "ara"), ("place", "Khartoum"), ("consent_interview", "yes")]), admin: 403, sup: 303, cw: 303, data: 403, anon: 303),
+            row(.POST, "/people/:id/trafficking-status", "/people/\(p)/trafficking-status", .form([("status", "PossibleVictimOfTrafficking")]), admin: 403, sup: 303, cw: 403, data: 403, anon: 303),
+            row(.GET, "/screenings/:sid", "/screenings/\(sc)", admin: 403, sup: 200, cw: 200, data: 403, anon: 303),
+            row(.POST, "/screenings/:sid", "/screenings/\(sc)", .form([("version", "1"), ("action", "save"), ("a:D1.deceived-nature-of-job", "yes")]), admin: 403, sup: 303, cw: 303, data: 403, anon: 303),
+            row(.GET, "/api/v1/screening/instruments", "/api/v1/screening/instruments", admin: 200, sup: 200, cw: 200, data: 200, anon: 401),
+            row(.GET, "/api/v1/screening/instruments/:iid", "/api/v1/screening/instruments/ilo-adult-labour", admin: 200, sup: 200, cw: 200, data: 200, anon: 401),
+            row(.GET, "/api/v1/people/:id/screenings", "/api/v1/people/\(p)/screenings", admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
+            row(.POST, "/api/v1/people/:id/screenings", "/api/v1/people/\(p)/screenings", .json(#"{"instrument":"ilo-child-labour","language":"ara","place":"Kassala","consent":{"interview":true}}"#), admin: 403, sup: 201, cw: 201, data: 403, anon: 401),
+            row(.POST, "/api/v1/people/:id/trafficking-status", "/api/v1/people/\(p)/trafficking-status", .json(#"{"status":"ActualVictimOfTrafficking","decisionOrganisation":"Police"}"#), admin: 403, sup: 204, cw: 403, data: 403, anon: 401),
+            row(.GET, "/api/v1/screenings/:sid", "/api/v1/screenings/\(sc)", admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
+            // The HTML save above moved the screening to version 2.
+            row(.PATCH, "/api/v1/screenings/:sid", "/api/v1/screenings/\(sc)", .json(#"{"version":2,"answers":{"D4.excessive-working-days-or-hours":"yes"}}"#), admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
+            row(.POST, "/api/v1/screenings/:sid/complete", "/api/v1/screenings/\(sc)/complete", .json(#"{"version":3}"#), admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
             row(.GET, "/api/v1/openapi.json", "/api/v1/openapi.json", admin: 200, sup: 200, cw: 200, data: 200, anon: 200),
         ]
     }
@@ -70,7 +85,7 @@ import VaporTesting
     func roleAgainstEveryRoute(role: Role?) async throws {
         try await TestApp.with { app, fx in
             let setup = try await RoleSetup.make(fx)
-            for (row, path) in Self.rows(person: setup.personID) {
+            for (row, path) in Self.rows(person: setup.personID, screening: setup.screeningID) {
                 // A fresh sign-in per row: some rows (sign-out, password change) end the session.
                 var client = WebClient(app: app)
                 if let role {

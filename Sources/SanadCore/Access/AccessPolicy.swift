@@ -9,6 +9,9 @@ public enum Action: String, CaseIterable, Sendable {
     case manageUsers
     case manageCentres
     case viewAuditTrail
+    case screenPerson
+    case viewScreenings
+    case decideTraffickingStatus
 }
 
 /// The record an action concerns, reduced to the facts that decide access.
@@ -48,10 +51,12 @@ public enum AccessPolicy {
     public static func roleMay(_ role: Role, _ action: Action) -> Bool {
         switch (role, action) {
         case (.caseworker, .registerPerson), (.caseworker, .listPeople), (.caseworker, .viewPerson),
-            (.caseworker, .updatePerson), (.caseworker, .viewPersonHistory):
+            (.caseworker, .updatePerson), (.caseworker, .viewPersonHistory), (.caseworker, .screenPerson),
+            (.caseworker, .viewScreenings):
             return true
         case (.supervisor, .registerPerson), (.supervisor, .listPeople), (.supervisor, .viewPerson),
-            (.supervisor, .updatePerson), (.supervisor, .viewPersonHistory), (.supervisor, .viewAggregates):
+            (.supervisor, .updatePerson), (.supervisor, .viewPersonHistory), (.supervisor, .viewAggregates),
+            (.supervisor, .screenPerson), (.supervisor, .viewScreenings), (.supervisor, .decideTraffickingStatus):
             return true
         case (.dataOfficer, .viewAggregates):
             return true

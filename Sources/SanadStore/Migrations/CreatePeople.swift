@@ -82,5 +82,8 @@ struct CreateAuditTrail: AsyncMigration {
 }
 
 public enum SanadMigrations {
-    public static let all: [any Migration] = [CreateCentres(), CreateUsers(), CreatePeople(), CreateAuditTrail()]
+    public static let all: [any Migration] = [
+        CreateCentres(), CreateUsers(), CreatePeople(), CreateAuditTrail(), CreateScreenings(),
+        AddTraffickingStatusToPeople(),
+    ]
 }

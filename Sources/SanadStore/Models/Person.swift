@@ -21,6 +21,7 @@ public final class Person: Model, @unchecked Sendable {
     @OptionalField(key: "consent_recorded_at") public var consentRecordedAt: Date?
     @Field(key: "sealed") public var sealed: Data
     @Field(key: "version") public var version: Int
+    @OptionalField(key: "trafficking_status") public var traffickingStatus: String?
     @Field(key: "created_by") public var createdBy: UUID
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date

@@ -166,7 +166,7 @@ public struct PeopleRepository: Sendable {
         return visible.compactMap(\.id)
     }
 
-    private func load(_ id: UUID, for action: Action) async throws -> Person {
+    func load(_ id: UUID, for action: Action) async throws -> Person {
         guard AccessPolicy.roleMay(actor.role, action) else { throw StoreError.forbidden }
         guard let person = try await Person.find(id, on: db),
             AccessPolicy.decide(actor, action, .person(centre: person.centreCode)) == .allow
@@ -251,7 +251,9 @@ public struct PeopleRepository: Sendable {
         return PersonRecord(
             id: id, registrationNumber: person.registrationNumber, centre: person.centreCode, version: person.version,
             personal: personal, facts: facts, consentRecordedBy: person.consentRecordedBy,
-            consentRecordedAt: person.consentRecordedAt, createdAt: person.createdAt, updatedAt: person.updatedAt)
+            consentRecordedAt: person.consentRecordedAt,
+            traffickingStatus: person.traffickingStatus.flatMap(TraffickingStatus.init(rawValue:)),
+            createdAt: person.createdAt, updatedAt: person.updatedAt)
     }
 }
 

@@ -11,6 +11,7 @@ public struct PersonRecord: Sendable {
     public let facts: PersonFacts
     public let consentRecordedBy: UUID?
     public let consentRecordedAt: Date?
+    public let traffickingStatus: TraffickingStatus?
     public let createdAt: Date
     public let updatedAt: Date
 

@@ -99,6 +99,81 @@ enum OpenAPIDocument {
                         ], authErrors),
                 ],
             ],
+            "/api/v1/screening/instruments": [
+                "get": [
+                    "operationId": "listInstruments", "summary": "Screening instruments (every version).",
+                    "responses": merge(["200": ["description": "Instruments.", "content": ["application/json": ["schema": ["type": "array", "items": ref("InstrumentSummary")]]]]], authErrors),
+                ]
+            ],
+            "/api/v1/screening/instruments/{iid}": [
+                "parameters": [["name": "iid", "in": "path", "required": true, "schema": string]],
+                "get": [
+                    "operationId": "getInstrument", "summary": "The newest version of an instrument: dimensions, indicators, rules.",
+                    "responses": merge(["200": ok("The instrument.", "Instrument"), "404": problem("No such instrument.")], authErrors),
+                ],
+            ],
+            "/api/v1/people/{id}/screenings": [
+                "parameters": [idParameter],
+                "get": [
+                    "operationId": "listScreenings", "summary": "A person's screenings, newest first.",
+                    "responses": merge(["200": ["description": "Screenings.", "content": ["application/json": ["schema": ["type": "array", "items": ref("Screening")]]]], "404": problem("Unknown, or not visible to the caller.")], authErrors),
+                ],
+                "post": [
+                    "operationId": "startScreening", "summary": "Start a screening interview (needs the person's consent).",
+                    "requestBody": jsonBody("ScreeningStart"),
+                    "responses": merge(
+                        [
+                            "201": ok("The new screening.", "Screening"), "400": problem("Malformed body."),
+                            "404": problem("Unknown, or not visible to the caller."), "413": problem("Body too large."),
+                            "415": problem("Not JSON."), "422": problem("Invalid fields, each named in `errors`."),
+                        ], authErrors),
+                ],
+            ],
+            "/api/v1/people/{id}/trafficking-status": [
+                "parameters": [idParameter],
+                "post": [
+                    "operationId": "decideTraffickingStatus", "summary": "A supervisor's recorded decision on the HTCDS trafficking status.",
+                    "requestBody": jsonBody("TraffickingStatusDecision"),
+                    "responses": merge(
+                        [
+                            "204": ["description": "Recorded."], "400": problem("Malformed body."),
+                            "404": problem("Unknown, or not visible to the caller."), "413": problem("Body too large."),
+                            "415": problem("Not JSON."), "422": problem("Unknown status or organisation."),
+                        ], authErrors),
+                ],
+            ],
+            "/api/v1/screenings/{sid}": [
+                "parameters": [["name": "sid", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]],
+                "get": [
+                    "operationId": "getScreening", "summary": "A screening with its answers and result (the view is audited).",
+                    "responses": merge(["200": ok("The screening.", "Screening"), "404": problem("Unknown, or not visible to the caller.")], authErrors),
+                ],
+                "patch": [
+                    "operationId": "saveScreeningAnswers", "summary": "Save answers part-way; `version` must be the current one.",
+                    "requestBody": jsonBody("ScreeningAnswers"),
+                    "responses": merge(
+                        [
+                            "200": ok("The screening.", "Screening"), "400": problem("Malformed body."),
+                            "404": problem("Unknown, or not visible to the caller."),
+                            "409": problem("Changed meanwhile, or already completed."), "413": problem("Body too large."),
+                            "415": problem("Not JSON."), "422": problem("Unknown indicator or answer."),
+                        ], authErrors),
+                ],
+            ],
+            "/api/v1/screenings/{sid}/complete": [
+                "parameters": [["name": "sid", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]],
+                "post": [
+                    "operationId": "completeScreening", "summary": "Save the last answers, evaluate and freeze the screening.",
+                    "requestBody": jsonBody("ScreeningAnswers"),
+                    "responses": merge(
+                        [
+                            "200": ok("The completed screening.", "Screening"), "400": problem("Malformed body."),
+                            "404": problem("Unknown, or not visible to the caller."),
+                            "409": problem("Changed meanwhile, or already completed."), "413": problem("Body too large."),
+                            "415": problem("Not JSON."), "422": problem("Unknown indicator or answer."),
+                        ], authErrors),
+                ],
+            ],
             "/api/v1/openapi.json": [
                 "get": [
                     "operationId": "getOpenAPI", "summary": "This document.", "security": [] as [Any],
@@ -162,6 +237,49 @@ enum OpenAPIDocument {
             "TokenRequest": ["type": "object", "required": ["username", "password"], "properties": ["username": string, "password": string]],
             "TokenResponse": ["type": "object", "required": ["token", "expiresAt"], "properties": ["token": string, "expiresAt": ["type": "string", "format": "date-time"]]],
             "PersonInput": input, "PersonPatch": patch, "Person": person,
+            "InstrumentSummary": ["type": "object", "required": ["id", "version", "status", "title"], "properties": ["id": string, "version": string, "status": ["type": "string", "enum": ["verified", "provisional"]], "title": string]],
+            "Instrument": [
+                "type": "object", "required": ["id", "version", "status", "population", "dimensions", "indicators", "rules"],
+                "properties": [
+                    "id": string, "version": string, "status": string, "population": string, "exploitationType": string,
+                    "title": ["type": "object"], "dimensions": ["type": "array", "items": ["type": "object"]],
+                    "indicators": ["type": "array", "items": ["type": "object", "properties": ["id": string, "dimension": string, "strength": ["type": "string", "enum": ["strong", "medium", "weak"]], "text": ["type": "object"]]]],
+                    "rules": ["type": "object"],
+                ],
+            ],
+            "ScreeningStart": [
+                "type": "object", "required": ["instrument", "language", "place", "consent"],
+                "properties": ["instrument": string, "language": string, "interpreter": string, "place": string, "date": ["type": "string", "format": "date"], "consent": consentSchema],
+            ],
+            "ScreeningAnswers": [
+                "type": "object", "required": ["version"],
+                "properties": ["version": ["type": "integer"], "answers": ["type": "object", "additionalProperties": ["type": "string", "enum": IndicatorAnswer.allCases.map(\.rawValue)]]],
+            ],
+            "TraffickingStatusDecision": [
+                "type": "object", "required": ["status"],
+                "properties": ["status": ["type": "string", "enum": TraffickingStatus.allCases.map(\.rawValue)], "decisionOrganisation": ["type": "string", "enum": DecisionOrganisation.allCases.map(\.rawValue)]],
+            ],
+            "Evaluation": [
+                "type": "object", "required": ["instrument", "version", "dimensions", "conclusion", "reasons"],
+                "properties": [
+                    "instrument": string, "version": string,
+                    "dimensions": ["type": "object", "additionalProperties": ["type": "string", "enum": ["positive", "negative", "insufficient"]]],
+                    "conclusion": ["type": "string", "enum": ["presumed-victim", "insufficient-information", "not-indicated"]],
+                    "reasons": ["type": "array", "items": ["type": "object", "properties": ["dimension": string, "indicators": ["type": "array", "items": string]]]],
+                ],
+            ],
+            "Screening": [
+                "type": "object", "required": ["id", "personId", "instrument", "instrumentVersion", "status", "answers", "result", "version"],
+                "properties": [
+                    "id": ["type": "string", "format": "uuid"], "personId": ["type": "string", "format": "uuid"],
+                    "instrument": string, "instrumentVersion": string, "interviewerId": ["type": "string", "format": "uuid"],
+                    "language": string, "interpreter": nullableString, "place": string, "date": string,
+                    "status": ["type": "string", "enum": ["in-progress", "completed"]],
+                    "answers": ["type": "object", "additionalProperties": string], "result": ref("Evaluation"),
+                    "supersedes": ["type": ["string", "null"]], "version": ["type": "integer"],
+                    "completedAt": ["type": ["string", "null"], "format": "date-time"],
+                ],
+            ],
             "PersonList": [
                 "type": "object", "required": ["items", "page", "per", "total"],
                 "properties": ["items": ["type": "array", "items": ref("Person")], "page": ["type": "integer"], "per": ["type": "integer"], "total": ["type": "integer"]],

@@ -81,6 +81,22 @@ struct ProblemMiddleware: AsyncMiddleware {
             case .duplicate(let field):
                 return (.conflict, "duplicate", ("error.duplicate", "\(field) is already in use."), [], nil)
             }
+        case let screening as ScreeningError:
+            switch screening {
+            case .invalidStart(let errors):
+                let fields = errors.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                    Problem.FieldProblem(field: $0.key.rawValue, code: $0.value.rawValue, detail: $0.value.englishMessage)
+                }
+                return (.unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), fields, nil)
+            case .invalidAnswers(.unknownIndicator(let id)):
+                let field = Problem.FieldProblem(field: "answers.\(id)", code: "unknown-indicator", detail: "No such indicator in this instrument.")
+                return (.unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), [field], nil)
+            case .invalidAnswers(.badAnswer(let id)):
+                let field = Problem.FieldProblem(field: "answers.\(id)", code: "unknown-value", detail: "Answer yes, no, unknown, not-asked or declined.")
+                return (.unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), [field], nil)
+            case .alreadyCompleted:
+                return (.conflict, "screening-completed", ("screening.immutable", "A completed screening cannot change; start a new one to supersede it."), [], nil)
+            }
         case let invalid as APIValidation:
             return (.unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), invalid.fields, nil)
         case is DecodingError:

@@ -44,6 +44,7 @@ public struct PersonViewPage: Sendable {
             (t.t("person.centre"), centreName),
             (t.t("person.arrival-date"), f.arrivalDate),
             (t.t("person.route"), p.route),
+            (t.t("person.trafficking-status"), record.traffickingStatus.map(t.traffickingStatus)),
             (t.t("consent.legend"), consentGiven.isEmpty ? t.t("consent.none") : consentGiven.joined(separator: "، ")),
             (t.t("consent.recorded-at"), record.consentRecordedAt.map(t.date)),
             (t.t("person.notes"), p.notes),
@@ -51,6 +52,9 @@ public struct PersonViewPage: Sendable {
         var actions: [HNode] = []
         if c.may(.updatePerson) {
             actions.append(el("a", [attr("id", "edit-person"), attr("class", "button"), attr("href", "/people/\(record.id.uuidString)/edit")], text: t.t("person.edit")))
+        }
+        if c.may(.viewScreenings) {
+            actions.append(el("a", [attr("id", "person-screenings"), attr("href", "/people/\(record.id.uuidString)/screenings")], text: t.t("person.screenings")))
         }
         if c.may(.viewPersonHistory) {
             actions.append(el("a", [attr("id", "person-history"), attr("href", "/people/\(record.id.uuidString)/history")], text: t.t("person.history")))
