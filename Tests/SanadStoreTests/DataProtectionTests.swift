@@ -35,7 +35,7 @@ import Vapor
         if TestApp.usesPostgres {
             let sql = app.db as! any SQLDatabase
             var text = ""
-            for table in ["people", "person_identifiers", "person_revisions", "audit_entries", "users", "settings"] {
+            for table in ["people", "person_identifiers", "person_revisions", "audit_entries", "users", "settings", "screenings", "trafficking_status_changes"] {
                 let rows = try await sql.raw("SELECT row_to_json(t)::text AS j FROM \(unsafeRaw: table) t").all()
                 for row in rows { text += try row.decode(column: "j", as: String.self) + "\n" }
             }

@@ -1,0 +1,130 @@
+"""A trafficking screening interview done end to end in the browser, in Arabic and in English.
+
+A caseworker (created with the CLI against the running server's data folder) registers a person, starts a
+screening with consent, answers indicators dimension by dimension (saving part-way), completes it and reads
+the result: dimension statuses, the indicators behind them, and an indicator-based presumption.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from conftest import SanadServer, _resolve_server_binary
+from test_first_start import (
+    assert_arabic,
+    check,
+    click_and_wait,
+    fill,
+    path_of,
+    select,
+    shot,
+    sign_in,
+    visit,
+    wait_arabic,
+    where,
+)
+
+PASSWORD = "Sanad-e2e-screening-passphrase"
+UUID = r"[0-9a-fA-F-]{36}"
+
+# Two strong indicators in D2, D4 and D5: the adult rule (D1|D2|D3) & D4 & (D5|D6) holds.
+ANSWERS = {
+    "D2": ["D2.violence-on-victims", "D2.confiscation-of-documents"],
+    "D4": ["D4.excessive-working-days-or-hours", "D4.hazardous-work"],
+    "D5": ["D5.confiscation-of-documents", "D5.debt-bondage"],
+}
+
+
+def create_caseworker(server: SanadServer, username: str) -> None:
+    env = dict(os.environ, SANAD_DATA_DIR=str(server.data_dir))
+    env.pop("SANAD_MASTER_KEY", None)
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [str(_resolve_server_binary()), "users", "create", "--username", username, "--role", "caseworker",
+         "--centre", "SD01", "--password-stdin"],
+        input=PASSWORD + "\n", env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, f"users create failed: {result.stdout}\n{result.stderr}"
+
+
+def answer(driver: WebDriver, indicator: str, value: str) -> None:
+    radio = driver.find_element(By.CSS_SELECTOR, f'input[type=radio][name="a:{indicator}"][value="{value}"]')
+    radio.click()
+    assert radio.is_selected(), f"radio {indicator}={value} not selected{where(driver)}"
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_screening_interview(sanad_server: SanadServer, browser: WebDriver, artifacts, language: str) -> None:
+    server, d = sanad_server, browser
+    username = f"screener-{language}"
+    create_caseworker(server, username)
+
+    visit(d, server, "/signin")
+    if language == "ar":  # the browser asks for English; the switch for the current language is disabled
+        click_and_wait(d, server, "#lang-ar", "/signin")
+    sign_in(d, server, username, PASSWORD)
+    if language == "ar":
+        wait_arabic(d)
+
+    visit(d, server, "/people/new")
+    fill(d, "name_original", "آمنة عثمان" if language == "ar" else "Amna Osman")
+    select(d, "sex", "Feminine")
+    fill(d, "age_estimate", "24")
+    select(d, "nationality", "ETH")
+    check(d, "#consent_interview")
+    click_and_wait(d, server, "#submit", re.compile(rf"^/people/{UUID}$"))
+    person_path = path_of(d)
+
+    click_and_wait(d, server, "#person-screenings", f"{person_path}/screenings")
+    assert d.find_elements(By.ID, "immediate-needs"), f"immediate needs must come first{where(d)}"
+    select(d, "instrument", "ilo-adult-labour")
+    select(d, "language", "amh")
+    fill(d, "interpreter", "Interpreter for the test")
+    check(d, "#consent_interview")
+    check(d, "#consent_told_purpose")
+    click_and_wait(d, server, "#submit", re.compile(rf"^/screenings/{UUID}$"))
+    screening_path = path_of(d)
+    if language == "ar":
+        assert_arabic(d)
+    shot(d, artifacts, f"screening-{language}-1-interview")
+
+    # D1: one answer of each kind, then save part-way and come back.
+    answer(d, "D1.deceived-nature-of-job", "no")
+    answer(d, "D1.deceived-conditions-of-work", "not-asked")
+    answer(d, "D1.deceived-wages-earnings", "declined")
+    click_and_wait(d, server, "#save", screening_path)
+    visit(d, server, screening_path + "?d=D1")
+    assert d.find_element(By.CSS_SELECTOR, 'input[name="a:D1.deceived-wages-earnings"][value="declined"]').is_selected(), \
+        f"a saved answer was not kept{where(d)}"
+
+    for dimension, indicators in ANSWERS.items():
+        visit(d, server, f"{screening_path}?d={dimension}")
+        for indicator in indicators:
+            answer(d, indicator, "yes")
+        click_and_wait(d, server, "#save", screening_path)
+    shot(d, artifacts, f"screening-{language}-2-answered")
+
+    click_and_wait(d, server, "#complete", screening_path)
+    conclusion = d.find_element(By.ID, "conclusion").text
+    expected = "ضحية مفترضة" if language == "ar" else "Presumed victim of trafficking"
+    assert expected in conclusion, f"conclusion {conclusion!r}{where(d)}"
+    note = "ليست قرارًا قانونيًا" if language == "ar" else "not a legal determination"
+    assert note in conclusion, f"the result must be worded as a presumption: {conclusion!r}"
+    body = d.find_element(By.TAG_NAME, "body").text
+    positive = "متحقق" if language == "ar" else "Indicated"
+    assert body.count(positive) >= 3, f"three dimensions should be indicated{where(d)}"
+    assert not d.find_elements(By.ID, "provisional-warning"), "the adult instrument is verified"
+    shot(d, artifacts, f"screening-{language}-3-result")
+
+    # A completed screening is frozen: the page shows the result, not a form.
+    assert not d.find_elements(By.ID, "complete"), f"a completed screening still offers to complete{where(d)}"
+    visit(d, server, person_path + "/screenings")
+    status = d.find_element(By.ID, "trafficking-status").text
+    expected_status = "ضحية محتملة" if language == "ar" else "Possible victim of trafficking"
+    assert expected_status in status, f"status {status!r}{where(d)}"
