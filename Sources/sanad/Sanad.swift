@@ -25,7 +25,8 @@ enum Boot {
         do {
             let (keys, created) = try KeyRing.load(environment: settings.masterKey, keyFile: settings.keyFile)
             if created {
-                print("Created a new master key at \(settings.keyFile.path) (mode 0600). Back it up apart from the data:")
+                print(
+                    "Created a new master key at \(settings.keyFile.path) (mode 0600). Back it up apart from the data:")
                 print("without it the personal data in the database cannot be read.")
             }
             try SanadApp.configure(app, settings: settings, keys: keys)
@@ -51,7 +52,8 @@ enum Boot {
 }
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run the web server (Vapor's --hostname and --port work).")
+    static let configuration = CommandConfiguration(
+        abstract: "Run the web server (Vapor's --hostname and --port work).")
 
     @ArgumentParser.Argument(parsing: .allUnrecognized, help: "Options passed to Vapor's serve command.")
     var vaporOptions: [String] = []
@@ -68,7 +70,9 @@ struct Serve: AsyncParsableCommand {
         if let token = try await SetupService(db: app.db, context: app.sanad).issueToken() {
             // Written unbuffered: whoever started the server (a person, a script) needs the link now.
             FileHandle.standardOutput.write(
-                Data("No administrator exists yet. Open this one-time link to create one:\n  http://\(host):\(port)/setup/\(token)\n".utf8))
+                Data(
+                    "No administrator exists yet. Open this one-time link to create one:\n  http://\(host):\(port)/setup/\(token)\n"
+                        .utf8))
         }
         do {
             try await app.execute()

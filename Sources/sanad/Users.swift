@@ -18,7 +18,8 @@ struct Users: AsyncParsableCommand {
 
         func run() async throws {
             guard let role = Role(rawValue: role) else {
-                throw ValidationError("Unknown role '\(role)'. Use one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw ValidationError(
+                    "Unknown role '\(role)'. Use one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             guard passwordStdin else { throw ValidationError("Pass --password-stdin and write the password to stdin.") }
             guard let password = readLine(strippingNewline: true), !password.isEmpty else {

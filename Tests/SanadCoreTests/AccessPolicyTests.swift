@@ -12,10 +12,12 @@ import Testing
     /// Independent statement of domain.md's role table, action by action.
     static let expected: [Role: Set<Action>] = [
         .caseworker: [
-            .registerPerson, .listPeople, .viewPerson, .updatePerson, .viewPersonHistory, .screenPerson, .viewScreenings,
+            .registerPerson, .listPeople, .viewPerson, .updatePerson, .viewPersonHistory, .screenPerson,
+            .viewScreenings,
         ],
         .supervisor: [
-            .registerPerson, .listPeople, .viewPerson, .updatePerson, .viewPersonHistory, .viewAggregates, .screenPerson,
+            .registerPerson, .listPeople, .viewPerson, .updatePerson, .viewPersonHistory, .viewAggregates,
+            .screenPerson,
             .viewScreenings, .decideTraffickingStatus,
         ],
         .dataOfficer: [.viewAggregates],

@@ -33,7 +33,9 @@ import Testing
     @Test func editedEntryIsNamed() {
         var entries = chain(5)
         entries[2].action = "person.update"
-        #expect(AuditChain.verify(entries, head: (5, entries[4].hash), hash: Self.hash) == .broken(seq: 3, reason: "content does not match its hash"))
+        #expect(
+            AuditChain.verify(entries, head: (5, entries[4].hash), hash: Self.hash)
+                == .broken(seq: 3, reason: "content does not match its hash"))
     }
 
     @Test func deletedMiddleEntryIsNamed() {
@@ -60,12 +62,16 @@ import Testing
         var entries = chain(4)
         entries[1].recordID = "other"
         entries[1].hash = Self.hash(AuditChain.canonical(entries[1]))
-        #expect(AuditChain.verify(entries, head: (4, entries[3].hash), hash: Self.hash) == .broken(seq: 3, reason: "link to the previous entry does not match"))
+        #expect(
+            AuditChain.verify(entries, head: (4, entries[3].hash), hash: Self.hash)
+                == .broken(seq: 3, reason: "link to the previous entry does not match"))
     }
 
     @Test func canonicalFormIsUnambiguous() {
-        let a = AuditChain.canonical(seq: 1, at: "t", actorID: "a|b", action: "c", recordType: nil, recordID: nil, previousHash: "0")
-        let b = AuditChain.canonical(seq: 1, at: "t", actorID: "a", action: "b|c", recordType: nil, recordID: nil, previousHash: "0")
+        let a = AuditChain.canonical(
+            seq: 1, at: "t", actorID: "a|b", action: "c", recordType: nil, recordID: nil, previousHash: "0")
+        let b = AuditChain.canonical(
+            seq: 1, at: "t", actorID: "a", action: "b|c", recordType: nil, recordID: nil, previousHash: "0")
         #expect(a != b)
     }
 }

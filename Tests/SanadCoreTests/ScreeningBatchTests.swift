@@ -4,14 +4,17 @@ import Testing
 @testable import SanadCore
 
 @Suite struct ScreeningBatchTests {
-    let catalogue = InstrumentCatalogue(instruments: [SyntheticInstrument.make(), SyntheticInstrument.make(child: true)])
+    let catalogue = InstrumentCatalogue(instruments: [
+        SyntheticInstrument.make(), SyntheticInstrument.make(child: true),
+    ])
 
     func object(_ json: String) -> [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] ?? [:]
     }
 
     @Test func evaluatesALine() throws {
-        let line = #"{"instrument":"test-adult","answers":{"D1.i0":"yes","D1.i1":"yes","D4.i0":"yes","D4.i2":"yes","D5.i0":"yes","D5.i1":"yes"}}"#
+        let line =
+            #"{"instrument":"test-adult","answers":{"D1.i0":"yes","D1.i1":"yes","D4.i0":"yes","D4.i2":"yes","D5.i0":"yes","D5.i1":"yes"}}"#
         let out = try #require(ScreeningBatch.process(line, number: 1, catalogue: catalogue))
         #expect(out.ok)
         let json = object(out.json)

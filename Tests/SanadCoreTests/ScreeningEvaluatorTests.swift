@@ -26,7 +26,9 @@ enum SyntheticInstrument {
         ], description: nil)
 
     /// Six dimensions, each with the given strengths, in the shape of an ILO/EC set.
-    static func make(child: Bool = false, strengths: [Strength] = [.strong, .strong, .medium, .medium, .medium, .weak, .weak]) -> Instrument {
+    static func make(
+        child: Bool = false, strengths: [Strength] = [.strong, .strong, .medium, .medium, .medium, .weak, .weak]
+    ) -> Instrument {
         let dims = (1...6).map { Instrument.Dimension(id: "D\($0)", title: Bilingual(en: "D\($0)", ar: "ب\($0)")) }
         let indicators = dims.flatMap { d in
             strengths.enumerated().map { i, s in
@@ -46,7 +48,10 @@ enum SyntheticInstrument {
 }
 
 @Suite struct ScreeningEvaluatorTests {
-    func counts(_ instrument: Instrument, _ dim: String, _ answers: [String: IndicatorAnswer], _ accept: (IndicatorAnswer) -> Bool) -> (Int, Int, Int) {
+    func counts(
+        _ instrument: Instrument, _ dim: String, _ answers: [String: IndicatorAnswer],
+        _ accept: (IndicatorAnswer) -> Bool
+    ) -> (Int, Int, Int) {
         let picked = instrument.indicators(in: dim).filter { accept(answers[$0.id] ?? .unknown) }
         return (
             picked.filter { $0.strength == .strong }.count, picked.filter { $0.strength == .medium }.count,
@@ -67,7 +72,8 @@ enum SyntheticInstrument {
             #expect(result.dimensions[dim] == expected, "\(dim) \(yes) \(maybe)")
         }
         let rule = instrument.population == "child" ? ReferenceRules.child : ReferenceRules.adult
-        let expected: Conclusion = rule(positive) ? .presumedVictim : (rule(possible) ? .insufficientInformation : .notIndicated)
+        let expected: Conclusion =
+            rule(positive) ? .presumedVictim : (rule(possible) ? .insufficientInformation : .notIndicated)
         #expect(result.conclusion == expected)
         #expect(Set(result.reasons.map(\.dimension)) == Set(positive.filter(\.value).keys))
         for reason in result.reasons {
@@ -166,7 +172,8 @@ enum SyntheticInstrument {
         #expect(!ScreeningEvaluator.meets(rule, [.strong]), "one strong cannot fill both slots of 1 strong + 1 other")
         #expect(ScreeningEvaluator.meets(rule, [.medium, .medium, .weak]))
         #expect(!ScreeningEvaluator.meets(rule, [.medium, .weak, .weak]))
-        let overlapping = Rules.DimensionRule(anyOf: [[.init(of: [.strong, .medium], count: 1), .init(of: [.strong], count: 1)]], description: nil)
+        let overlapping = Rules.DimensionRule(
+            anyOf: [[.init(of: [.strong, .medium], count: 1), .init(of: [.strong], count: 1)]], description: nil)
         #expect(ScreeningEvaluator.meets(overlapping, [.strong, .medium]), "the medium must go to the first slot")
         #expect(!ScreeningEvaluator.meets(overlapping, [.medium, .medium]))
     }

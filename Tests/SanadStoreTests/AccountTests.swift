@@ -24,7 +24,9 @@ final class TestClock: Sendable {
                 return
             }
             #expect(user.username == "amna")
-            #expect(try await AuthSession.query(on: app.db).filter(\.$tokenHash == token).count() == 0, "only a hash is stored")
+            #expect(
+                try await AuthSession.query(on: app.db).filter(\.$tokenHash == token).count() == 0,
+                "only a hash is stored")
             #expect(try await fx.accounts.resolve(token: token, kind: .browser)?.0.username == "amna")
             #expect(try await fx.accounts.resolve(token: token, kind: .api) == nil, "a browser session is no API token")
             try await fx.accounts.signOut(token: token)
@@ -86,13 +88,17 @@ final class TestClock: Sendable {
             let elsewhere = try await fx.browserSession(for: user)
             let (_, session) = try await fx.accounts.resolve(token: here, kind: .browser)!
             await #expect(throws: AccountError.wrongPassword) {
-                try await fx.accounts.changePassword(user: user, current: "nope", new: "a brand new phrase", keepSession: session.id)
+                try await fx.accounts.changePassword(
+                    user: user, current: "nope", new: "a brand new phrase", keepSession: session.id)
             }
             try await fx.accounts.changePassword(
                 user: user, current: TestFixture.password, new: "a brand new phrase", keepSession: session.id)
             #expect(try await fx.accounts.resolve(token: here, kind: .browser) != nil)
             #expect(try await fx.accounts.resolve(token: elsewhere, kind: .browser) == nil)
-            guard case .success = try await fx.accounts.signIn(username: "amna", password: "a brand new phrase", clientAddress: "x", kind: .api) else {
+            guard
+                case .success = try await fx.accounts.signIn(
+                    username: "amna", password: "a brand new phrase", clientAddress: "x", kind: .api)
+            else {
                 Issue.record("new password does not work")
                 return
             }
@@ -104,10 +110,13 @@ final class TestClock: Sendable {
             try await fx.user("amna", .caseworker)
             await #expect(throws: AccountError.usernameTaken) { try await fx.user("amna", .supervisor) }
             await #expect(throws: AccountError.invalidUsername) { try await fx.user("A B", .supervisor) }
-            await #expect(throws: AccountError.unknownCentre("SD99")) { try await fx.user("xx1", .caseworker, centres: ["SD99"]) }
+            await #expect(throws: AccountError.unknownCentre("SD99")) {
+                try await fx.user("xx1", .caseworker, centres: ["SD99"])
+            }
             await #expect(throws: AccountError.noCentre) { try await fx.user("xx2", .caseworker, centres: []) }
             await #expect(throws: AccountError.weakPassword) {
-                try await fx.accounts.createUser(username: "xx3", password: "short", role: .caseworker, centres: ["SD01"], by: nil)
+                try await fx.accounts.createUser(
+                    username: "xx3", password: "short", role: .caseworker, centres: ["SD01"], by: nil)
             }
         }
     }
@@ -133,14 +142,19 @@ final class TestClock: Sendable {
             let admin = try await fx.actor("admin", .administrator)
             let cw = try await fx.actor("cw0", .caseworker)
             await #expect(throws: StoreError.forbidden) {
-                try await centres.add(code: "SD02", prefix: "FSH", nameEN: "El Fasher", nameAR: "الفاشر", statePcode: "SD02", by: cw)
+                try await centres.add(
+                    code: "SD02", prefix: "FSH", nameEN: "El Fasher", nameAR: "الفاشر", statePcode: "SD02", by: cw)
             }
-            _ = try await centres.add(code: "sd02", prefix: "fsh", nameEN: "El Fasher", nameAR: "الفاشر", statePcode: "North Darfur", by: admin)
+            _ = try await centres.add(
+                code: "sd02", prefix: "fsh", nameEN: "El Fasher", nameAR: "الفاشر", statePcode: "North Darfur",
+                by: admin)
             await #expect(throws: CentreError.duplicate) {
-                try await centres.add(code: "SD03", prefix: "FSH", nameEN: "X", nameAR: "س", statePcode: "SD03", by: admin)
+                try await centres.add(
+                    code: "SD03", prefix: "FSH", nameEN: "X", nameAR: "س", statePcode: "SD03", by: admin)
             }
             await #expect(throws: CentreError.unknownState) {
-                try await centres.add(code: "SD77", prefix: "XXX", nameEN: "X", nameAR: "س", statePcode: "Atlantis", by: admin)
+                try await centres.add(
+                    code: "SD77", prefix: "XXX", nameEN: "X", nameAR: "س", statePcode: "Atlantis", by: admin)
             }
             #expect(try await centres.all().map(\.code).contains("SD02"))
         }

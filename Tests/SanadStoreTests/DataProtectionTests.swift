@@ -35,7 +35,10 @@ import Vapor
         if TestApp.usesPostgres {
             let sql = app.db as! any SQLDatabase
             var text = ""
-            for table in ["people", "person_identifiers", "person_revisions", "audit_entries", "users", "settings", "screenings", "trafficking_status_changes"] {
+            for table in [
+                "people", "person_identifiers", "person_revisions", "audit_entries", "users", "settings", "screenings",
+                "trafficking_status_changes",
+            ] {
                 let rows = try await sql.raw("SELECT row_to_json(t)::text AS j FROM \(unsafeRaw: table) t").all()
                 for row in rows { text += try row.decode(column: "j", as: String.self) + "\n" }
             }
@@ -99,7 +102,8 @@ import Vapor
 
             let sql = app.db as! any SQLDatabase
             try await sql.update("audit_entries").set("action", to: "person.list").where("seq", .equal, 3).run()
-            #expect(try await AuditTrail.verify(on: app.db) == .broken(seq: 3, reason: "content does not match its hash"))
+            #expect(
+                try await AuditTrail.verify(on: app.db) == .broken(seq: 3, reason: "content does not match its hash"))
             try await sql.update("audit_entries").set("action", to: "person.view").where("seq", .equal, 3).run()
             #expect(try await AuditTrail.verify(on: app.db) == .intact(entries: 4))
             try await sql.delete(from: "audit_entries").where("seq", .equal, 2).run()

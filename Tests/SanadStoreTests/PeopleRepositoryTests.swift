@@ -112,7 +112,8 @@ import Testing
                 let found = try await people.list(query: query, centre: nil, page: 1, per: 10)
                 #expect(found.items.map(\.id) == [fatima.id], "\(query)")
             }
-            let byNumber = try await people.list(query: fatima.registrationNumber.lowercased(), centre: nil, page: 1, per: 10)
+            let byNumber = try await people.list(
+                query: fatima.registrationNumber.lowercased(), centre: nil, page: 1, per: 10)
             #expect(byNumber.items.map(\.id) == [fatima.id])
             #expect(try await people.list(query: "ተስፋይ", centre: nil, page: 1, per: 10).total == 1)
             #expect(try await people.list(query: "زينب", centre: nil, page: 1, per: 10).total == 0)

@@ -32,7 +32,9 @@ import Testing
             let repo = ScreeningRepository(db: app.db, actor: cw, context: fx.context)
             let started = try await repo.start(personID: person.id, Self.start())
             #expect(started.instrument.version == "1" && !started.completed)
-            let first = try await repo.save(started.id, answers: ["D2.violence-on-victims": "yes", "D2.confiscation-of-documents": "declined"], expectedVersion: 1)
+            let first = try await repo.save(
+                started.id, answers: ["D2.violence-on-victims": "yes", "D2.confiscation-of-documents": "declined"],
+                expectedVersion: 1)
             #expect(first.answers["D2.confiscation-of-documents"] == .declined)
             #expect(first.evaluation.dimensions["D2"] == .insufficient)
             let done = try await repo.complete(started.id, answers: Self.presumed, expectedVersion: 2)
@@ -71,13 +73,18 @@ import Testing
             noConsent.consent.interview = false
             noConsent.instrument = "ilo-unknown"
             noConsent.language = "xx"
-            await #expect(throws: ScreeningError.invalidStart([.consent: .required, .instrument: .unknownValue, .language: .unknownValue])) {
+            await #expect(
+                throws: ScreeningError.invalidStart([
+                    .consent: .required, .instrument: .unknownValue, .language: .unknownValue,
+                ])
+            ) {
                 try await repo.start(personID: person.id, noConsent)
             }
             #expect(try await ScreeningRecord.query(on: app.db).count() == 0)
             let s = try await repo.start(personID: person.id, Self.start())
             await #expect(throws: ScreeningError.invalidAnswers(.unknownIndicator("D9.nothing"))) {
-                try await repo.save(s.id, answers: ["D1.deceived-nature-of-job": "yes", "D9.nothing": "yes"], expectedVersion: 1)
+                try await repo.save(
+                    s.id, answers: ["D1.deceived-nature-of-job": "yes", "D9.nothing": "yes"], expectedVersion: 1)
             }
             await #expect(throws: ScreeningError.invalidAnswers(.badAnswer("D1.deceived-nature-of-job"))) {
                 try await repo.save(s.id, answers: ["D1.deceived-nature-of-job": "maybe"], expectedVersion: 1)
@@ -96,7 +103,8 @@ import Testing
             let kassala = try await fx.actor("cw2", .caseworker, centres: ["SD11"])
             let officer = try await fx.actor("do1", .dataOfficer, centres: ["SD01"])
             let person = try await fx.people(khartoum).register(TestFixture.draft())
-            let s = try await ScreeningRepository(db: app.db, actor: khartoum, context: fx.context).start(personID: person.id, Self.start())
+            let s = try await ScreeningRepository(db: app.db, actor: khartoum, context: fx.context).start(
+                personID: person.id, Self.start())
             let other = ScreeningRepository(db: app.db, actor: kassala, context: fx.context)
             await #expect(throws: StoreError.notFound) { try await other.find(s.id) }
             await #expect(throws: StoreError.notFound) { try await other.start(personID: person.id, Self.start()) }
@@ -112,18 +120,25 @@ import Testing
             let sup = try await fx.actor("sup", .supervisor)
             let person = try await fx.people(cw).register(TestFixture.draft())
             await #expect(throws: StoreError.forbidden) {
-                try await ScreeningRepository(db: app.db, actor: cw, context: fx.context).decide(personID: person.id, status: .actual, organisation: .police)
+                try await ScreeningRepository(db: app.db, actor: cw, context: fx.context).decide(
+                    personID: person.id, status: .actual, organisation: .police)
             }
             let supervisor = ScreeningRepository(db: app.db, actor: sup, context: fx.context)
             try await supervisor.decide(personID: person.id, status: .actual, organisation: .courtOrProsecution)
             let repo = ScreeningRepository(db: app.db, actor: cw, context: fx.context)
             let s = try await repo.start(personID: person.id, Self.start())
             _ = try await repo.complete(s.id, answers: Self.presumed, expectedVersion: 1)
-            #expect(try await fx.people(cw).find(person.id).traffickingStatus == .actual, "a screening never lowers a decision")
+            #expect(
+                try await fx.people(cw).find(person.id).traffickingStatus == .actual,
+                "a screening never lowers a decision")
             let history = try await repo.statusHistory(personID: person.id)
             #expect(history.count == 1)
-            #expect(history[0].decidedBy.uuidString == sup.userID && history[0].decisionOrganisation == "CourtOrProsecution")
-            #expect(try await AuditTrail.verify(on: app.db) == .intact(entries: try await AuditEntry.query(on: app.db).count()))
+            #expect(
+                history[0].decidedBy.uuidString == sup.userID && history[0].decisionOrganisation == "CourtOrProsecution"
+            )
+            #expect(
+                try await AuditTrail.verify(on: app.db)
+                    == .intact(entries: try await AuditEntry.query(on: app.db).count()))
         }
     }
 

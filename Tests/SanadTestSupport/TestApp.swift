@@ -1,10 +1,10 @@
 import Crypto
 import Fluent
 import Foundation
+import SQLKit
 import SanadCore
 import SanadStore
 import SanadWeb
-import SQLKit
 import Vapor
 
 /// A configured, migrated application for one test. SQLite tests each get their own database file and run in
@@ -86,7 +86,8 @@ public struct TestFixture: Sendable {
     @discardableResult
     public func user(_ name: String, _ role: Role, centres: [String] = ["SD01"]) async throws -> User {
         try await accounts.createUser(
-            username: name, password: Self.password, role: role, centres: role == .administrator ? [] : centres, by: nil)
+            username: name, password: Self.password, role: role, centres: role == .administrator ? [] : centres, by: nil
+        )
     }
 
     public func actor(_ name: String, _ role: Role, centres: [String] = ["SD01"]) async throws -> Actor {

@@ -37,7 +37,9 @@ public struct WebClient: Sendable {
     }
 
     /// A urlencoded form post; the CSRF field is added unless `csrf` is false.
-    public func post(_ path: String, _ fields: [(String, String)] = [], csrf: Bool = true) async throws -> TestingHTTPResponse {
+    public func post(_ path: String, _ fields: [(String, String)] = [], csrf: Bool = true) async throws
+        -> TestingHTTPResponse
+    {
         var all = fields
         if csrf { all.append(("_csrf", Self.csrf)) }
         var components = URLComponents()
@@ -51,7 +53,8 @@ public struct WebClient: Sendable {
     public func json(_ method: HTTPMethod, _ path: String, _ body: String?) async throws -> TestingHTTPResponse {
         var headers = headers()
         if body != nil { headers.contentType = .json }
-        return try await app.testing().sendRequest(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        return try await app.testing().sendRequest(
+            method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
     }
 }
 

@@ -16,13 +16,17 @@ import VaporTesting
         try await TestApp.with { app, fx in
             try await fx.user("amna", .caseworker)
             let anonymous = WebClient(app: app)
-            let tokenResponse = try await anonymous.json(.POST, "/api/v1/auth/token", #"{"username":"amna","password":"\#(TestFixture.password)"}"#)
+            let tokenResponse = try await anonymous.json(
+                .POST, "/api/v1/auth/token", #"{"username":"amna","password":"\#(TestFixture.password)"}"#)
             #expect(tokenResponse.status == .created)
             let token = try #require(tokenResponse.jsonObject()?["token"] as? String)
             #expect(tokenResponse.jsonObject()?["expiresAt"] is String)
             let api = WebClient(app: app, bearer: token)
 
-            let created = try await api.json(.POST, "/api/v1/people", #"{"nameOriginal":"محمد عبدالله","sex":"Masculine","birthDate":"1990-01-15","nationality":"SD","languages":["ar"],"centre":"SD01","flags":["disability"],"consent":{"interview":true,"toldPurpose":true}}"#)
+            let created = try await api.json(
+                .POST, "/api/v1/people",
+                #"{"nameOriginal":"محمد عبدالله","sex":"Masculine","birthDate":"1990-01-15","nationality":"SD","languages":["ar"],"centre":"SD01","flags":["disability"],"consent":{"interview":true,"toldPurpose":true}}"#
+            )
             #expect(created.status == .created)
             let person = try #require(created.jsonObject())
             let id = try #require(person["id"] as? String)
@@ -50,7 +54,9 @@ import VaporTesting
     @Test func invalidBodiesAnswer422NamingEachField() async throws {
         try await TestApp.with { app, fx in
             let api = try await client(app, fx)
-            let response = try await api.json(.POST, "/api/v1/people", #"{"sex":"Female","birthDate":"yesterday","estimatedAge":300,"centre":"SD01"}"#)
+            let response = try await api.json(
+                .POST, "/api/v1/people", #"{"sex":"Female","birthDate":"yesterday","estimatedAge":300,"centre":"SD01"}"#
+            )
             #expect(response.status == .unprocessableEntity)
             #expect(response.headers.contentType?.description.hasPrefix("application/problem+json") == true)
             let problem = try #require(response.jsonObject())
@@ -79,7 +85,8 @@ import VaporTesting
             #expect(tooLarge.headers.contentType?.description.hasPrefix("application/problem+json") == true)
             var text = api.headers()
             text.contentType = .plainText
-            let wrongMedia = try await app.testing().sendRequest(.POST, "/api/v1/people", headers: text, body: ByteBuffer(string: "hi"))
+            let wrongMedia = try await app.testing().sendRequest(
+                .POST, "/api/v1/people", headers: text, body: ByteBuffer(string: "hi"))
             #expect(wrongMedia.status == .unsupportedMediaType)
             #expect(try await WebClient(app: app).get("/api/v1/nothing-here").status == .notFound)
         }
@@ -113,7 +120,9 @@ import VaporTesting
             let registered = Set(
                 app.routes.all.map { "\($0.method.rawValue) /" + $0.path.map(\.description).joined(separator: "/") }
                     .filter { $0.contains(" /api/") })
-            #expect(documented == registered, "missing: \(registered.subtracting(documented)); extra: \(documented.subtracting(registered))")
+            #expect(
+                documented == registered,
+                "missing: \(registered.subtracting(documented)); extra: \(documented.subtracting(registered))")
             let schemas = (doc["components"] as? [String: Any])?["schemas"] as? [String: Any]
             #expect(schemas?["Problem"] != nil && schemas?["Person"] != nil)
         }

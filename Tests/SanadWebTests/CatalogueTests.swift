@@ -21,8 +21,16 @@ import Testing
         keys.formUnion(TraffickingStatus.allCases.map { "trafficking.\($0.rawValue)" })
         keys.formUnion(DecisionOrganisation.allCases.map { "organisation.\($0.rawValue)" })
         let history = PersonChanges.flatten(
-            PersonalData(nameOriginal: "a", nameLatin: "b", birthDate: "2000-01-01", phone: "1", documents: [IdentityDocument(type: .passport, number: "1", issuingCountry: nil)], route: "r", notes: "n"),
-            PersonFacts(sex: .feminine, birthYear: 2000, estimatedAge: 3, nationality: "ERI", languages: ["tir"], arrivalDate: "2020-01-01", flags: [.pregnancy], consent: { var c = ConsentAnswers(); c.interview = true; return c }()))
+            PersonalData(
+                nameOriginal: "a", nameLatin: "b", birthDate: "2000-01-01", phone: "1",
+                documents: [IdentityDocument(type: .passport, number: "1", issuingCountry: nil)], route: "r", notes: "n"
+            ),
+            PersonFacts(
+                sex: .feminine, birthYear: 2000, estimatedAge: 3, nationality: "ERI", languages: ["tir"],
+                arrivalDate: "2020-01-01", flags: [.pregnancy],
+                consent: {
+                    var c = ConsentAnswers(); c.interview = true; return c
+                }()))
         keys.formUnion(history.keys.map { "field.\($0)" })
         return keys
     }

@@ -50,7 +50,8 @@ import VaporTesting
         try await TestApp.with { app, fx in
             let user = try await fx.user("amna", .caseworker)
             let client = WebClient(app: app, session: try await fx.browserSession(for: user))
-            let response = try await client.post("/people", [("name_original", "Someone"), ("sex", "Feminine"), ("centre", "SD01")], csrf: false)
+            let response = try await client.post(
+                "/people", [("name_original", "Someone"), ("sex", "Feminine"), ("centre", "SD01")], csrf: false)
             #expect(response.status == .forbidden)
             #expect(try await Person.query(on: app.db).count() == 0)
         }
@@ -63,7 +64,11 @@ import VaporTesting
             client.language = "ar"
             try await fx.accounts.setLocale(user: user, locale: "ar")
             let response = try await client.post(
-                "/people", [("name_original", ""), ("sex", "Feminine"), ("birth_date", "2999-01-01"), ("centre", "SD01"), ("phone", "12")])
+                "/people",
+                [
+                    ("name_original", ""), ("sex", "Feminine"), ("birth_date", "2999-01-01"), ("centre", "SD01"),
+                    ("phone", "12"),
+                ])
             #expect(response.status == .unprocessableEntity)
             let html = response.text
             #expect(html.contains(#"id="name_original-error""#) && html.contains("هذا الحقل مطلوب."))
@@ -102,13 +107,15 @@ import VaporTesting
                 "/people/\(id)/edit",
                 [
                     ("version", "1"), ("name_original", "ተስፋይ ገብረማርያም"), ("name_latin", "Tesfaye Gebremariam"),
-                    ("sex", "Masculine"), ("birth_date", "1998-03-02"), ("nationality", "ERI"), ("flags", "urgent-medical"),
+                    ("sex", "Masculine"), ("birth_date", "1998-03-02"), ("nationality", "ERI"),
+                    ("flags", "urgent-medical"),
                 ])
             #expect(edited.status == .seeOther)
             let history = try await client.get("/people/\(id)/history")
             #expect(history.text.contains("Tesfaye Gebremariam") && history.text.contains("Tesfay Gebremariam"))
             #expect(history.text.contains("Urgent medical need"), "flags show on every page of the person")
-            let stale = try await client.post("/people/\(id)/edit", [("version", "1"), ("name_original", "x"), ("sex", "Masculine")])
+            let stale = try await client.post(
+                "/people/\(id)/edit", [("version", "1"), ("name_original", "x"), ("sex", "Masculine")])
             #expect(stale.status == .conflict)
 
             let found = try await client.get("/people?q=%E1%89%B0%E1%88%B5%E1%8D%8B%E1%8B%AD")  // ተስፋይ
@@ -141,13 +148,21 @@ import VaporTesting
             let token = try #require(try await SetupService(db: app.db, context: fx.context).issueToken())
             let client = WebClient(app: app)
             #expect(try await client.get("/setup/\(token)").text.contains("password_confirm"))
-            let mismatch = try await client.post("/setup/\(token)", [("username", "admin"), ("password", "long enough password"), ("password_confirm", "other")])
+            let mismatch = try await client.post(
+                "/setup/\(token)",
+                [("username", "admin"), ("password", "long enough password"), ("password_confirm", "other")])
             #expect(mismatch.status == .unprocessableEntity)
-            let done = try await client.post("/setup/\(token)", [("username", "admin"), ("password", "long enough password"), ("password_confirm", "long enough password")])
+            let done = try await client.post(
+                "/setup/\(token)",
+                [
+                    ("username", "admin"), ("password", "long enough password"),
+                    ("password_confirm", "long enough password"),
+                ])
             #expect(done.status == .seeOther && done.location == "/signin")
             let again = try await client.get("/setup/\(token)")
             #expect(again.status == .notFound && again.text.contains("setup-invalid"))
-            let signIn = try await client.post("/signin", [("username", "admin"), ("password", "long enough password")])
+            let signIn = try await client.post(
+                "/signin", [("username", "admin"), ("password", "long enough password")])
             #expect(signIn.status == .seeOther)
             #expect(signIn.headers.first(name: .setCookie)?.contains("sanad_session=") == true)
         }
@@ -160,13 +175,16 @@ import VaporTesting
             for i in 0..<30 { _ = try await fx.people(cw).register(TestFixture.draft("Person Number \(i)")) }
             var largest = (0, "")
             for (role, client) in setup.clients {
-                for (row, path) in RoleRouteMatrixTests.rows(person: setup.personID, screening: setup.screeningID) where row.method == .GET && !row.api {
+                for (row, path) in RoleRouteMatrixTests.rows(person: setup.personID, screening: setup.screeningID)
+                where row.method == .GET && !row.api {
                     var ar = client
                     ar.language = "ar"
                     for c in [client, ar] {
                         let response = try await c.get(path)
                         guard response.headers.contentType == .html else { continue }
-                        if response.body.readableBytes > largest.0 { largest = (response.body.readableBytes, "\(role) \(path)") }
+                        if response.body.readableBytes > largest.0 {
+                            largest = (response.body.readableBytes, "\(role) \(path)")
+                        }
                     }
                 }
             }

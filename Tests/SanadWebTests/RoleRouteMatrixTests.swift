@@ -26,8 +26,16 @@ import VaporTesting
     static func rows(person: UUID, screening: UUID = UUID()) -> [(Row, String)] {
         let p = person.uuidString
         let sc = screening.uuidString
-        func row(_ m: HTTPMethod, _ route: String, _ path: String, _ body: Body = .none, admin: UInt, sup: UInt, cw: UInt, data: UInt, anon: UInt) -> (Row, String) {
-            (Row(method: m, route: route, body: body, expect: [.administrator: admin, .supervisor: sup, .caseworker: cw, .dataOfficer: data, nil: anon]), path)
+        func row(
+            _ m: HTTPMethod, _ route: String, _ path: String, _ body: Body = .none, admin: UInt, sup: UInt, cw: UInt,
+            data: UInt, anon: UInt
+        ) -> (Row, String) {
+            (
+                Row(
+                    method: m, route: route, body: body,
+                    expect: [.administrator: admin, .supervisor: sup, .caseworker: cw, .dataOfficer: data, nil: anon]),
+                path
+            )
         }
         // The form edit row comes first and moves the person to version 2, so the PATCH based on version 1 that
         // follows must be refused as a conflict: access is granted, the stale change is not.
@@ -35,49 +43,115 @@ import VaporTesting
         return [
             row(.GET, "/", "/", admin: 200, sup: 200, cw: 200, data: 200, anon: 303),
             row(.GET, "/signin", "/signin", admin: 303, sup: 303, cw: 303, data: 303, anon: 200),
-            row(.POST, "/signin", "/signin", .form([("username", "nobody"), ("password", "wrong password")]), admin: 401, sup: 401, cw: 401, data: 401, anon: 401),
+            row(
+                .POST, "/signin", "/signin", .form([("username", "nobody"), ("password", "wrong password")]),
+                admin: 401, sup: 401, cw: 401, data: 401, anon: 401),
             row(.POST, "/signout", "/signout", .form([]), admin: 303, sup: 303, cw: 303, data: 303, anon: 303),
             row(.GET, "/setup/:token", "/setup/not-a-token", admin: 404, sup: 404, cw: 404, data: 404, anon: 404),
-            row(.POST, "/setup/:token", "/setup/not-a-token", .form([]), admin: 404, sup: 404, cw: 404, data: 404, anon: 404),
-            row(.POST, "/locale", "/locale", .form([("lang", "ar"), ("next", "/")]), admin: 303, sup: 303, cw: 303, data: 303, anon: 303),
+            row(
+                .POST, "/setup/:token", "/setup/not-a-token", .form([]), admin: 404, sup: 404, cw: 404, data: 404,
+                anon: 404),
+            row(
+                .POST, "/locale", "/locale", .form([("lang", "ar"), ("next", "/")]), admin: 303, sup: 303, cw: 303,
+                data: 303, anon: 303),
             row(.GET, "/account", "/account", admin: 200, sup: 200, cw: 200, data: 200, anon: 303),
-            row(.POST, "/account/password", "/account/password", .form([("current_password", "x"), ("password", "new password 123"), ("password_confirm", "new password 123")]), admin: 422, sup: 422, cw: 422, data: 422, anon: 303),
+            row(
+                .POST, "/account/password", "/account/password",
+                .form([
+                    ("current_password", "x"), ("password", "new password 123"),
+                    ("password_confirm", "new password 123"),
+                ]), admin: 422, sup: 422, cw: 422, data: 422, anon: 303),
             row(.GET, "/people", "/people", admin: 403, sup: 200, cw: 200, data: 403, anon: 303),
             row(.GET, "/people/new", "/people/new", admin: 403, sup: 200, cw: 200, data: 403, anon: 303),
             row(.POST, "/people", "/people", .form(personForm), admin: 403, sup: 303, cw: 303, data: 403, anon: 303),
             row(.GET, "/people/:id", "/people/\(p)", admin: 403, sup: 200, cw: 200, data: 403, anon: 303),
             row(.GET, "/people/:id/edit", "/people/\(p)/edit", admin: 403, sup: 200, cw: 200, data: 403, anon: 303),
-            row(.POST, "/people/:id/edit", "/people/\(p)/edit", editForm, admin: 403, sup: 303, cw: 303, data: 403, anon: 303),
-            row(.GET, "/people/:id/history", "/people/\(p)/history", admin: 403, sup: 200, cw: 200, data: 403, anon: 303),
+            row(
+                .POST, "/people/:id/edit", "/people/\(p)/edit", editForm, admin: 403, sup: 303, cw: 303, data: 403,
+                anon: 303),
+            row(
+                .GET, "/people/:id/history", "/people/\(p)/history", admin: 403, sup: 200, cw: 200, data: 403, anon: 303
+            ),
             row(.GET, "/admin/users", "/admin/users", admin: 200, sup: 403, cw: 403, data: 403, anon: 303),
             row(.GET, "/admin/users/new", "/admin/users/new", admin: 200, sup: 403, cw: 403, data: 403, anon: 303),
-            row(.POST, "/admin/users", "/admin/users", .form([("username", "new.user"), ("password", "long enough password"), ("role", "caseworker"), ("centres", "SD12")]), admin: 303, sup: 403, cw: 403, data: 403, anon: 303),
+            row(
+                .POST, "/admin/users", "/admin/users",
+                .form([
+                    ("username", "new.user"), ("password", "long enough password"), ("role", "caseworker"),
+                    ("centres", "SD12"),
+                ]), admin: 303, sup: 403, cw: 403, data: 403, anon: 303),
             row(.GET, "/admin/centres", "/admin/centres", admin: 200, sup: 403, cw: 403, data: 403, anon: 303),
             row(.GET, "/admin/centres/new", "/admin/centres/new", admin: 200, sup: 403, cw: 403, data: 403, anon: 303),
-            row(.POST, "/admin/centres", "/admin/centres", .form([("code", "SD07"), ("prefix", "KDG"), ("name_en", "Kadugli"), ("name_ar", "كادقلي"), ("state", "SD07")]), admin: 303, sup: 403, cw: 403, data: 403, anon: 303),
+            row(
+                .POST, "/admin/centres", "/admin/centres",
+                .form([
+                    ("code", "SD07"), ("prefix", "KDG"), ("name_en", "Kadugli"), ("name_ar", "كادقلي"),
+                    ("state", "SD07"),
+                ]), admin: 303, sup: 403, cw: 403, data: 403, anon: 303),
             row(.GET, "/admin/audit", "/admin/audit", admin: 200, sup: 403, cw: 403, data: 403, anon: 303),
             row(.GET, "/health", "/health", admin: 200, sup: 200, cw: 200, data: 200, anon: 200),
             row(.GET, "/static/sanad.css", "/static/sanad.css", admin: 200, sup: 200, cw: 200, data: 200, anon: 200),
-            row(.POST, "/api/v1/auth/token", "/api/v1/auth/token", .json(#"{"username":"nobody","password":"wrong"}"#), admin: 401, sup: 401, cw: 401, data: 401, anon: 401),
+            row(
+                .POST, "/api/v1/auth/token", "/api/v1/auth/token", .json(#"{"username":"nobody","password":"wrong"}"#),
+                admin: 401, sup: 401, cw: 401, data: 401, anon: 401),
             row(.GET, "/api/v1/people", "/api/v1/people", admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
-            row(.POST, "/api/v1/people", "/api/v1/people", .json(#"{"nameOriginal":"Ayan Warsame","sex":"Feminine","centre":"SD01"}"#), admin: 403, sup: 201, cw: 201, data: 403, anon: 401),
+            row(
+                .POST, "/api/v1/people", "/api/v1/people",
+                .json(#"{"nameOriginal":"Ayan Warsame","sex":"Feminine","centre":"SD01"}"#), admin: 403, sup: 201,
+                cw: 201, data: 403, anon: 401),
             row(.GET, "/api/v1/people/:id", "/api/v1/people/\(p)", admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
-            row(.PATCH, "/api/v1/people/:id", "/api/v1/people/\(p)", .json(#"{"version":1,"notes":"x"}"#), admin: 403, sup: 409, cw: 409, data: 403, anon: 401),
-            row(.GET, "/people/:id/screenings", "/people/\(p)/screenings", admin: 403, sup: 200, cw: 200, data: 403, anon: 303),
-            row(.POST, "/people/:id/screenings", "/people/\(p)/screenings", .form([("instrument", "ilo-adult-labour"), ("language", "ara"), ("place", "Khartoum"), ("consent_interview", "yes")]), admin: 403, sup: 303, cw: 303, data: 403, anon: 303),
-            row(.POST, "/people/:id/trafficking-status", "/people/\(p)/trafficking-status", .form([("status", "PossibleVictimOfTrafficking")]), admin: 403, sup: 303, cw: 403, data: 403, anon: 303),
+            row(
+                .PATCH, "/api/v1/people/:id", "/api/v1/people/\(p)", .json(#"{"version":1,"notes":"x"}"#), admin: 403,
+                sup: 409, cw: 409, data: 403, anon: 401),
+            row(
+                .GET, "/people/:id/screenings", "/people/\(p)/screenings", admin: 403, sup: 200, cw: 200, data: 403,
+                anon: 303),
+            row(
+                .POST, "/people/:id/screenings", "/people/\(p)/screenings",
+                .form([
+                    ("instrument", "ilo-adult-labour"), ("language", "ara"), ("place", "Khartoum"),
+                    ("consent_interview", "yes"),
+                ]), admin: 403, sup: 303, cw: 303, data: 403, anon: 303),
+            row(
+                .POST, "/people/:id/trafficking-status", "/people/\(p)/trafficking-status",
+                .form([("status", "PossibleVictimOfTrafficking")]), admin: 403, sup: 303, cw: 403, data: 403, anon: 303),
             row(.GET, "/screenings/:sid", "/screenings/\(sc)", admin: 403, sup: 200, cw: 200, data: 403, anon: 303),
-            row(.POST, "/screenings/:sid", "/screenings/\(sc)", .form([("version", "1"), ("action", "save"), ("a:D1.deceived-nature-of-job", "yes")]), admin: 403, sup: 303, cw: 303, data: 403, anon: 303),
-            row(.GET, "/api/v1/screening/instruments", "/api/v1/screening/instruments", admin: 200, sup: 200, cw: 200, data: 200, anon: 401),
-            row(.GET, "/api/v1/screening/instruments/:iid", "/api/v1/screening/instruments/ilo-adult-labour", admin: 200, sup: 200, cw: 200, data: 200, anon: 401),
-            row(.GET, "/api/v1/people/:id/screenings", "/api/v1/people/\(p)/screenings", admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
-            row(.POST, "/api/v1/people/:id/screenings", "/api/v1/people/\(p)/screenings", .json(#"{"instrument":"ilo-child-labour","language":"ara","place":"Kassala","consent":{"interview":true}}"#), admin: 403, sup: 201, cw: 201, data: 403, anon: 401),
-            row(.POST, "/api/v1/people/:id/trafficking-status", "/api/v1/people/\(p)/trafficking-status", .json(#"{"status":"ActualVictimOfTrafficking","decisionOrganisation":"Police"}"#), admin: 403, sup: 204, cw: 403, data: 403, anon: 401),
-            row(.GET, "/api/v1/screenings/:sid", "/api/v1/screenings/\(sc)", admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
+            row(
+                .POST, "/screenings/:sid", "/screenings/\(sc)",
+                .form([("version", "1"), ("action", "save"), ("a:D1.deceived-nature-of-job", "yes")]), admin: 403,
+                sup: 303, cw: 303, data: 403, anon: 303),
+            row(
+                .GET, "/api/v1/screening/instruments", "/api/v1/screening/instruments", admin: 200, sup: 200, cw: 200,
+                data: 200, anon: 401),
+            row(
+                .GET, "/api/v1/screening/instruments/:iid", "/api/v1/screening/instruments/ilo-adult-labour",
+                admin: 200, sup: 200, cw: 200, data: 200, anon: 401),
+            row(
+                .GET, "/api/v1/people/:id/screenings", "/api/v1/people/\(p)/screenings", admin: 403, sup: 200, cw: 200,
+                data: 403, anon: 401),
+            row(
+                .POST, "/api/v1/people/:id/screenings", "/api/v1/people/\(p)/screenings",
+                .json(
+                    #"{"instrument":"ilo-child-labour","language":"ara","place":"Kassala","consent":{"interview":true}}"#
+                ), admin: 403, sup: 201, cw: 201, data: 403, anon: 401),
+            row(
+                .POST, "/api/v1/people/:id/trafficking-status", "/api/v1/people/\(p)/trafficking-status",
+                .json(#"{"status":"ActualVictimOfTrafficking","decisionOrganisation":"Police"}"#), admin: 403, sup: 204,
+                cw: 403, data: 403, anon: 401),
+            row(
+                .GET, "/api/v1/screenings/:sid", "/api/v1/screenings/\(sc)", admin: 403, sup: 200, cw: 200, data: 403,
+                anon: 401),
             // The HTML save above moved the screening to version 2.
-            row(.PATCH, "/api/v1/screenings/:sid", "/api/v1/screenings/\(sc)", .json(#"{"version":2,"answers":{"D4.excessive-working-days-or-hours":"yes"}}"#), admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
-            row(.POST, "/api/v1/screenings/:sid/complete", "/api/v1/screenings/\(sc)/complete", .json(#"{"version":3}"#), admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
-            row(.GET, "/api/v1/openapi.json", "/api/v1/openapi.json", admin: 200, sup: 200, cw: 200, data: 200, anon: 200),
+            row(
+                .PATCH, "/api/v1/screenings/:sid", "/api/v1/screenings/\(sc)",
+                .json(#"{"version":2,"answers":{"D4.excessive-working-days-or-hours":"yes"}}"#), admin: 403, sup: 200,
+                cw: 200, data: 403, anon: 401),
+            row(
+                .POST, "/api/v1/screenings/:sid/complete", "/api/v1/screenings/\(sc)/complete",
+                .json(#"{"version":3}"#), admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
+            row(
+                .GET, "/api/v1/openapi.json", "/api/v1/openapi.json", admin: 200, sup: 200, cw: 200, data: 200,
+                anon: 200),
         ]
     }
 
@@ -92,7 +166,11 @@ import VaporTesting
                     let user = try await fx.accounts.createUser(
                         username: "r\(UUID().uuidString.prefix(8).lowercased())", password: TestFixture.password,
                         role: role, centres: role == .administrator ? [] : ["SD01"], by: nil)
-                    if row.api { client.bearer = setup.tokens[role] } else { client.session = try await fx.browserSession(for: user) }
+                    if row.api {
+                        client.bearer = setup.tokens[role]
+                    } else {
+                        client.session = try await fx.browserSession(for: user)
+                    }
                 }
                 let response: TestingHTTPResponse
                 switch row.body {
@@ -102,7 +180,9 @@ import VaporTesting
                 }
                 let expected = row.expect[role]!
                 let status = response.status.code
-                #expect(status == expected, "\(row.method) \(path) as \(role.map(\.rawValue) ?? "anonymous"): \(response.text.prefix(300))")
+                #expect(
+                    status == expected,
+                    "\(row.method) \(path) as \(role.map(\.rawValue) ?? "anonymous"): \(response.text.prefix(300))")
                 #expect(status < 500)
                 if row.api && status >= 400 {
                     #expect(response.headers.contentType?.description.hasPrefix("application/problem+json") == true)
@@ -113,9 +193,12 @@ import VaporTesting
 
     @Test func everyRegisteredRouteIsInTheMatrix() async throws {
         try await TestApp.with { app, fx in
-            let registered = Set(app.routes.all.map { "\($0.method.rawValue) /" + $0.path.map(\.description).joined(separator: "/") })
+            let registered = Set(
+                app.routes.all.map { "\($0.method.rawValue) /" + $0.path.map(\.description).joined(separator: "/") })
             let tested = Set(Self.rows(person: UUID()).map { "\($0.0.method.rawValue) \($0.0.route)" })
-            #expect(registered == tested, "untested: \(registered.subtracting(tested)), stale: \(tested.subtracting(registered))")
+            #expect(
+                registered == tested,
+                "untested: \(registered.subtracting(tested)), stale: \(tested.subtracting(registered))")
         }
     }
 }

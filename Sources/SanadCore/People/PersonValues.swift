@@ -54,7 +54,8 @@ public struct ConsentAnswers: Codable, Sendable, Equatable {
 
     public static var keys: [WritableKeyPath<ConsentAnswers, Bool>] {
         [
-            \.interview, \.toldPurpose, \.toldUses, \.toldResearch, \.toldAccessRight, \.toldRetention, \.toldWithdrawal,
+            \.interview, \.toldPurpose, \.toldUses, \.toldResearch, \.toldAccessRight, \.toldRetention,
+            \.toldWithdrawal,
         ]
     }
     /// Form and API field names, in checklist order.

@@ -43,8 +43,10 @@ public enum ScreeningBatch {
             case .notJSON: return "not valid JSON"
             case .notObject: return "expected a JSON object"
             case .missingInstrument: return "\"instrument\" must be a string"
-            case .answersNotObject: return "\"answers\" must be an object of indicator id to \"yes\", \"no\" or \"unknown\""
-            case .badAnswer(let id, let value): return "answer for \"\(id)\" must be \"yes\", \"no\" or \"unknown\", not \(value)"
+            case .answersNotObject:
+                return "\"answers\" must be an object of indicator id to \"yes\", \"no\" or \"unknown\""
+            case .badAnswer(let id, let value):
+                return "answer for \"\(id)\" must be \"yes\", \"no\" or \"unknown\", not \(value)"
             }
         }
     }

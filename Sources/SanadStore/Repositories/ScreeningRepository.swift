@@ -94,7 +94,8 @@ public struct ScreeningRepository: Sendable {
     }
 
     /// Saves the last answers, evaluates, and freezes the screening.
-    public func complete(_ id: UUID, answers raw: [String: String], expectedVersion: Int) async throws -> ScreeningView {
+    public func complete(_ id: UUID, answers raw: [String: String], expectedVersion: Int) async throws -> ScreeningView
+    {
         try await change(id, answers: raw, expectedVersion: expectedVersion, complete: true)
     }
 
@@ -129,7 +130,9 @@ public struct ScreeningRepository: Sendable {
                 record.status = ScreeningRecord.Status.completed.rawValue
                 record.completedAt = now
                 record.conclusion = evaluation.conclusion.rawValue
-                record.dimensions = evaluation.dimensions.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value.rawValue)" }
+                record.dimensions = evaluation.dimensions.sorted { $0.key < $1.key }.map {
+                    "\($0.key):\($0.value.rawValue)"
+                }
                 record.supersedes = try await ScreeningRecord.query(on: tx).filter(\.$personID == record.personID)
                     .filter(\.$status == ScreeningRecord.Status.completed.rawValue).sort(\.$completedAt, .descending)
                     .first()?.id
@@ -158,7 +161,8 @@ public struct ScreeningRepository: Sendable {
         let person = try await people.load(personID, for: .decideTraffickingStatus)
         let now = context.clock()
         try await db.transaction { tx in
-            try await record(status: status, person: person, screening: nil, organisation: organisation, now: now, on: tx)
+            try await record(
+                status: status, person: person, screening: nil, organisation: organisation, now: now, on: tx)
         }
     }
 
@@ -216,7 +220,8 @@ public struct ScreeningRepository: Sendable {
     }
 
     private func open(_ record: ScreeningRecord) throws -> SealedScreening {
-        try context.cipher.open(SealedScreening.self, from: record.sealed, context: "screenings/\(record.id!.uuidString)/answers")
+        try context.cipher.open(
+            SealedScreening.self, from: record.sealed, context: "screenings/\(record.id!.uuidString)/answers")
     }
 
     func view(_ record: ScreeningRecord) throws -> ScreeningView {

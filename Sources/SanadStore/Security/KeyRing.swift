@@ -55,9 +55,12 @@ public struct KeyRing: Sendable {
             try fm.createDirectory(
                 at: keyFile.deletingLastPathComponent(), withIntermediateDirectories: true,
                 attributes: [.posixPermissions: 0o700])
-            guard fm.createFile(atPath: keyFile.path, contents: Data((hex + "\n").utf8), attributes: [
-                .posixPermissions: 0o600
-            ])
+            guard
+                fm.createFile(
+                    atPath: keyFile.path, contents: Data((hex + "\n").utf8),
+                    attributes: [
+                        .posixPermissions: 0o600
+                    ])
             else { throw KeyRingError.keyFile("cannot create \(keyFile.path)") }
         } catch let error as KeyRingError {
             throw error

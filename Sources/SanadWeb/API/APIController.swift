@@ -18,9 +18,12 @@ struct APIController: RouteCollection {
     func token(req: Request) async throws -> Response {
         let body = try decode(TokenRequest.self, req)
         let address = req.remoteAddress?.ipAddress ?? "unknown"
-        switch try await req.accounts.signIn(username: body.username, password: body.password, clientAddress: address, kind: .api) {
+        switch try await req.accounts.signIn(
+            username: body.username, password: body.password, clientAddress: address, kind: .api)
+        {
         case .success(_, let token):
-            let out = TokenResponse(token: token, expiresAt: req.context.clock().addingTimeInterval(AccountService.tokenLifetime))
+            let out = TokenResponse(
+                token: token, expiresAt: req.context.clock().addingTimeInterval(AccountService.tokenLifetime))
             return try await out.encodeResponse(status: .created, for: req)
         case .invalid(let delay):
             if delay > 0 { try await Task.sleep(for: .seconds(delay)) }
@@ -36,7 +39,10 @@ struct APIController: RouteCollection {
         func int(_ name: String, default value: Int, range: ClosedRange<Int>) -> Int {
             guard let text = req.query[String.self, at: name] else { return value }
             guard let n = Int(text), range.contains(n) else {
-                problems.append(.init(field: name, code: "out-of-range", detail: "Use a whole number from \(range.lowerBound) to \(range.upperBound)."))
+                problems.append(
+                    .init(
+                        field: name, code: "out-of-range",
+                        detail: "Use a whole number from \(range.lowerBound) to \(range.upperBound)."))
                 return value
             }
             return n
@@ -46,7 +52,8 @@ struct APIController: RouteCollection {
         guard problems.isEmpty else { throw APIValidation(fields: problems) }
         let result = try await req.people.list(
             query: req.query[String.self, at: "q"], centre: req.query[String.self, at: "centre"], page: page, per: per)
-        return PersonList(items: result.items.map(PersonOut.init), page: result.page, per: result.per, total: result.total)
+        return PersonList(
+            items: result.items.map(PersonOut.init), page: result.page, per: result.per, total: result.total)
     }
 
     func create(req: Request) async throws -> Response {
@@ -67,7 +74,9 @@ struct APIController: RouteCollection {
         let id = try id(req)
         let body = try decode(PersonBody.self, req)
         guard let version = body.version else {
-            throw APIValidation(fields: [.init(field: "version", code: "required", detail: "Send the version your change is based on.")])
+            throw APIValidation(fields: [
+                .init(field: "version", code: "required", detail: "Send the version your change is based on.")
+            ])
         }
         let current = try await people.find(id)
         return PersonOut(try await people.update(id, with: body.applied(to: current.draft), expectedVersion: version))
@@ -94,9 +103,13 @@ struct APIController: RouteCollection {
             return try JSONDecoder().decode(T.self, from: buffer)
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             let field = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-            throw APIValidation(fields: [.init(field: field, code: "wrong-type", detail: "This member has the wrong type.")])
+            throw APIValidation(fields: [
+                .init(field: field, code: "wrong-type", detail: "This member has the wrong type.")
+            ])
         } catch let DecodingError.keyNotFound(key, _) {
-            throw APIValidation(fields: [.init(field: key.stringValue, code: "required", detail: "This field is required.")])
+            throw APIValidation(fields: [
+                .init(field: key.stringValue, code: "required", detail: "This field is required.")
+            ])
         } catch {
             throw Abort(.badRequest, reason: "The request body is not valid JSON.")
         }

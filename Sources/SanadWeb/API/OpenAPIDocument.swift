@@ -24,8 +24,8 @@ enum OpenAPIDocument {
 
     static var authErrors: [String: Any] {
         [
-        "401": problem("Missing, unknown or expired token."),
-        "403": problem("The role may not do this."),
+            "401": problem("Missing, unknown or expired token."),
+            "403": problem("The role may not do this."),
         ]
     }
 
@@ -35,7 +35,7 @@ enum OpenAPIDocument {
 
     static var idParameter: [String: Any] {
         [
-        "name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"],
+            "name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"],
         ]
     }
 
@@ -43,7 +43,10 @@ enum OpenAPIDocument {
         let string: [String: Any] = ["type": "string"]
         let nullableString: [String: Any] = ["type": ["string", "null"]]
         let query: [[String: Any]] = [
-            ["name": "q", "in": "query", "schema": string, "description": "Part of a name in any script, or a registration number."],
+            [
+                "name": "q", "in": "query", "schema": string,
+                "description": "Part of a name in any script, or a registration number.",
+            ],
             ["name": "centre", "in": "query", "schema": string],
             ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 100_000]],
             ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 100]],
@@ -67,7 +70,8 @@ enum OpenAPIDocument {
                 "get": [
                     "operationId": "listPeople", "summary": "People the caller may see, newest first.",
                     "parameters": query,
-                    "responses": merge(["200": ok("A page of people.", "PersonList"), "422": problem("Bad paging.")], authErrors),
+                    "responses": merge(
+                        ["200": ok("A page of people.", "PersonList"), "422": problem("Bad paging.")], authErrors),
                 ],
                 "post": [
                     "operationId": "registerPerson", "summary": "Register a person.",
@@ -84,7 +88,9 @@ enum OpenAPIDocument {
                 "parameters": [idParameter],
                 "get": [
                     "operationId": "getPerson", "summary": "One person (the view is audited).",
-                    "responses": merge(["200": ok("The person.", "Person"), "404": problem("Unknown, or not visible to the caller.")], authErrors),
+                    "responses": merge(
+                        ["200": ok("The person.", "Person"), "404": problem("Unknown, or not visible to the caller.")],
+                        authErrors),
                 ],
                 "patch": [
                     "operationId": "updatePerson", "summary": "Change some fields; `version` must be the current one.",
@@ -102,24 +108,45 @@ enum OpenAPIDocument {
             "/api/v1/screening/instruments": [
                 "get": [
                     "operationId": "listInstruments", "summary": "Screening instruments (every version).",
-                    "responses": merge(["200": ["description": "Instruments.", "content": ["application/json": ["schema": ["type": "array", "items": ref("InstrumentSummary")]]]]], authErrors),
+                    "responses": merge(
+                        [
+                            "200": [
+                                "description": "Instruments.",
+                                "content": [
+                                    "application/json": [
+                                        "schema": ["type": "array", "items": ref("InstrumentSummary")]
+                                    ]
+                                ],
+                            ]
+                        ], authErrors),
                 ]
             ],
             "/api/v1/screening/instruments/{iid}": [
                 "parameters": [["name": "iid", "in": "path", "required": true, "schema": string]],
                 "get": [
-                    "operationId": "getInstrument", "summary": "The newest version of an instrument: dimensions, indicators, rules.",
-                    "responses": merge(["200": ok("The instrument.", "Instrument"), "404": problem("No such instrument.")], authErrors),
+                    "operationId": "getInstrument",
+                    "summary": "The newest version of an instrument: dimensions, indicators, rules.",
+                    "responses": merge(
+                        ["200": ok("The instrument.", "Instrument"), "404": problem("No such instrument.")], authErrors),
                 ],
             ],
             "/api/v1/people/{id}/screenings": [
                 "parameters": [idParameter],
                 "get": [
                     "operationId": "listScreenings", "summary": "A person's screenings, newest first.",
-                    "responses": merge(["200": ["description": "Screenings.", "content": ["application/json": ["schema": ["type": "array", "items": ref("Screening")]]]], "404": problem("Unknown, or not visible to the caller.")], authErrors),
+                    "responses": merge(
+                        [
+                            "200": [
+                                "description": "Screenings.",
+                                "content": [
+                                    "application/json": ["schema": ["type": "array", "items": ref("Screening")]]
+                                ],
+                            ], "404": problem("Unknown, or not visible to the caller."),
+                        ], authErrors),
                 ],
                 "post": [
-                    "operationId": "startScreening", "summary": "Start a screening interview (needs the person's consent).",
+                    "operationId": "startScreening",
+                    "summary": "Start a screening interview (needs the person's consent).",
                     "requestBody": jsonBody("ScreeningStart"),
                     "responses": merge(
                         [
@@ -132,7 +159,8 @@ enum OpenAPIDocument {
             "/api/v1/people/{id}/trafficking-status": [
                 "parameters": [idParameter],
                 "post": [
-                    "operationId": "decideTraffickingStatus", "summary": "A supervisor's recorded decision on the HTCDS trafficking status.",
+                    "operationId": "decideTraffickingStatus",
+                    "summary": "A supervisor's recorded decision on the HTCDS trafficking status.",
                     "requestBody": jsonBody("TraffickingStatusDecision"),
                     "responses": merge(
                         [
@@ -143,33 +171,46 @@ enum OpenAPIDocument {
                 ],
             ],
             "/api/v1/screenings/{sid}": [
-                "parameters": [["name": "sid", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]],
+                "parameters": [
+                    ["name": "sid", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
+                ],
                 "get": [
-                    "operationId": "getScreening", "summary": "A screening with its answers and result (the view is audited).",
-                    "responses": merge(["200": ok("The screening.", "Screening"), "404": problem("Unknown, or not visible to the caller.")], authErrors),
+                    "operationId": "getScreening",
+                    "summary": "A screening with its answers and result (the view is audited).",
+                    "responses": merge(
+                        [
+                            "200": ok("The screening.", "Screening"),
+                            "404": problem("Unknown, or not visible to the caller."),
+                        ], authErrors),
                 ],
                 "patch": [
-                    "operationId": "saveScreeningAnswers", "summary": "Save answers part-way; `version` must be the current one.",
+                    "operationId": "saveScreeningAnswers",
+                    "summary": "Save answers part-way; `version` must be the current one.",
                     "requestBody": jsonBody("ScreeningAnswers"),
                     "responses": merge(
                         [
                             "200": ok("The screening.", "Screening"), "400": problem("Malformed body."),
                             "404": problem("Unknown, or not visible to the caller."),
-                            "409": problem("Changed meanwhile, or already completed."), "413": problem("Body too large."),
+                            "409": problem("Changed meanwhile, or already completed."),
+                            "413": problem("Body too large."),
                             "415": problem("Not JSON."), "422": problem("Unknown indicator or answer."),
                         ], authErrors),
                 ],
             ],
             "/api/v1/screenings/{sid}/complete": [
-                "parameters": [["name": "sid", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]],
+                "parameters": [
+                    ["name": "sid", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
+                ],
                 "post": [
-                    "operationId": "completeScreening", "summary": "Save the last answers, evaluate and freeze the screening.",
+                    "operationId": "completeScreening",
+                    "summary": "Save the last answers, evaluate and freeze the screening.",
                     "requestBody": jsonBody("ScreeningAnswers"),
                     "responses": merge(
                         [
                             "200": ok("The completed screening.", "Screening"), "400": problem("Malformed body."),
                             "404": problem("Unknown, or not visible to the caller."),
-                            "409": problem("Changed meanwhile, or already completed."), "413": problem("Body too large."),
+                            "409": problem("Changed meanwhile, or already completed."),
+                            "413": problem("Body too large."),
                             "415": problem("Not JSON."), "422": problem("Unknown indicator or answer."),
                         ], authErrors),
                 ],
@@ -177,7 +218,12 @@ enum OpenAPIDocument {
             "/api/v1/openapi.json": [
                 "get": [
                     "operationId": "getOpenAPI", "summary": "This document.", "security": [] as [Any],
-                    "responses": ["200": ["description": "The OpenAPI document.", "content": ["application/json": ["schema": ["type": "object"]]]]],
+                    "responses": [
+                        "200": [
+                            "description": "The OpenAPI document.",
+                            "content": ["application/json": ["schema": ["type": "object"]]],
+                        ]
+                    ],
                 ]
             ],
         ]
@@ -191,11 +237,17 @@ enum OpenAPIDocument {
         ]
         let consentSchema: [String: Any] = [
             "type": "object",
-            "properties": Dictionary(uniqueKeysWithValues: ["interview", "toldPurpose", "toldUses", "toldResearch", "toldAccessRight", "toldRetention", "toldWithdrawal"].map { ($0, ["type": "boolean"] as [String: Any]) }),
+            "properties": Dictionary(
+                uniqueKeysWithValues: [
+                    "interview", "toldPurpose", "toldUses", "toldResearch", "toldAccessRight", "toldRetention",
+                    "toldWithdrawal",
+                ].map { ($0, ["type": "boolean"] as [String: Any]) }),
         ]
         var inputProperties: [String: Any] = [
             "nameOriginal": ["type": "string", "maxLength": 200, "description": "As the person gives it, any script."],
-            "nameLatin": ["type": "string", "maxLength": 200, "description": "Suggested by transliteration when left out."],
+            "nameLatin": [
+                "type": "string", "maxLength": 200, "description": "Suggested by transliteration when left out.",
+            ],
             "sex": ["type": "string", "enum": Gender.allCases.map(\.rawValue)],
             "birthDate": ["type": "string", "format": "date"],
             "estimatedAge": ["type": "integer", "minimum": 0, "maximum": 120],
@@ -207,14 +259,20 @@ enum OpenAPIDocument {
             "flags": ["type": "array", "items": ["type": "string", "enum": PersonFlag.allCases.map(\.rawValue)]],
             "consent": consentSchema, "centre": string,
         ]
-        let input: [String: Any] = ["type": "object", "required": ["nameOriginal", "sex", "centre"], "properties": inputProperties]
+        let input: [String: Any] = [
+            "type": "object", "required": ["nameOriginal", "sex", "centre"], "properties": inputProperties,
+        ]
         inputProperties["version"] = ["type": "integer", "minimum": 1]
         let patch: [String: Any] = ["type": "object", "required": ["version"], "properties": inputProperties]
         let person: [String: Any] = [
             "type": "object",
-            "required": ["id", "registrationNumber", "centre", "version", "nameOriginal", "nameLatin", "sex", "languages", "documents", "flags", "consent"],
+            "required": [
+                "id", "registrationNumber", "centre", "version", "nameOriginal", "nameLatin", "sex", "languages",
+                "documents", "flags", "consent",
+            ],
             "properties": [
-                "id": ["type": "string", "format": "uuid"], "registrationNumber": ["type": "string", "example": "KRT-2026-000123"],
+                "id": ["type": "string", "format": "uuid"],
+                "registrationNumber": ["type": "string", "example": "KRT-2026-000123"],
                 "centre": string, "version": ["type": "integer"], "nameOriginal": string, "nameLatin": string,
                 "sex": ["type": "string", "enum": Gender.allCases.map(\.rawValue)], "birthDate": nullableString,
                 "estimatedAge": ["type": ["integer", "null"]], "birthYear": ["type": ["integer", "null"]],
@@ -231,48 +289,103 @@ enum OpenAPIDocument {
                 "properties": [
                     "type": string, "title": string, "status": ["type": "integer"], "detail": string,
                     "currentVersion": ["type": "integer"],
-                    "errors": ["type": "array", "items": ["type": "object", "properties": ["field": string, "code": string, "detail": string]]],
+                    "errors": [
+                        "type": "array",
+                        "items": [
+                            "type": "object", "properties": ["field": string, "code": string, "detail": string],
+                        ],
+                    ],
                 ],
             ],
-            "TokenRequest": ["type": "object", "required": ["username", "password"], "properties": ["username": string, "password": string]],
-            "TokenResponse": ["type": "object", "required": ["token", "expiresAt"], "properties": ["token": string, "expiresAt": ["type": "string", "format": "date-time"]]],
+            "TokenRequest": [
+                "type": "object", "required": ["username", "password"],
+                "properties": ["username": string, "password": string],
+            ],
+            "TokenResponse": [
+                "type": "object", "required": ["token", "expiresAt"],
+                "properties": ["token": string, "expiresAt": ["type": "string", "format": "date-time"]],
+            ],
             "PersonInput": input, "PersonPatch": patch, "Person": person,
-            "InstrumentSummary": ["type": "object", "required": ["id", "version", "status", "title"], "properties": ["id": string, "version": string, "status": ["type": "string", "enum": ["verified", "provisional"]], "title": string]],
+            "InstrumentSummary": [
+                "type": "object", "required": ["id", "version", "status", "title"],
+                "properties": [
+                    "id": string, "version": string,
+                    "status": ["type": "string", "enum": ["verified", "provisional"]], "title": string,
+                ],
+            ],
             "Instrument": [
-                "type": "object", "required": ["id", "version", "status", "population", "dimensions", "indicators", "rules"],
+                "type": "object",
+                "required": ["id", "version", "status", "population", "dimensions", "indicators", "rules"],
                 "properties": [
                     "id": string, "version": string, "status": string, "population": string, "exploitationType": string,
                     "title": ["type": "object"], "dimensions": ["type": "array", "items": ["type": "object"]],
-                    "indicators": ["type": "array", "items": ["type": "object", "properties": ["id": string, "dimension": string, "strength": ["type": "string", "enum": ["strong", "medium", "weak"]], "text": ["type": "object"]]]],
+                    "indicators": [
+                        "type": "array",
+                        "items": [
+                            "type": "object",
+                            "properties": [
+                                "id": string, "dimension": string,
+                                "strength": ["type": "string", "enum": ["strong", "medium", "weak"]],
+                                "text": ["type": "object"],
+                            ],
+                        ],
+                    ],
                     "rules": ["type": "object"],
                 ],
             ],
             "ScreeningStart": [
                 "type": "object", "required": ["instrument", "language", "place", "consent"],
-                "properties": ["instrument": string, "language": string, "interpreter": string, "place": string, "date": ["type": "string", "format": "date"], "consent": consentSchema],
+                "properties": [
+                    "instrument": string, "language": string, "interpreter": string, "place": string,
+                    "date": ["type": "string", "format": "date"], "consent": consentSchema,
+                ],
             ],
             "ScreeningAnswers": [
                 "type": "object", "required": ["version"],
-                "properties": ["version": ["type": "integer"], "answers": ["type": "object", "additionalProperties": ["type": "string", "enum": IndicatorAnswer.allCases.map(\.rawValue)]]],
+                "properties": [
+                    "version": ["type": "integer"],
+                    "answers": [
+                        "type": "object",
+                        "additionalProperties": ["type": "string", "enum": IndicatorAnswer.allCases.map(\.rawValue)],
+                    ],
+                ],
             ],
             "TraffickingStatusDecision": [
                 "type": "object", "required": ["status"],
-                "properties": ["status": ["type": "string", "enum": TraffickingStatus.allCases.map(\.rawValue)], "decisionOrganisation": ["type": "string", "enum": DecisionOrganisation.allCases.map(\.rawValue)]],
+                "properties": [
+                    "status": ["type": "string", "enum": TraffickingStatus.allCases.map(\.rawValue)],
+                    "decisionOrganisation": ["type": "string", "enum": DecisionOrganisation.allCases.map(\.rawValue)],
+                ],
             ],
             "Evaluation": [
                 "type": "object", "required": ["instrument", "version", "dimensions", "conclusion", "reasons"],
                 "properties": [
                     "instrument": string, "version": string,
-                    "dimensions": ["type": "object", "additionalProperties": ["type": "string", "enum": ["positive", "negative", "insufficient"]]],
-                    "conclusion": ["type": "string", "enum": ["presumed-victim", "insufficient-information", "not-indicated"]],
-                    "reasons": ["type": "array", "items": ["type": "object", "properties": ["dimension": string, "indicators": ["type": "array", "items": string]]]],
+                    "dimensions": [
+                        "type": "object",
+                        "additionalProperties": ["type": "string", "enum": ["positive", "negative", "insufficient"]],
+                    ],
+                    "conclusion": [
+                        "type": "string", "enum": ["presumed-victim", "insufficient-information", "not-indicated"],
+                    ],
+                    "reasons": [
+                        "type": "array",
+                        "items": [
+                            "type": "object",
+                            "properties": ["dimension": string, "indicators": ["type": "array", "items": string]],
+                        ],
+                    ],
                 ],
             ],
             "Screening": [
-                "type": "object", "required": ["id", "personId", "instrument", "instrumentVersion", "status", "answers", "result", "version"],
+                "type": "object",
+                "required": [
+                    "id", "personId", "instrument", "instrumentVersion", "status", "answers", "result", "version",
+                ],
                 "properties": [
                     "id": ["type": "string", "format": "uuid"], "personId": ["type": "string", "format": "uuid"],
-                    "instrument": string, "instrumentVersion": string, "interviewerId": ["type": "string", "format": "uuid"],
+                    "instrument": string, "instrumentVersion": string,
+                    "interviewerId": ["type": "string", "format": "uuid"],
                     "language": string, "interpreter": nullableString, "place": string, "date": string,
                     "status": ["type": "string", "enum": ["in-progress", "completed"]],
                     "answers": ["type": "object", "additionalProperties": string], "result": ref("Evaluation"),
@@ -282,12 +395,18 @@ enum OpenAPIDocument {
             ],
             "PersonList": [
                 "type": "object", "required": ["items", "page", "per", "total"],
-                "properties": ["items": ["type": "array", "items": ref("Person")], "page": ["type": "integer"], "per": ["type": "integer"], "total": ["type": "integer"]],
+                "properties": [
+                    "items": ["type": "array", "items": ref("Person")], "page": ["type": "integer"],
+                    "per": ["type": "integer"], "total": ["type": "integer"],
+                ],
             ],
         ]
         return [
             "openapi": "3.1.0",
-            "info": ["title": "Sanad API", "version": "1.0.0", "description": "Case management for migrant resource and response centres."],
+            "info": [
+                "title": "Sanad API", "version": "1.0.0",
+                "description": "Case management for migrant resource and response centres.",
+            ],
             "servers": [["url": "/"]],
             "security": [["bearer": [] as [Any]]],
             "paths": paths,

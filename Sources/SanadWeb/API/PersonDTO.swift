@@ -56,7 +56,9 @@ struct PersonBody: Content {
         if let languages { d.languages = languages }
         if let phone { d.phone = phone }
         if let documents {
-            d.documents = documents.map { DocumentDraft(type: $0.type, number: $0.number, issuingCountry: $0.issuingCountry) }
+            d.documents = documents.map {
+                DocumentDraft(type: $0.type, number: $0.number, issuingCountry: $0.issuingCountry)
+            }
         }
         if let arrivalDate { d.arrivalDate = arrivalDate }
         if let route { d.route = route }
@@ -128,7 +130,9 @@ struct PersonOut: Content {
         nationality = r.facts.nationality
         languages = r.facts.languages
         phone = r.personal.phone
-        documents = r.personal.documents.map { Document(type: $0.type.rawValue, number: $0.number, issuingCountry: $0.issuingCountry) }
+        documents = r.personal.documents.map {
+            Document(type: $0.type.rawValue, number: $0.number, issuingCountry: $0.issuingCountry)
+        }
         arrivalDate = r.facts.arrivalDate
         route = r.personal.route
         notes = r.personal.notes

@@ -121,7 +121,9 @@ struct ScreeningAPIController: RouteCollection {
         start.place = body.place
         start.date = body.date
         if let consent = body.consent {
-            for (key, value) in zip(ConsentAnswers.keys, consent.values) { start.consent[keyPath: key] = value ?? false }
+            for (key, value) in zip(ConsentAnswers.keys, consent.values) {
+                start.consent[keyPath: key] = value ?? false
+            }
         }
         let screening = try await repo.start(personID: try uuid(req, "id"), start)
         let response = try await ScreeningOut(screening).encodeResponse(status: .created, for: req)
@@ -136,7 +138,9 @@ struct ScreeningAPIController: RouteCollection {
     func answers(_ req: Request) throws -> (Int, [String: String]) {
         let body = try APIController().decode(AnswersBody.self, req)
         guard let version = body.version else {
-            throw APIValidation(fields: [.init(field: "version", code: "required", detail: "Send the version your change is based on.")])
+            throw APIValidation(fields: [
+                .init(field: "version", code: "required", detail: "Send the version your change is based on.")
+            ])
         }
         return (version, body.answers ?? [:])
     }
@@ -157,12 +161,18 @@ struct ScreeningAPIController: RouteCollection {
         let repo = try repository(req)
         let body = try APIController().decode(StatusBody.self, req)
         guard let status = body.status.flatMap(TraffickingStatus.init(rawValue:)) else {
-            throw APIValidation(fields: [.init(field: "status", code: "unknown-value", detail: "Use an HTCDS trafficking status.")])
+            throw APIValidation(fields: [
+                .init(field: "status", code: "unknown-value", detail: "Use an HTCDS trafficking status.")
+            ])
         }
         var organisation: DecisionOrganisation?
         if let raw = body.decisionOrganisation {
             guard let org = DecisionOrganisation(rawValue: raw) else {
-                throw APIValidation(fields: [.init(field: "decisionOrganisation", code: "unknown-value", detail: "Use an HTCDS decision-making organisation.")])
+                throw APIValidation(fields: [
+                    .init(
+                        field: "decisionOrganisation", code: "unknown-value",
+                        detail: "Use an HTCDS decision-making organisation.")
+                ])
             }
             organisation = org
         }

@@ -114,6 +114,7 @@ struct AdminController: RouteCollection {
         let users = try await User.query(on: req.db).all()
         let names = Dictionary(uniqueKeysWithValues: users.compactMap { u in u.id.map { ($0.uuidString, u.username) } })
         let pages = max(1, (result.total + per - 1) / per)
-        return req.page(AdminPages.audit(req.pageContext, entries: result.entries, page: page, pageCount: pages, usernames: names))
+        return req.page(
+            AdminPages.audit(req.pageContext, entries: result.entries, page: page, pageCount: pages, usernames: names))
     }
 }

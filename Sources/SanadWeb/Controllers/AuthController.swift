@@ -44,9 +44,11 @@ struct AuthController: RouteCollection {
             return response
         case .invalid(let delay):
             if delay > 0 { try await Task.sleep(for: .seconds(delay)) }
-            return req.page(AccountPages.signIn(c, username: username, error: c.t.t("signin.invalid")), status: .unauthorized)
+            return req.page(
+                AccountPages.signIn(c, username: username, error: c.t.t("signin.invalid")), status: .unauthorized)
         case .locked:
-            return req.page(AccountPages.signIn(c, username: username, error: c.t.t("signin.locked")), status: .tooManyRequests)
+            return req.page(
+                AccountPages.signIn(c, username: username, error: c.t.t("signin.locked")), status: .tooManyRequests)
         }
     }
 
@@ -54,7 +56,8 @@ struct AuthController: RouteCollection {
         _ = try FormData.verified(req)
         if let token = req.state.sessionToken { try await req.accounts.signOut(token: token) }
         let response = req.redirect(to: "/signin")
-        response.cookies[SanadSessionMiddleware.sessionCookie] = SanadSessionMiddleware.cookie("", request: req, maxAge: 0)
+        response.cookies[SanadSessionMiddleware.sessionCookie] = SanadSessionMiddleware.cookie(
+            "", request: req, maxAge: 0)
         return response
     }
 
@@ -80,7 +83,8 @@ struct AuthController: RouteCollection {
         var errors = AccountForms.passwordErrors(c, password: password, confirm: form["password_confirm"])
         if !AccountRules.isValidUsername(username) { errors["username"] = c.t.t("account.username.invalid") }
         if !errors.isEmpty {
-            return req.page(AccountPages.setup(c, token: token, username: username, errors: errors), status: .unprocessableEntity)
+            return req.page(
+                AccountPages.setup(c, token: token, username: username, errors: errors), status: .unprocessableEntity)
         }
         _ = try await setup.complete(token: token, username: username, password: password)
         return req.redirect(to: "/signin")
@@ -114,7 +118,8 @@ struct AuthController: RouteCollection {
         if errors.isEmpty {
             do {
                 try await req.accounts.changePassword(
-                    user: user, current: form["current_password"] ?? "", new: password, keepSession: req.state.session?.id)
+                    user: user, current: form["current_password"] ?? "", new: password,
+                    keepSession: req.state.session?.id)
                 return req.page(AccountPages.account(c, notice: c.t.t("account.password-changed")))
             } catch AccountError.wrongPassword {
                 errors["current_password"] = c.t.t("account.current-password.wrong")

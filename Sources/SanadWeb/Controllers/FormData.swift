@@ -39,7 +39,8 @@ struct FormData {
         d.languages = all("languages")
         d.phone = self["phone"]
         d.documents = [
-            DocumentDraft(type: self["document_type"], number: self["document_number"], issuingCountry: self["document_country"])
+            DocumentDraft(
+                type: self["document_type"], number: self["document_number"], issuingCountry: self["document_country"])
         ]
         d.arrivalDate = self["arrival_date"]
         d.route = self["route"]

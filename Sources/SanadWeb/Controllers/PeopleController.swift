@@ -112,7 +112,8 @@ struct PeopleController: RouteCollection {
         let record = try await people.find(id)
         let users = try await User.query(on: req.db).filter(\.$id ~~ Set(revisions.map(\.actorID))).all()
         let names = Dictionary(uniqueKeysWithValues: users.compactMap { u in u.id.map { ($0, u.username) } })
-        return req.page(PersonHistoryPage(record: record, revisions: revisions, usernames: names).render(req.pageContext))
+        return req.page(
+            PersonHistoryPage(record: record, revisions: revisions, usernames: names).render(req.pageContext))
     }
 
     func personID(_ req: Request) throws -> UUID {

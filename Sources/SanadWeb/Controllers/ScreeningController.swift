@@ -21,7 +21,10 @@ struct ScreeningController: RouteCollection {
         return id
     }
 
-    func listPage(_ req: Request, personID: UUID, start: ScreeningStart = ScreeningStart(), errors: [ScreeningStart.Field: ValidationCode] = [:]) async throws -> ScreeningListPage {
+    func listPage(
+        _ req: Request, personID: UUID, start: ScreeningStart = ScreeningStart(),
+        errors: [ScreeningStart.Field: ValidationCode] = [:]
+    ) async throws -> ScreeningListPage {
         let repo = try repository(req)
         let screenings = try await repo.list(personID: personID)
         let person = try await req.people.find(personID)
@@ -29,7 +32,8 @@ struct ScreeningController: RouteCollection {
         return ScreeningListPage(
             person: person, screenings: screenings, history: try await repo.statusHistory(personID: personID),
             instruments: InstrumentCatalogue.shipped.current, start: start, errors: errors,
-            today: CivilDate(req.context.clock()), defaultPlace: centre?.name(for: req.pageContext.lang) ?? person.centre)
+            today: CivilDate(req.context.clock()),
+            defaultPlace: centre?.name(for: req.pageContext.lang) ?? person.centre)
     }
 
     func list(req: Request) async throws -> Response {
@@ -61,7 +65,9 @@ struct ScreeningController: RouteCollection {
         let personID = try uuid(req, "id")
         let form = try FormData.verified(req)
         let repo = try repository(req)
-        guard AccessPolicy.roleMay(try req.requireActor().role, .decideTraffickingStatus) else { throw StoreError.forbidden }
+        guard AccessPolicy.roleMay(try req.requireActor().role, .decideTraffickingStatus) else {
+            throw StoreError.forbidden
+        }
         guard let status = form["status"].flatMap(TraffickingStatus.init(rawValue:)) else {
             var page = try await listPage(req, personID: personID)
             page.errors = [:]
@@ -77,10 +83,13 @@ struct ScreeningController: RouteCollection {
         let person = try await req.people.find(screening.personID)
         if screening.completed {
             let interviewer = try await User.find(screening.interviewerID, on: req.db)?.username ?? "—"
-            return req.page(ScreeningResultPage(person: person, screening: screening, interviewer: interviewer).render(req.pageContext))
+            return req.page(
+                ScreeningResultPage(person: person, screening: screening, interviewer: interviewer).render(
+                    req.pageContext))
         }
         let dimension = req.query[String.self, at: "d"] ?? screening.instrument.dimensions.first?.id ?? "D1"
-        return req.page(InterviewPage(person: person, screening: screening, dimension: dimension).render(req.pageContext))
+        return req.page(
+            InterviewPage(person: person, screening: screening, dimension: dimension).render(req.pageContext))
     }
 
     func answer(req: Request) async throws -> Response {

@@ -64,7 +64,10 @@ struct ProblemMiddleware: AsyncMiddleware {
     ) -> (HTTPStatus, String, Message, [Problem.FieldProblem], Int?) {
         switch error {
         case is AuthRequired:
-            return (.unauthorized, "unauthenticated", ("error.unauthenticated", "Sign in or send a valid bearer token."), [], nil)
+            return (
+                .unauthorized, "unauthenticated", ("error.unauthenticated", "Sign in or send a valid bearer token."),
+                [], nil
+            )
         case let store as StoreError:
             switch store {
             case .forbidden:
@@ -73,11 +76,18 @@ struct ProblemMiddleware: AsyncMiddleware {
                 return (.notFound, "not-found", ("error.not-found", "No such record."), [], nil)
             case .invalid(let errors):
                 let fields = errors.map {
-                    Problem.FieldProblem(field: $0.field.jsonName, code: $0.code.rawValue, detail: $0.code.englishMessage)
+                    Problem.FieldProblem(
+                        field: $0.field.jsonName, code: $0.code.rawValue, detail: $0.code.englishMessage)
                 }
-                return (.unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), fields, nil)
+                return (
+                    .unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), fields, nil
+                )
             case .versionConflict(let current):
-                return (.conflict, "version-conflict", ("person.conflict", "Someone else changed this record; reload it and apply your change again."), [], current)
+                return (
+                    .conflict, "version-conflict",
+                    ("person.conflict", "Someone else changed this record; reload it and apply your change again."), [],
+                    current
+                )
             case .duplicate(let field):
                 return (.conflict, "duplicate", ("error.duplicate", "\(field) is already in use."), [], nil)
             }
@@ -85,22 +95,42 @@ struct ProblemMiddleware: AsyncMiddleware {
             switch screening {
             case .invalidStart(let errors):
                 let fields = errors.sorted { $0.key.rawValue < $1.key.rawValue }.map {
-                    Problem.FieldProblem(field: $0.key.rawValue, code: $0.value.rawValue, detail: $0.value.englishMessage)
+                    Problem.FieldProblem(
+                        field: $0.key.rawValue, code: $0.value.rawValue, detail: $0.value.englishMessage)
                 }
-                return (.unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), fields, nil)
+                return (
+                    .unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), fields, nil
+                )
             case .invalidAnswers(.unknownIndicator(let id)):
-                let field = Problem.FieldProblem(field: "answers.\(id)", code: "unknown-indicator", detail: "No such indicator in this instrument.")
-                return (.unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), [field], nil)
+                let field = Problem.FieldProblem(
+                    field: "answers.\(id)", code: "unknown-indicator", detail: "No such indicator in this instrument.")
+                return (
+                    .unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), [field], nil
+                )
             case .invalidAnswers(.badAnswer(let id)):
-                let field = Problem.FieldProblem(field: "answers.\(id)", code: "unknown-value", detail: "Answer yes, no, unknown, not-asked or declined.")
-                return (.unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), [field], nil)
+                let field = Problem.FieldProblem(
+                    field: "answers.\(id)", code: "unknown-value",
+                    detail: "Answer yes, no, unknown, not-asked or declined.")
+                return (
+                    .unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), [field], nil
+                )
             case .alreadyCompleted:
-                return (.conflict, "screening-completed", ("screening.immutable", "A completed screening cannot change; start a new one to supersede it."), [], nil)
+                return (
+                    .conflict, "screening-completed",
+                    ("screening.immutable", "A completed screening cannot change; start a new one to supersede it."),
+                    [], nil
+                )
             }
         case let invalid as APIValidation:
-            return (.unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), invalid.fields, nil)
+            return (
+                .unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), invalid.fields,
+                nil
+            )
         case is DecodingError:
-            return (.badRequest, "malformed-body", ("error.malformed", "The request body is not valid JSON of the expected shape."), [], nil)
+            return (
+                .badRequest, "malformed-body",
+                ("error.malformed", "The request body is not valid JSON of the expected shape."), [], nil
+            )
         case let abort as any AbortError:
             let status = abort.status
             let slug: String
@@ -113,13 +143,19 @@ struct ProblemMiddleware: AsyncMiddleware {
             case .unsupportedMediaType: (slug, key) = ("unsupported-media-type", "error.malformed")
             case .tooManyRequests: (slug, key) = ("too-many-requests", "error.locked")
             case .methodNotAllowed: (slug, key) = ("method-not-allowed", "error.not-found")
-            default: (slug, key) = (status.code >= 500 ? "internal" : "bad-request", status.code >= 500 ? "error.internal" : "error.malformed")
+            default:
+                (slug, key) = (
+                    status.code >= 500 ? "internal" : "bad-request",
+                    status.code >= 500 ? "error.internal" : "error.malformed"
+                )
             }
             // Vapor's own reasons are safe to show; ours never carry personal data.
             let reason = status.code >= 500 ? "Something went wrong on the server." : abort.reason
             return (status, slug, (key, reason), [], nil)
         default:
-            return (.internalServerError, "internal", ("error.internal", "Something went wrong on the server."), [], nil)
+            return (
+                .internalServerError, "internal", ("error.internal", "Something went wrong on the server."), [], nil
+            )
         }
     }
 }

@@ -25,7 +25,9 @@ struct SanadSessionMiddleware: AsyncMiddleware {
         }
         let language =
             state.user?.locale
-            ?? request.cookies[Self.languageCookie].map(\.string).flatMap { Catalogue.supported.contains($0) ? $0 : nil }
+            ?? request.cookies[Self.languageCookie].map(\.string).flatMap {
+                Catalogue.supported.contains($0) ? $0 : nil
+            }
             ?? Catalogue.negotiate(request.headers.first(name: .acceptLanguage)) ?? "en"
         state.catalogue = Catalogue.forLanguage(language)
         if let csrf = request.cookies[Self.csrfCookie]?.string, csrf.count >= 32 {

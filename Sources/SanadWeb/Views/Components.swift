@@ -65,7 +65,10 @@ public enum Components {
         }
         let control = el(
             "select",
-            [attr("id", name), attr("name", name), .flag("required", required), describedBy(name, hint: nil, error: error)],
+            [
+                attr("id", name), attr("name", name), .flag("required", required),
+                describedBy(name, hint: nil, error: error),
+            ],
             options)
         return wrap(name, label: label, hint: nil, error: error, control: control)
     }
@@ -109,7 +112,9 @@ public enum Components {
     }
 
     public static func submit(_ label: String) -> HNode {
-        el("div", [attr("class", "actions")], [el("button", [attr("id", "submit"), attr("type", "submit")], text: label)])
+        el(
+            "div", [attr("class", "actions")],
+            [el("button", [attr("id", "submit"), attr("type", "submit")], text: label)])
     }
 
     /// Shown above a form that was refused, so a screen reader hears that something needs fixing.
@@ -138,7 +143,9 @@ public enum Components {
             "table", [],
             [
                 el("thead", [], [el("tr", [], headers.map { el("th", [attr("scope", "col")], text: $0) })]),
-                el("tbody", [], rows.map { cells in el("tr", [attr("class", rowClass)], cells.map { el("td", [], [$0]) }) }),
+                el(
+                    "tbody", [],
+                    rows.map { cells in el("tr", [attr("class", rowClass)], cells.map { el("td", [], [$0]) }) }),
             ])
     }
 

@@ -2,7 +2,9 @@ import Foundation
 import SanadCore
 
 public enum AccountPages {
-    public static func signIn(_ c: PageContext, username: String = "", error: String? = nil, notice: String? = nil) -> String {
+    public static func signIn(_ c: PageContext, username: String = "", error: String? = nil, notice: String? = nil)
+        -> String
+    {
         let t = c.t
         return Layout.page(
             c, title: t.t("signin.title"),
@@ -13,14 +15,20 @@ public enum AccountPages {
                     "form", [attr("method", "post"), attr("action", "/signin")],
                     [
                         Layout.csrfField(c),
-                        Components.input("username", label: t.t("account.username"), value: username, required: true, extra: [attr("autocomplete", "username"), attr("dir", "ltr")]),
-                        Components.input("password", label: t.t("account.password"), value: nil, type: "password", required: true, extra: [attr("autocomplete", "current-password"), attr("dir", "ltr")]),
+                        Components.input(
+                            "username", label: t.t("account.username"), value: username, required: true,
+                            extra: [attr("autocomplete", "username"), attr("dir", "ltr")]),
+                        Components.input(
+                            "password", label: t.t("account.password"), value: nil, type: "password", required: true,
+                            extra: [attr("autocomplete", "current-password"), attr("dir", "ltr")]),
                         Components.submit(t.t("signin.submit")),
                     ]),
             ].compactMap { $0 })
     }
 
-    public static func setup(_ c: PageContext, token: String, username: String = "", errors: [String: String] = [:]) -> String {
+    public static func setup(_ c: PageContext, token: String, username: String = "", errors: [String: String] = [:])
+        -> String
+    {
         let t = c.t
         return Layout.page(
             c, title: t.t("setup.title"),
@@ -31,9 +39,17 @@ public enum AccountPages {
                     "form", [attr("method", "post"), attr("action", "/setup/\(token)")],
                     [
                         Layout.csrfField(c),
-                        Components.input("username", label: t.t("account.username"), value: username, error: errors["username"], hint: t.t("account.username.hint"), required: true, extra: [attr("dir", "ltr")]),
-                        Components.input("password", label: t.t("account.password"), value: nil, type: "password", error: errors["password"], hint: t.t("account.password.hint"), required: true, extra: [attr("autocomplete", "new-password"), attr("dir", "ltr")]),
-                        Components.input("password_confirm", label: t.t("account.password-confirm"), value: nil, type: "password", error: errors["password_confirm"], required: true, extra: [attr("autocomplete", "new-password"), attr("dir", "ltr")]),
+                        Components.input(
+                            "username", label: t.t("account.username"), value: username, error: errors["username"],
+                            hint: t.t("account.username.hint"), required: true, extra: [attr("dir", "ltr")]),
+                        Components.input(
+                            "password", label: t.t("account.password"), value: nil, type: "password",
+                            error: errors["password"], hint: t.t("account.password.hint"), required: true,
+                            extra: [attr("autocomplete", "new-password"), attr("dir", "ltr")]),
+                        Components.input(
+                            "password_confirm", label: t.t("account.password-confirm"), value: nil, type: "password",
+                            error: errors["password_confirm"], required: true,
+                            extra: [attr("autocomplete", "new-password"), attr("dir", "ltr")]),
                         Components.submit(t.t("setup.submit")),
                     ].compactMap { $0 }),
             ].compactMap { $0 })
@@ -42,18 +58,30 @@ public enum AccountPages {
     public static func setupInvalid(_ c: PageContext) -> String {
         Layout.page(
             c, title: c.t.t("setup.title"),
-            [el("p", [attr("id", "setup-invalid"), attr("class", "error-summary")], text: c.t.t("setup.invalid")),
-             el("p", [], [el("a", [attr("href", "/signin")], text: c.t.t("signin.title"))])])
+            [
+                el("p", [attr("id", "setup-invalid"), attr("class", "error-summary")], text: c.t.t("setup.invalid")),
+                el("p", [], [el("a", [attr("href", "/signin")], text: c.t.t("signin.title"))]),
+            ])
     }
 
     public static func home(_ c: PageContext, centres: [String]) -> String {
         let t = c.t
         var items: [HNode] = []
-        if c.may(.listPeople) { items.append(el("li", [], [el("a", [attr("href", "/people")], text: t.t("nav.people"))])) }
-        if c.may(.registerPerson) { items.append(el("li", [], [el("a", [attr("href", "/people/new")], text: t.t("nav.register"))])) }
-        if c.may(.manageUsers) { items.append(el("li", [], [el("a", [attr("href", "/admin/users")], text: t.t("nav.users"))])) }
-        if c.may(.manageCentres) { items.append(el("li", [], [el("a", [attr("href", "/admin/centres")], text: t.t("nav.centres"))])) }
-        if c.may(.viewAuditTrail) { items.append(el("li", [], [el("a", [attr("href", "/admin/audit")], text: t.t("nav.audit"))])) }
+        if c.may(.listPeople) {
+            items.append(el("li", [], [el("a", [attr("href", "/people")], text: t.t("nav.people"))]))
+        }
+        if c.may(.registerPerson) {
+            items.append(el("li", [], [el("a", [attr("href", "/people/new")], text: t.t("nav.register"))]))
+        }
+        if c.may(.manageUsers) {
+            items.append(el("li", [], [el("a", [attr("href", "/admin/users")], text: t.t("nav.users"))]))
+        }
+        if c.may(.manageCentres) {
+            items.append(el("li", [], [el("a", [attr("href", "/admin/centres")], text: t.t("nav.centres"))]))
+        }
+        if c.may(.viewAuditTrail) {
+            items.append(el("li", [], [el("a", [attr("href", "/admin/audit")], text: t.t("nav.audit"))]))
+        }
         if c.role == .dataOfficer { items.append(el("li", text: t.t("home.reports-later"))) }
         return Layout.page(
             c, title: t.t("home.title"),
@@ -76,9 +104,18 @@ public enum AccountPages {
                     "form", [attr("method", "post"), attr("action", "/account/password")],
                     [
                         Layout.csrfField(c),
-                        Components.input("current_password", label: t.t("account.current-password"), value: nil, type: "password", error: errors["current_password"], required: true, extra: [attr("autocomplete", "current-password"), attr("dir", "ltr")]),
-                        Components.input("password", label: t.t("account.new-password"), value: nil, type: "password", error: errors["password"], hint: t.t("account.password.hint"), required: true, extra: [attr("autocomplete", "new-password"), attr("dir", "ltr")]),
-                        Components.input("password_confirm", label: t.t("account.password-confirm"), value: nil, type: "password", error: errors["password_confirm"], required: true, extra: [attr("autocomplete", "new-password"), attr("dir", "ltr")]),
+                        Components.input(
+                            "current_password", label: t.t("account.current-password"), value: nil, type: "password",
+                            error: errors["current_password"], required: true,
+                            extra: [attr("autocomplete", "current-password"), attr("dir", "ltr")]),
+                        Components.input(
+                            "password", label: t.t("account.new-password"), value: nil, type: "password",
+                            error: errors["password"], hint: t.t("account.password.hint"), required: true,
+                            extra: [attr("autocomplete", "new-password"), attr("dir", "ltr")]),
+                        Components.input(
+                            "password_confirm", label: t.t("account.password-confirm"), value: nil, type: "password",
+                            error: errors["password_confirm"], required: true,
+                            extra: [attr("autocomplete", "new-password"), attr("dir", "ltr")]),
                         Components.submit(t.t("account.change-password")),
                     ]),
             ].compactMap { $0 })
@@ -87,7 +124,11 @@ public enum AccountPages {
     public static func error(_ c: PageContext, status: Int, message: String) -> String {
         Layout.page(
             c, title: c.t.t("error.title"),
-            [el("div", [attr("id", "error-page"), attr("class", "error-summary")], [el("p", text: message), el("p", text: "HTTP \(status)")]),
-             el("p", [], [el("a", [attr("href", "/")], text: c.t.t("error.home"))])])
+            [
+                el(
+                    "div", [attr("id", "error-page"), attr("class", "error-summary")],
+                    [el("p", text: message), el("p", text: "HTTP \(status)")]),
+                el("p", [], [el("a", [attr("href", "/")], text: c.t.t("error.home"))]),
+            ])
     }
 }

@@ -3,7 +3,9 @@ import SanadCore
 import SanadStore
 
 public enum AdminPages {
-    public static func users(_ c: PageContext, users: [User], centreNames: [String: String], notice: String? = nil) -> String {
+    public static func users(_ c: PageContext, users: [User], centreNames: [String: String], notice: String? = nil)
+        -> String
+    {
         let t = c.t
         let rows: [[HNode]] = users.map { u in
             [
@@ -17,8 +19,16 @@ public enum AdminPages {
             c, title: t.t("users.title"),
             [
                 Components.notice(notice),
-                el("p", [], [el("a", [attr("id", "new-user"), attr("class", "button"), attr("href", "/admin/users/new")], text: t.t("users.new"))]),
-                Components.table(headers: [t.t("account.username"), t.t("users.role"), t.t("users.centres"), t.t("users.status")], rows: rows),
+                el(
+                    "p", [],
+                    [
+                        el(
+                            "a", [attr("id", "new-user"), attr("class", "button"), attr("href", "/admin/users/new")],
+                            text: t.t("users.new"))
+                    ]),
+                Components.table(
+                    headers: [t.t("account.username"), t.t("users.role"), t.t("users.centres"), t.t("users.status")],
+                    rows: rows),
             ].compactMap { $0 })
     }
 
@@ -35,10 +45,20 @@ public enum AdminPages {
                     "form", [attr("method", "post"), attr("action", "/admin/users")],
                     [
                         Layout.csrfField(c),
-                        Components.input("username", label: t.t("account.username"), value: username, error: errors["username"], hint: t.t("account.username.hint"), required: true, extra: [attr("dir", "ltr")]),
-                        Components.input("password", label: t.t("account.password"), value: nil, type: "password", error: errors["password"], hint: t.t("account.password.hint"), required: true, extra: [attr("autocomplete", "new-password"), attr("dir", "ltr")]),
-                        Components.select("role", label: t.t("users.role"), choices: Role.allCases.map { .init($0.rawValue, t.role($0)) }, selected: role, error: errors["role"], blank: t.t("form.choose"), required: true),
-                        Components.checkboxes("centres", legend: t.t("users.centres"), choices: centres, checked: checked, error: errors["centres"]),
+                        Components.input(
+                            "username", label: t.t("account.username"), value: username, error: errors["username"],
+                            hint: t.t("account.username.hint"), required: true, extra: [attr("dir", "ltr")]),
+                        Components.input(
+                            "password", label: t.t("account.password"), value: nil, type: "password",
+                            error: errors["password"], hint: t.t("account.password.hint"), required: true,
+                            extra: [attr("autocomplete", "new-password"), attr("dir", "ltr")]),
+                        Components.select(
+                            "role", label: t.t("users.role"),
+                            choices: Role.allCases.map { .init($0.rawValue, t.role($0)) }, selected: role,
+                            error: errors["role"], blank: t.t("form.choose"), required: true),
+                        Components.checkboxes(
+                            "centres", legend: t.t("users.centres"), choices: centres, checked: checked,
+                            error: errors["centres"]),
                         Components.submit(t.t("users.create")),
                     ]),
             ].compactMap { $0 })
@@ -57,12 +77,23 @@ public enum AdminPages {
             c, title: t.t("centres.title"),
             [
                 Components.notice(notice),
-                el("p", [], [el("a", [attr("id", "new-centre"), attr("class", "button"), attr("href", "/admin/centres/new")], text: t.t("centres.new"))]),
-                Components.table(headers: [t.t("centres.code"), t.t("centres.prefix"), t.t("centres.name"), t.t("centres.state")], rows: rows),
+                el(
+                    "p", [],
+                    [
+                        el(
+                            "a",
+                            [attr("id", "new-centre"), attr("class", "button"), attr("href", "/admin/centres/new")],
+                            text: t.t("centres.new"))
+                    ]),
+                Components.table(
+                    headers: [t.t("centres.code"), t.t("centres.prefix"), t.t("centres.name"), t.t("centres.state")],
+                    rows: rows),
             ].compactMap { $0 })
     }
 
-    public static func newCentre(_ c: PageContext, values: [String: String] = [:], errors: [String: String] = [:]) -> String {
+    public static func newCentre(_ c: PageContext, values: [String: String] = [:], errors: [String: String] = [:])
+        -> String
+    {
         let t = c.t
         let states = ReferenceData.states.map { Components.Choice($0.pcode, $0.name.text(for: c.lang)) }
         return Layout.page(
@@ -73,24 +104,38 @@ public enum AdminPages {
                     "form", [attr("method", "post"), attr("action", "/admin/centres")],
                     [
                         Layout.csrfField(c),
-                        Components.input("code", label: t.t("centres.code"), value: values["code"], error: errors["code"], hint: t.t("centres.code.hint"), required: true, extra: [attr("dir", "ltr")]),
-                        Components.input("prefix", label: t.t("centres.prefix"), value: values["prefix"], error: errors["prefix"], hint: t.t("centres.prefix.hint"), required: true, extra: [attr("dir", "ltr")]),
-                        Components.input("name_en", label: t.t("centres.name-en"), value: values["name_en"], error: errors["name_en"], required: true, extra: [attr("dir", "ltr"), attr("lang", "en")]),
-                        Components.input("name_ar", label: t.t("centres.name-ar"), value: values["name_ar"], error: errors["name_ar"], required: true, extra: [attr("dir", "rtl"), attr("lang", "ar")]),
-                        Components.select("state", label: t.t("centres.state"), choices: states, selected: values["state"], error: errors["state"], blank: t.t("form.choose"), required: true),
+                        Components.input(
+                            "code", label: t.t("centres.code"), value: values["code"], error: errors["code"],
+                            hint: t.t("centres.code.hint"), required: true, extra: [attr("dir", "ltr")]),
+                        Components.input(
+                            "prefix", label: t.t("centres.prefix"), value: values["prefix"], error: errors["prefix"],
+                            hint: t.t("centres.prefix.hint"), required: true, extra: [attr("dir", "ltr")]),
+                        Components.input(
+                            "name_en", label: t.t("centres.name-en"), value: values["name_en"],
+                            error: errors["name_en"], required: true, extra: [attr("dir", "ltr"), attr("lang", "en")]),
+                        Components.input(
+                            "name_ar", label: t.t("centres.name-ar"), value: values["name_ar"],
+                            error: errors["name_ar"], required: true, extra: [attr("dir", "rtl"), attr("lang", "ar")]),
+                        Components.select(
+                            "state", label: t.t("centres.state"), choices: states, selected: values["state"],
+                            error: errors["state"], blank: t.t("form.choose"), required: true),
                         Components.submit(t.t("centres.create")),
                     ]),
             ].compactMap { $0 })
     }
 
-    public static func audit(_ c: PageContext, entries: [AuditRecord], page: Int, pageCount: Int, usernames: [String: String]) -> String {
+    public static func audit(
+        _ c: PageContext, entries: [AuditRecord], page: Int, pageCount: Int, usernames: [String: String]
+    ) -> String {
         let t = c.t
         let rows: [[HNode]] = entries.map { e in
             [
                 el("span", [attr("dir", "ltr")], text: String(e.seq)), el("span", [attr("dir", "ltr")], text: e.at),
                 el("span", [attr("dir", "ltr")], text: e.actorID.flatMap { usernames[$0] } ?? e.actorID ?? "—"),
                 el("span", [attr("dir", "ltr")], text: e.action),
-                el("span", [attr("dir", "ltr")], text: [e.recordType, e.recordID].compactMap { $0 }.joined(separator: " ")),
+                el(
+                    "span", [attr("dir", "ltr")],
+                    text: [e.recordType, e.recordID].compactMap { $0 }.joined(separator: " ")),
                 el("code", [attr("dir", "ltr"), attr("title", e.hash)], text: String(e.hash.prefix(12))),
             ]
         }
@@ -98,7 +143,11 @@ public enum AdminPages {
             c, title: t.t("audit.title"),
             [
                 el("p", text: t.t("audit.intro")),
-                Components.table(headers: [t.t("audit.seq"), t.t("audit.at"), t.t("audit.actor"), t.t("audit.action"), t.t("audit.record"), t.t("audit.hash")], rows: rows),
+                Components.table(
+                    headers: [
+                        t.t("audit.seq"), t.t("audit.at"), t.t("audit.actor"), t.t("audit.action"), t.t("audit.record"),
+                        t.t("audit.hash"),
+                    ], rows: rows),
                 Components.pagination(c, page: page, pageCount: pageCount) { "/admin/audit?page=\($0)" },
             ])
     }

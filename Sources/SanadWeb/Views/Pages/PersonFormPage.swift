@@ -19,7 +19,9 @@ public struct PersonFormPage: Sendable {
         let doc = draft.documents.first
         var fields: [HNode] = [Layout.csrfField(c)]
         if let editing {
-            fields.append(void("input", [attr("type", "hidden"), attr("name", "version"), attr("value", String(editing.version))]))
+            fields.append(
+                void(
+                    "input", [attr("type", "hidden"), attr("name", "version"), attr("value", String(editing.version))]))
         }
         fields += [
             el(
@@ -34,7 +36,8 @@ public struct PersonFormPage: Sendable {
                         "name_latin", label: t.t("person.name-latin"), value: draft.nameLatin, error: err(.nameLatin),
                         hint: t.t("person.name-latin.hint"), extra: [attr("dir", "ltr"), attr("autocomplete", "off")]),
                     Components.select(
-                        "sex", label: t.t("person.sex"), choices: Gender.allCases.map { .init($0.rawValue, t.gender($0)) },
+                        "sex", label: t.t("person.sex"),
+                        choices: Gender.allCases.map { .init($0.rawValue, t.gender($0)) },
                         selected: draft.sex, error: err(.sex), blank: t.t("form.choose"), required: true),
                     Components.input(
                         "birth_date", label: t.t("person.birth-date"), value: draft.birthDate, type: "date",
@@ -83,13 +86,18 @@ public struct PersonFormPage: Sendable {
                     Components.textarea("route", label: t.t("person.route"), value: draft.route, error: err(.route)),
                 ]),
             Components.checkboxes(
-                "flags", legend: t.t("person.flags"), choices: PersonFlag.allCases.map { .init($0.rawValue, t.flag($0)) },
+                "flags", legend: t.t("person.flags"),
+                choices: PersonFlag.allCases.map { .init($0.rawValue, t.flag($0)) },
                 checked: Set(draft.flags), error: err(.flags)),
             el(
                 "fieldset", [],
-                [el("legend", text: t.t("consent.legend")), el("p", [attr("class", "hint")], text: t.t("consent.hint"))]
+                [
+                    el("legend", text: t.t("consent.legend")),
+                    el("p", [attr("class", "hint")], text: t.t("consent.hint")),
+                ]
                     + zip(ConsentAnswers.fieldNames, ConsentAnswers.keys).map { name, key in
-                        Components.checkbox("consent_\(name)", label: t.t("consent.\(name)"), checked: draft.consent[keyPath: key])
+                        Components.checkbox(
+                            "consent_\(name)", label: t.t("consent.\(name)"), checked: draft.consent[keyPath: key])
                     }),
             Components.textarea("notes", label: t.t("person.notes"), value: draft.notes, error: err(.notes)),
             Components.submit(editing == nil ? t.t("person.register") : t.t("form.save")),

@@ -30,17 +30,32 @@ public struct PersonViewPage: Sendable {
             [
                 el("p", [attr("id", "person-name"), attr("class", "name"), attr("dir", "auto")], text: p.nameOriginal),
                 // Latin text sits in an isolated span so the paragraph keeps the page's direction and alignment.
-                el("p", [attr("class", "name-latin")], [el("span", [attr("dir", "ltr"), attr("lang", "en")], text: p.nameLatin)]),
-                el("p", [attr("class", "regno")], [el("span", [attr("id", "registration-number"), attr("dir", "ltr")], text: record.registrationNumber)]),
+                el(
+                    "p", [attr("class", "name-latin")],
+                    [el("span", [attr("dir", "ltr"), attr("lang", "en")], text: p.nameLatin)]),
+                el(
+                    "p", [attr("class", "regno")],
+                    [
+                        el(
+                            "span", [attr("id", "registration-number"), attr("dir", "ltr")],
+                            text: record.registrationNumber)
+                    ]),
             ])
         let details = Components.details([
             (t.t("person.sex"), t.gender(f.sex)),
             (t.t("person.birth-date"), p.birthDate),
-            (t.t("person.age"), t.age(birthDate: p.birthDate, estimatedAge: f.estimatedAge, birthYear: f.birthYear, today: today)),
+            (
+                t.t("person.age"),
+                t.age(birthDate: p.birthDate, estimatedAge: f.estimatedAge, birthYear: f.birthYear, today: today)
+            ),
             (t.t("person.nationality"), t.country(f.nationality)),
             (t.t("person.languages"), f.languages.map(t.languageName).joined(separator: "، ")),
             (t.t("person.phone"), p.phone),
-            (t.t("person.documents"), p.documents.map { "\(t.document($0.type)) \($0.number) \(t.country($0.issuingCountry) ?? "")" }.joined(separator: "; ")),
+            (
+                t.t("person.documents"),
+                p.documents.map { "\(t.document($0.type)) \($0.number) \(t.country($0.issuingCountry) ?? "")" }.joined(
+                    separator: "; ")
+            ),
             (t.t("person.centre"), centreName),
             (t.t("person.arrival-date"), f.arrivalDate),
             (t.t("person.route"), p.route),
@@ -51,17 +66,31 @@ public struct PersonViewPage: Sendable {
         ])
         var actions: [HNode] = []
         if c.may(.updatePerson) {
-            actions.append(el("a", [attr("id", "edit-person"), attr("class", "button"), attr("href", "/people/\(record.id.uuidString)/edit")], text: t.t("person.edit")))
+            actions.append(
+                el(
+                    "a",
+                    [
+                        attr("id", "edit-person"), attr("class", "button"),
+                        attr("href", "/people/\(record.id.uuidString)/edit"),
+                    ], text: t.t("person.edit")))
         }
         if c.may(.viewScreenings) {
-            actions.append(el("a", [attr("id", "person-screenings"), attr("href", "/people/\(record.id.uuidString)/screenings")], text: t.t("person.screenings")))
+            actions.append(
+                el(
+                    "a", [attr("id", "person-screenings"), attr("href", "/people/\(record.id.uuidString)/screenings")],
+                    text: t.t("person.screenings")))
         }
         if c.may(.viewPersonHistory) {
-            actions.append(el("a", [attr("id", "person-history"), attr("href", "/people/\(record.id.uuidString)/history")], text: t.t("person.history")))
+            actions.append(
+                el(
+                    "a", [attr("id", "person-history"), attr("href", "/people/\(record.id.uuidString)/history")],
+                    text: t.t("person.history")))
         }
         return Layout.page(
             c, title: t.t("person.view.title"), banner: flagBanner(c, f.flags),
-            [Components.notice(notice), heading, details, el("div", [attr("class", "actions")], actions)].compactMap { $0 })
+            [Components.notice(notice), heading, details, el("div", [attr("class", "actions")], actions)].compactMap {
+                $0
+            })
     }
 }
 
@@ -75,33 +104,49 @@ public struct PeopleListPage: Sendable {
     public func render(_ c: PageContext) -> String {
         let t = c.t
         let search = el(
-            "form", [attr("id", "search-form"), attr("method", "get"), attr("action", "/people"), attr("role", "search")],
+            "form",
+            [attr("id", "search-form"), attr("method", "get"), attr("action", "/people"), attr("role", "search")],
             [
-                Components.input("q", label: t.t("people.search"), value: query, type: "search", hint: t.t("people.search.hint"), extra: [attr("dir", "auto")]),
+                Components.input(
+                    "q", label: t.t("people.search"), value: query, type: "search", hint: t.t("people.search.hint"),
+                    extra: [attr("dir", "auto")]),
                 centres.count > 1
-                    ? Components.select("centre", label: t.t("person.centre"), choices: centres, selected: centre, blank: t.t("people.all-centres"))
+                    ? Components.select(
+                        "centre", label: t.t("person.centre"), choices: centres, selected: centre,
+                        blank: t.t("people.all-centres"))
                     : .empty,
-                el("div", [attr("class", "actions")], [el("button", [attr("type", "submit")], text: t.t("people.search.submit"))]),
+                el(
+                    "div", [attr("class", "actions")],
+                    [el("button", [attr("type", "submit")], text: t.t("people.search.submit"))]),
             ])
         let rows: [[HNode]] = page.items.map { r in
             [
-                el("a", [attr("class", "person-link"), attr("href", "/people/\(r.id.uuidString)")], [
-                    el("span", [attr("dir", "auto")], text: r.personal.nameOriginal)
-                ]),
+                el(
+                    "a", [attr("class", "person-link"), attr("href", "/people/\(r.id.uuidString)")],
+                    [
+                        el("span", [attr("dir", "auto")], text: r.personal.nameOriginal)
+                    ]),
                 el("span", [attr("dir", "ltr")], text: r.personal.nameLatin),
                 el("span", [attr("dir", "ltr"), attr("class", "regno")], text: r.registrationNumber),
                 .text(t.gender(r.facts.sex)),
-                .text(t.age(birthDate: r.personal.birthDate, estimatedAge: r.facts.estimatedAge, birthYear: r.facts.birthYear, today: today) ?? ""),
+                .text(
+                    t.age(
+                        birthDate: r.personal.birthDate, estimatedAge: r.facts.estimatedAge,
+                        birthYear: r.facts.birthYear, today: today) ?? ""),
                 .text(t.country(r.facts.nationality) ?? ""),
                 .text(PersonFlag.allCases.filter(r.facts.flags.contains).map(t.flag).joined(separator: "، ")),
             ]
         }
-        let summary = el("p", [attr("class", "count"), attr("role", "status")], text: t.t("people.count", String(page.total)))
+        let summary = el(
+            "p", [attr("class", "count"), attr("role", "status")], text: t.t("people.count", String(page.total)))
         let table =
             page.items.isEmpty
             ? el("p", [attr("class", "empty")], text: t.t("people.none"))
             : Components.table(
-                headers: [t.t("person.name-original"), t.t("person.name-latin"), t.t("person.registration-number"), t.t("person.sex"), t.t("person.age"), t.t("person.nationality"), t.t("person.flags")],
+                headers: [
+                    t.t("person.name-original"), t.t("person.name-latin"), t.t("person.registration-number"),
+                    t.t("person.sex"), t.t("person.age"), t.t("person.nationality"), t.t("person.flags"),
+                ],
                 rows: rows, rowClass: "person-row")
         let pager = Components.pagination(c, page: page.page, pageCount: page.pageCount) { n in
             var items = [URLQueryItem(name: "page", value: String(n))]
@@ -127,7 +172,9 @@ public struct PersonHistoryPage: Sendable {
             el(
                 "section", [attr("class", "revision")],
                 [
-                    el("h2", text: t.t("history.version", String(r.version), t.date(r.at), usernames[r.actorID] ?? "—")),
+                    el(
+                        "h2", text: t.t("history.version", String(r.version), t.date(r.at), usernames[r.actorID] ?? "—")
+                    ),
                     Components.table(
                         headers: [t.t("history.field"), t.t("history.old"), t.t("history.new")],
                         rows: r.changes.map { ch in
@@ -138,7 +185,14 @@ public struct PersonHistoryPage: Sendable {
         return Layout.page(
             c, title: t.t("history.title"), banner: flagBanner(c, record.facts.flags),
             [
-                el("p", [], [el("a", [attr("href", "/people/\(record.id.uuidString)")], [el("span", [attr("dir", "auto")], text: record.personal.nameOriginal)]), .text(" · " + record.registrationNumber)]),
+                el(
+                    "p", [],
+                    [
+                        el(
+                            "a", [attr("href", "/people/\(record.id.uuidString)")],
+                            [el("span", [attr("dir", "auto")], text: record.personal.nameOriginal)]),
+                        .text(" · " + record.registrationNumber),
+                    ]),
                 items.isEmpty ? el("p", text: t.t("history.none")) : .group(items),
             ])
     }

@@ -16,21 +16,29 @@ enum ScreeningViews {
         el(
             "p", [attr("class", "person-line")],
             [
-                el("a", [attr("href", "/people/\(person.id.uuidString)")], [el("span", [attr("dir", "auto")], text: person.personal.nameOriginal)]),
-                .text(" · "), el("span", [attr("dir", "ltr"), attr("class", "regno")], text: person.registrationNumber),
+                el(
+                    "a", [attr("href", "/people/\(person.id.uuidString)")],
+                    [el("span", [attr("dir", "auto")], text: person.personal.nameOriginal)]),
+                .text(" · "),
+                el("span", [attr("dir", "ltr"), attr("class", "regno")], text: person.registrationNumber),
             ])
     }
 
     static func provisionalWarning(_ c: PageContext, _ instrument: Instrument) -> HNode? {
         guard instrument.status == .provisional else { return nil }
-        return el("div", [attr("class", "flags"), attr("role", "note"), attr("id", "provisional-warning")], [el("p", text: c.t.t("screening.provisional"))])
+        return el(
+            "div", [attr("class", "flags"), attr("role", "note"), attr("id", "provisional-warning")],
+            [el("p", text: c.t.t("screening.provisional"))])
     }
 
     /// Immediate needs come before any question (screening.md §5).
     static func immediateNeeds(_ c: PageContext) -> HNode {
         el(
             "div", [attr("class", "notice"), attr("id", "immediate-needs")],
-            [el("p", [], [el("strong", text: c.t.t("screening.immediate.title"))]), el("p", text: c.t.t("screening.immediate.text"))])
+            [
+                el("p", [], [el("strong", text: c.t.t("screening.immediate.title"))]),
+                el("p", text: c.t.t("screening.immediate.text")),
+            ])
     }
 }
 
@@ -50,16 +58,26 @@ public struct ScreeningListPage: Sendable {
         let status = person.traffickingStatus.map(t.traffickingStatus) ?? t.t("trafficking.none")
         var content: [HNode] = [
             ScreeningViews.personLine(c, person),
-            el("p", [attr("id", "trafficking-status")], [el("strong", text: t.t("trafficking.label") + ": "), .text(status)]),
+            el(
+                "p", [attr("id", "trafficking-status")],
+                [el("strong", text: t.t("trafficking.label") + ": "), .text(status)]),
         ]
         if !history.isEmpty {
             content.append(
-                el("ul", [attr("class", "status-history")], history.map { h in
-                    el("li", text: [t.date(h.at), TraffickingStatus(rawValue: h.status).map(t.traffickingStatus) ?? h.status,
-                                   h.screeningID == nil ? t.t("trafficking.by-decision") : t.t("trafficking.by-screening"),
-                                   h.decisionOrganisation.flatMap(DecisionOrganisation.init(rawValue:)).map(t.organisation) ?? ""]
-                        .filter { !$0.isEmpty }.joined(separator: " · "))
-                }))
+                el(
+                    "ul", [attr("class", "status-history")],
+                    history.map { h in
+                        el(
+                            "li",
+                            text: [
+                                t.date(h.at),
+                                TraffickingStatus(rawValue: h.status).map(t.traffickingStatus) ?? h.status,
+                                h.screeningID == nil ? t.t("trafficking.by-decision") : t.t("trafficking.by-screening"),
+                                h.decisionOrganisation.flatMap(DecisionOrganisation.init(rawValue:)).map(t.organisation)
+                                    ?? "",
+                            ]
+                            .filter { !$0.isEmpty }.joined(separator: " · "))
+                    }))
         }
         content.append(el("h2", text: t.t("screening.list")))
         if screenings.isEmpty {
@@ -67,10 +85,15 @@ public struct ScreeningListPage: Sendable {
         } else {
             content.append(
                 Components.table(
-                    headers: [t.t("screening.date"), t.t("screening.instrument"), t.t("screening.state"), t.t("screening.conclusion")],
+                    headers: [
+                        t.t("screening.date"), t.t("screening.instrument"), t.t("screening.state"),
+                        t.t("screening.conclusion"),
+                    ],
                     rows: screenings.map { s in
                         [
-                            el("a", [attr("class", "screening-link"), attr("href", "/screenings/\(s.id.uuidString)")], [el("span", [attr("dir", "ltr")], text: s.date)]),
+                            el(
+                                "a", [attr("class", "screening-link"), attr("href", "/screenings/\(s.id.uuidString)")],
+                                [el("span", [attr("dir", "ltr")], text: s.date)]),
                             .text(s.instrument.title.text(for: c.lang) + " v" + s.instrument.version),
                             .text(s.completed ? t.t("screening.completed") : t.t("screening.in-progress")),
                             .text(s.completed ? t.conclusion(s.evaluation.conclusion) : "—"),
@@ -96,25 +119,48 @@ public struct ScreeningListPage: Sendable {
                 ScreeningViews.immediateNeeds(c),
                 Components.errorSummary(errors.isEmpty ? nil : t.t("form.has-errors", String(errors.count))) ?? .empty,
                 el(
-                    "form", [attr("method", "post"), attr("action", "/people/\(person.id.uuidString)/screenings"), attr("novalidate", "novalidate")],
+                    "form",
+                    [
+                        attr("method", "post"), attr("action", "/people/\(person.id.uuidString)/screenings"),
+                        attr("novalidate", "novalidate"),
+                    ],
                     [
                         Layout.csrfField(c),
                         Components.select(
                             "instrument", label: t.t("screening.instrument"),
-                            choices: instruments.map { .init($0.id, $0.title.text(for: c.lang) + ($0.status == .provisional ? " — " + t.t("screening.provisional-short") : "")) },
-                            selected: start.instrument ?? instruments.first?.id, error: err(.instrument), required: true),
+                            choices: instruments.map {
+                                .init(
+                                    $0.id,
+                                    $0.title.text(for: c.lang)
+                                        + ($0.status == .provisional ? " — " + t.t("screening.provisional-short") : ""))
+                            },
+                            selected: start.instrument ?? instruments.first?.id, error: err(.instrument), required: true
+                        ),
                         Components.select(
                             "language", label: t.t("screening.language"), choices: languages,
-                            selected: start.language ?? person.facts.languages.first, error: err(.language), blank: t.t("form.choose"), required: true),
-                        Components.input("interpreter", label: t.t("screening.interpreter"), value: start.interpreter, error: err(.interpreter), hint: t.t("screening.interpreter.hint"), extra: [attr("dir", "auto")]),
-                        Components.input("place", label: t.t("screening.place"), value: start.place ?? defaultPlace, error: err(.place), required: true, extra: [attr("dir", "auto")]),
-                        Components.input("date", label: t.t("screening.date"), value: start.date ?? today.description, type: "date", error: err(.date)),
+                            selected: start.language ?? person.facts.languages.first, error: err(.language),
+                            blank: t.t("form.choose"), required: true),
+                        Components.input(
+                            "interpreter", label: t.t("screening.interpreter"), value: start.interpreter,
+                            error: err(.interpreter), hint: t.t("screening.interpreter.hint"),
+                            extra: [attr("dir", "auto")]),
+                        Components.input(
+                            "place", label: t.t("screening.place"), value: start.place ?? defaultPlace,
+                            error: err(.place), required: true, extra: [attr("dir", "auto")]),
+                        Components.input(
+                            "date", label: t.t("screening.date"), value: start.date ?? today.description, type: "date",
+                            error: err(.date)),
                         el(
                             "fieldset", [attr("class", errors[.consent] == nil ? "field" : "field invalid")],
-                            [el("legend", text: t.t("consent.legend")), el("p", [attr("class", "hint")], text: t.t("screening.consent.hint"))]
+                            [
+                                el("legend", text: t.t("consent.legend")),
+                                el("p", [attr("class", "hint")], text: t.t("screening.consent.hint")),
+                            ]
                                 + [Components.errorNode("consent", err(.consent))].compactMap { $0 }
                                 + zip(ConsentAnswers.fieldNames, ConsentAnswers.keys).map { name, key in
-                                    Components.checkbox("consent_\(name)", label: t.t("consent.\(name)"), checked: start.consent[keyPath: key])
+                                    Components.checkbox(
+                                        "consent_\(name)", label: t.t("consent.\(name)"),
+                                        checked: start.consent[keyPath: key])
                                 }),
                         Components.submit(t.t("screening.begin")),
                     ]),
@@ -129,11 +175,18 @@ public struct ScreeningListPage: Sendable {
                 el("h2", text: t.t("trafficking.decide")),
                 el("p", [attr("class", "hint")], text: t.t("trafficking.decide.hint")),
                 el(
-                    "form", [attr("method", "post"), attr("action", "/people/\(person.id.uuidString)/trafficking-status")],
+                    "form",
+                    [attr("method", "post"), attr("action", "/people/\(person.id.uuidString)/trafficking-status")],
                     [
                         Layout.csrfField(c),
-                        Components.select("status", label: t.t("trafficking.label"), choices: TraffickingStatus.allCases.map { .init($0.rawValue, t.traffickingStatus($0)) }, selected: nil, blank: t.t("form.choose"), required: true),
-                        Components.select("organisation", label: t.t("trafficking.organisation"), choices: DecisionOrganisation.allCases.map { .init($0.rawValue, t.organisation($0)) }, selected: nil, blank: t.t("form.none")),
+                        Components.select(
+                            "status", label: t.t("trafficking.label"),
+                            choices: TraffickingStatus.allCases.map { .init($0.rawValue, t.traffickingStatus($0)) },
+                            selected: nil, blank: t.t("form.choose"), required: true),
+                        Components.select(
+                            "organisation", label: t.t("trafficking.organisation"),
+                            choices: DecisionOrganisation.allCases.map { .init($0.rawValue, t.organisation($0)) },
+                            selected: nil, blank: t.t("form.none")),
                         Components.submit(t.t("trafficking.record")),
                     ]),
             ])
@@ -155,7 +208,11 @@ public struct InterviewPage: Sendable {
                 let answered = instrument.indicators(in: d.id).filter { screening.answers[$0.id] != nil }.count
                 let total = instrument.indicators(in: d.id).count
                 return el(
-                    "a", [attr("href", "/screenings/\(screening.id.uuidString)?d=\(d.id)"), d.id == dimension ? .value("aria-current", "step") : nil],
+                    "a",
+                    [
+                        attr("href", "/screenings/\(screening.id.uuidString)?d=\(d.id)"),
+                        d.id == dimension ? .value("aria-current", "step") : nil,
+                    ],
                     text: "\(d.id) · \(d.title.text(for: c.lang)) (\(answered)/\(total))")
             })
         let current = instrument.dimensions.first { $0.id == dimension } ?? instrument.dimensions[0]
@@ -168,22 +225,45 @@ public struct InterviewPage: Sendable {
                 [
                     el("legend", text: ind.text.text(for: c.lang)),
                     ind.question.map { el("p", [attr("class", "hint")], text: $0.text(for: c.lang)) } ?? .empty,
-                    el("div", [attr("class", "answers")], options.enumerated().map { i, option in
-                        let id = "\(ind.id)-\(i)"
-                        return el("span", [attr("class", "check")], [
-                            void("input", [attr("type", "radio"), attr("id", id), attr("name", name), attr("value", option.rawValue), .flag("checked", chosen == option)]),
-                            el("label", [attr("for", id)], text: t.answer(option)),
-                        ])
-                    }),
+                    el(
+                        "div", [attr("class", "answers")],
+                        options.enumerated().map { i, option in
+                            let id = "\(ind.id)-\(i)"
+                            return el(
+                                "span", [attr("class", "check")],
+                                [
+                                    void(
+                                        "input",
+                                        [
+                                            attr("type", "radio"), attr("id", id), attr("name", name),
+                                            attr("value", option.rawValue), .flag("checked", chosen == option),
+                                        ]),
+                                    el("label", [attr("for", id)], text: t.answer(option)),
+                                ])
+                        }),
                 ])
         }
         let index = instrument.dimensions.firstIndex { $0.id == current.id } ?? 0
         let next = index + 1 < instrument.dimensions.count ? instrument.dimensions[index + 1].id : nil
-        var buttons: [HNode] = [el("button", [attr("type", "submit"), attr("name", "action"), attr("value", "save"), attr("id", "save")], text: t.t("screening.save"))]
+        var buttons: [HNode] = [
+            el(
+                "button", [attr("type", "submit"), attr("name", "action"), attr("value", "save"), attr("id", "save")],
+                text: t.t("screening.save"))
+        ]
         if let next {
-            buttons.append(el("button", [attr("type", "submit"), attr("name", "action"), attr("value", "next:\(next)"), attr("id", "next")], text: t.t("screening.next", next)))
+            buttons.append(
+                el(
+                    "button",
+                    [
+                        attr("type", "submit"), attr("name", "action"), attr("value", "next:\(next)"),
+                        attr("id", "next"),
+                    ], text: t.t("screening.next", next)))
         }
-        buttons.append(el("button", [attr("type", "submit"), attr("name", "action"), attr("value", "complete"), attr("id", "complete")], text: t.t("screening.complete")))
+        buttons.append(
+            el(
+                "button",
+                [attr("type", "submit"), attr("name", "action"), attr("value", "complete"), attr("id", "complete")],
+                text: t.t("screening.complete")))
         return Layout.page(
             c, title: t.t("screening.interview"), banner: flagBanner(c, person.facts.flags),
             [
@@ -195,10 +275,13 @@ public struct InterviewPage: Sendable {
                 tabs,
                 el("h2", text: "\(current.id) · \(current.title.text(for: c.lang))"),
                 el(
-                    "form", [attr("method", "post"), attr("action", "/screenings/\(screening.id.uuidString)?d=\(current.id)")],
+                    "form",
+                    [attr("method", "post"), attr("action", "/screenings/\(screening.id.uuidString)?d=\(current.id)")],
                     [
                         Layout.csrfField(c),
-                        void("input", [attr("type", "hidden"), attr("name", "version"), attr("value", String(screening.version))]),
+                        void(
+                            "input",
+                            [attr("type", "hidden"), attr("name", "version"), attr("value", String(screening.version))]),
                     ] + questions + [el("div", [attr("class", "actions")], buttons)]),
             ].compactMap { $0 })
     }
@@ -220,7 +303,11 @@ public struct ScreeningResultPage: Sendable {
             return [
                 .text("\(d.id) · \(d.title.text(for: c.lang))"),
                 el("span", [attr("class", "status-\(status.rawValue)")], text: t.dimensionStatus(status)),
-                indicators.isEmpty ? .text("—") : el("ul", [], indicators.map { el("li", text: "\($0.text.text(for: c.lang)) (\(t.strength($0.strength)))") }),
+                indicators.isEmpty
+                    ? .text("—")
+                    : el(
+                        "ul", [],
+                        indicators.map { el("li", text: "\($0.text.text(for: c.lang)) (\(t.strength($0.strength)))") }),
             ]
         }
         let conclusionClass = evaluation.conclusion == .presumedVictim ? "flags" : "notice"
@@ -229,11 +316,15 @@ public struct ScreeningResultPage: Sendable {
             [
                 ScreeningViews.personLine(c, person),
                 ScreeningViews.provisionalWarning(c, instrument),
-                el("div", [attr("class", conclusionClass), attr("id", "conclusion")], [
-                    el("p", [], [el("strong", text: t.conclusion(evaluation.conclusion))]),
-                    el("p", text: t.t("screening.presumption-note")),
-                ]),
-                Components.table(headers: [t.t("screening.dimension"), t.t("screening.state"), t.t("screening.indicators")], rows: rows),
+                el(
+                    "div", [attr("class", conclusionClass), attr("id", "conclusion")],
+                    [
+                        el("p", [], [el("strong", text: t.conclusion(evaluation.conclusion))]),
+                        el("p", text: t.t("screening.presumption-note")),
+                    ]),
+                Components.table(
+                    headers: [t.t("screening.dimension"), t.t("screening.state"), t.t("screening.indicators")],
+                    rows: rows),
                 Components.details([
                     (t.t("screening.rule.dimension"), instrument.rules.dimension.description?.text(for: c.lang)),
                     (t.t("screening.rule.conclusion"), instrument.rules.conclusion.description?.text(for: c.lang)),
@@ -243,9 +334,15 @@ public struct ScreeningResultPage: Sendable {
                     (t.t("screening.interpreter"), screening.interpreter),
                     (t.t("screening.place"), screening.place),
                     (t.t("screening.language"), t.languageName(screening.language)),
-                    (t.t("screening.state"), screening.completed ? t.t("screening.completed") : t.t("screening.in-progress")),
+                    (
+                        t.t("screening.state"),
+                        screening.completed ? t.t("screening.completed") : t.t("screening.in-progress")
+                    ),
                 ]),
-                el("p", [], [el("a", [attr("href", "/people/\(person.id.uuidString)/screenings")], text: t.t("screening.back"))]),
+                el(
+                    "p", [],
+                    [el("a", [attr("href", "/people/\(person.id.uuidString)/screenings")], text: t.t("screening.back"))]
+                ),
             ].compactMap { $0 })
     }
 }
