@@ -53,9 +53,15 @@ def create_caseworker(server: SanadServer, username: str) -> None:
     assert result.returncode == 0, f"users create failed: {result.stdout}\n{result.stderr}"
 
 
+def choose(driver: WebDriver, radio) -> None:
+    """Centres the radio first, so nothing (the page edge, a wrapped label) can intercept the click."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", radio)
+    radio.click()
+
+
 def answer(driver: WebDriver, indicator: str, value: str) -> None:
     radio = driver.find_element(By.CSS_SELECTOR, f'input[type=radio][name="a:{indicator}"][value="{value}"]')
-    radio.click()
+    choose(driver, radio)
     assert radio.is_selected(), f"radio {indicator}={value} not selected{where(driver)}"
 
 
@@ -128,3 +134,16 @@ def test_screening_interview(sanad_server: SanadServer, browser: WebDriver, arti
     status = d.find_element(By.ID, "trafficking-status").text
     expected_status = "ضحية محتملة" if language == "ar" else "Possible victim of trafficking"
     assert expected_status in status, f"status {status!r}{where(d)}"
+
+    # The DoMV profile: record an individual risk and a household protective factor, then read them by level.
+    visit(d, server, person_path + "/vulnerability")
+    choose(d, d.find_element(By.CSS_SELECTOR, 'input[name="f:individual.unaccompanied-child"][value="absent"]'))
+    choose(d, d.find_elements(By.CSS_SELECTOR, 'input[name^="f:individual."][value="present"]')[1])
+    choose(d, d.find_elements(By.CSS_SELECTOR, 'input[name^="f:household."][value="present"]')[-1])
+    click_and_wait(d, server, "#submit", person_path + "/vulnerability")
+    profile = d.find_element(By.ID, "profile").text
+    risk_heading = "عوامل الخطر" if language == "ar" else "Risk factors"
+    assert risk_heading in profile, f"profile {profile[:300]!r}{where(d)}"
+    assert d.find_element(By.CSS_SELECTOR, ".level .risks li"), f"no risk factor shown{where(d)}"
+    assert d.find_elements(By.CSS_SELECTOR, ".level .protective li"), f"no protective factor shown{where(d)}"
+    shot(d, artifacts, f"screening-{language}-4-vulnerability")

@@ -267,6 +267,21 @@ T = {
  "organisation.CourtOrProsecution": ("Court or prosecution", "المحكمة أو النيابة"),
  "organisation.NonPoliceGovernmentalOrganization": ("Government body other than police", "جهة حكومية غير الشرطة"),
  "organisation.Other": ("Other", "أخرى"),
+ "domv.title": ("Vulnerability profile (DoMV)", "ملف الهشاشة (محددات هشاشة المهاجرين)"),
+ "domv.profile": ("Risk and protective factors by level", "عوامل الخطر والحماية حسب المستوى"),
+ "domv.intro": ("IOM's Determinants of Migrant Vulnerability: individual and household factors are assessed for this person; community and structural factors come from the centre's context.", "نموذج المنظمة الدولية للهجرة لمحددات هشاشة المهاجرين: تُقيَّم العوامل الفردية والأسرية لهذا الشخص، وتأتي العوامل المجتمعية والهيكلية من سياق المركز."),
+ "domv.centre-context": ("centre context", "سياق المركز"),
+ "domv.unknown-count": ("Factors not yet known: {0}", "عوامل غير معروفة بعد: {0}"),
+ "domv.risk": ("Risk factors", "عوامل الخطر"),
+ "domv.protective": ("Protective factors", "عوامل الحماية"),
+ "domv.assess": ("Assess individual and household factors", "تقييم العوامل الفردية والأسرية"),
+ "domv.save": ("Save assessment", "حفظ التقييم"),
+ "domv.edit-context": ("Community and structural context of this centre", "السياق المجتمعي والهيكلي لهذا المركز"),
+ "domv.answer.present": ("Present", "موجود"),
+ "domv.answer.absent": ("Absent", "غير موجود"),
+ "domv.answer.unknown": ("Unknown", "غير معروف"),
+ "domv.context-title": ("Context of the {0} centre", "سياق مركز {0}"),
+ "domv.context-intro": ("Community and structural factors of the centre's area, kept up to date by a supervisor; every person's profile is read in this context.", "العوامل المجتمعية والهيكلية لمنطقة المركز، يحدّثها المشرف؛ ويُقرأ ملف كل شخص في هذا السياق."),
 }
 
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parent.parent)

@@ -25,6 +25,8 @@ public enum SanadApp {
         try app.register(collection: APIController())
         try app.register(collection: ScreeningController())
         try app.register(collection: ScreeningAPIController())
+        try app.register(collection: VulnerabilityController())
+        try app.register(collection: VulnerabilityAPIController())
         app.get("health", use: health)
         app.get("static", "sanad.css", use: stylesheet)
     }

@@ -20,6 +20,8 @@ import Testing
         keys.formUnion(Strength.allCases.map { "strength.\($0.rawValue)" })
         keys.formUnion(TraffickingStatus.allCases.map { "trafficking.\($0.rawValue)" })
         keys.formUnion(DecisionOrganisation.allCases.map { "organisation.\($0.rawValue)" })
+        keys.formUnion(FactorAnswer.allCases.map { "domv.answer.\($0.rawValue)" })
+        keys.formUnion(["domv.risk", "domv.protective"])
         let history = PersonChanges.flatten(
             PersonalData(
                 nameOriginal: "a", nameLatin: "b", birthDate: "2000-01-01", phone: "1",

@@ -150,6 +150,27 @@ import VaporTesting
                 .POST, "/api/v1/screenings/:sid/complete", "/api/v1/screenings/\(sc)/complete",
                 .json(#"{"version":3}"#), admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
             row(
+                .GET, "/people/:id/vulnerability", "/people/\(p)/vulnerability", admin: 403, sup: 200, cw: 200,
+                data: 403, anon: 303),
+            row(
+                .POST, "/people/:id/vulnerability", "/people/\(p)/vulnerability",
+                .form([("f:individual.unaccompanied-child", "absent")]), admin: 403, sup: 303, cw: 303, data: 403,
+                anon: 303),
+            row(
+                .GET, "/centres/:code/context", "/centres/SD01/context", admin: 403, sup: 200, cw: 403, data: 403,
+                anon: 303),
+            row(
+                .POST, "/centres/:code/context", "/centres/SD01/context",
+                .form([("f:\(VulnerabilityModel.shipped.factors(in: "community")[0].id)", "present")]), admin: 403,
+                sup: 303, cw: 403, data: 403, anon: 303),
+            row(
+                .GET, "/api/v1/people/:id/vulnerability", "/api/v1/people/\(p)/vulnerability", admin: 403, sup: 200,
+                cw: 200, data: 403, anon: 401),
+            row(
+                .POST, "/api/v1/people/:id/vulnerability", "/api/v1/people/\(p)/vulnerability",
+                .json(#"{"answers":{"individual.unaccompanied-child":"present"}}"#), admin: 403, sup: 201, cw: 201,
+                data: 403, anon: 401),
+            row(
                 .GET, "/api/v1/openapi.json", "/api/v1/openapi.json", admin: 200, sup: 200, cw: 200, data: 200,
                 anon: 200),
         ]

@@ -215,6 +215,30 @@ enum OpenAPIDocument {
                         ], authErrors),
                 ],
             ],
+            "/api/v1/people/{id}/vulnerability": [
+                "parameters": [idParameter],
+                "get": [
+                    "operationId": "getVulnerabilityProfile",
+                    "summary": "The person's DoMV profile: risk and protective factors by level.",
+                    "responses": merge(
+                        [
+                            "200": ok("The profile.", "VulnerabilityProfile"),
+                            "404": problem("Unknown, or not visible to the caller."),
+                        ], authErrors),
+                ],
+                "post": [
+                    "operationId": "assessVulnerability",
+                    "summary": "Record a new assessment of individual and household factors.",
+                    "requestBody": jsonBody("FactorAnswers"),
+                    "responses": merge(
+                        [
+                            "201": ok("The profile after the assessment.", "VulnerabilityProfile"),
+                            "400": problem("Malformed body."),
+                            "404": problem("Unknown, or not visible to the caller."), "413": problem("Body too large."),
+                            "415": problem("Not JSON."), "422": problem("Unknown factor or answer."),
+                        ], authErrors),
+                ],
+            ],
             "/api/v1/openapi.json": [
                 "get": [
                     "operationId": "getOpenAPI", "summary": "This document.", "security": [] as [Any],
@@ -355,6 +379,34 @@ enum OpenAPIDocument {
                 "properties": [
                     "status": ["type": "string", "enum": TraffickingStatus.allCases.map(\.rawValue)],
                     "decisionOrganisation": ["type": "string", "enum": DecisionOrganisation.allCases.map(\.rawValue)],
+                ],
+            ],
+            "FactorAnswers": [
+                "type": "object",
+                "properties": [
+                    "answers": [
+                        "type": "object",
+                        "additionalProperties": ["type": "string", "enum": FactorAnswer.allCases.map(\.rawValue)],
+                    ]
+                ],
+            ],
+            "VulnerabilityProfile": [
+                "type": "object", "required": ["personId", "model", "answers", "context", "profile"],
+                "properties": [
+                    "personId": ["type": "string", "format": "uuid"], "model": string,
+                    "answers": ["type": "object", "additionalProperties": string],
+                    "context": ["type": "object", "additionalProperties": string],
+                    "profile": [
+                        "type": "array",
+                        "items": [
+                            "type": "object",
+                            "properties": [
+                                "level": string, "risks": ["type": "array", "items": string],
+                                "protective": ["type": "array", "items": string], "unknown": ["type": "integer"],
+                            ],
+                        ],
+                    ],
+                    "assessedAt": ["type": ["string", "null"], "format": "date-time"],
                 ],
             ],
             "Evaluation": [

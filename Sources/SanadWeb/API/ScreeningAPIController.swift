@@ -180,3 +180,46 @@ struct ScreeningAPIController: RouteCollection {
         return Response(status: .noContent)
     }
 }
+
+struct VulnerabilityOut: Content {
+    let personId: UUID
+    let model: String
+    let answers: [String: String]
+    let context: [String: String]
+    let profile: [LevelProfile]
+    let assessedAt: Date?
+}
+
+extension LevelProfile: Content {}
+
+struct FactorAnswersBody: Content {
+    var answers: [String: String]?
+}
+
+struct VulnerabilityAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("api", "v1", "people", ":id", "vulnerability", use: show)
+        routes.post("api", "v1", "people", ":id", "vulnerability", use: assess)
+    }
+
+    func parts(_ req: Request) throws -> (VulnerabilityRepository, UUID) {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw StoreError.notFound }
+        return (VulnerabilityRepository(db: req.db, actor: try req.requireActor(), context: req.context), id)
+    }
+
+    func show(req: Request) async throws -> VulnerabilityOut {
+        let (repo, id) = try parts(req)
+        let v = try await repo.profile(personID: id)
+        return VulnerabilityOut(
+            personId: id, model: "\(VulnerabilityModel.shipped.id) v\(VulnerabilityModel.shipped.version)",
+            answers: v.personAnswers.mapValues(\.rawValue), context: v.contextAnswers.mapValues(\.rawValue),
+            profile: v.profile, assessedAt: v.assessedAt)
+    }
+
+    func assess(req: Request) async throws -> Response {
+        let (repo, id) = try parts(req)
+        let body = try APIController().decode(FactorAnswersBody.self, req)
+        try await repo.assess(personID: id, answers: body.answers ?? [:])
+        return try await show(req: req).encodeResponse(status: .created, for: req)
+    }
+}

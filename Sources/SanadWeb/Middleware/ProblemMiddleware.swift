@@ -121,6 +121,18 @@ struct ProblemMiddleware: AsyncMiddleware {
                     [], nil
                 )
             }
+        case VulnerabilityError.invalidAnswers(let problem):
+            let (id, code) =
+                switch problem {
+                case .unknownIndicator(let id): (id, "unknown-factor")
+                case .badAnswer(let id): (id, "unknown-value")
+                }
+            let field = Problem.FieldProblem(
+                field: "answers.\(id)", code: code, detail: "Use a factor of this level and present, absent or unknown."
+            )
+            return (
+                .unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), [field], nil
+            )
         case let invalid as APIValidation:
             return (
                 .unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), invalid.fields,

@@ -80,6 +80,15 @@ public struct PersonViewPage: Sendable {
                     "a", [attr("id", "person-screenings"), attr("href", "/people/\(record.id.uuidString)/screenings")],
                     text: t.t("person.screenings")))
         }
+        if c.may(.viewScreenings) {
+            actions.append(
+                el(
+                    "a",
+                    [
+                        attr("id", "person-vulnerability"),
+                        attr("href", "/people/\(record.id.uuidString)/vulnerability"),
+                    ], text: t.t("domv.title")))
+        }
         if c.may(.viewPersonHistory) {
             actions.append(
                 el(
