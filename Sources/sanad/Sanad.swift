@@ -22,6 +22,8 @@ enum Boot {
         let env = Environment(
             name: ProcessInfo.processInfo.environment["SANAD_ENV"] ?? "production", arguments: arguments)
         let app = try await Application.make(env)
+        // Administrative commands print their own results; migration chatter only matters to the server's log.
+        if arguments.count < 2 || arguments[1] != "serve" { app.logger.logLevel = .warning }
         do {
             let (keys, created) = try KeyRing.load(environment: settings.masterKey, keyFile: settings.keyFile)
             if created {
