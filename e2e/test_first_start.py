@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote, urlparse
 
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as EC
@@ -95,8 +95,18 @@ def click_and_wait(driver: WebDriver, server: SanadServer, css: str, expected_pa
     old_html = driver.find_element(By.TAG_NAME, "html")
     control = driver.find_element(By.CSS_SELECTOR, css)
     control.click()
+
+    def replaced(_: WebDriver) -> bool:
+        # While Chromium swaps documents, touching the old <html> raises either a stale-element error or, in a
+        # short window, an "unknown error: Node ... does not belong to the document"; both mean it is gone.
+        try:
+            old_html.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
     try:
-        WebDriverWait(driver, WAIT).until(EC.staleness_of(old_html))
+        WebDriverWait(driver, WAIT).until(replaced)
     except TimeoutException:
         raise AssertionError(f"clicking {css} did not load a new page{where(driver)}") from None
 

@@ -21,10 +21,32 @@ public final class PersonNameIndex: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
+    /// Identity facts of every current person, for duplicate detection.
+    public let identities = IdentityIndex()
 
     public init() {}
 
+    /// The centre of an indexed person, so that callers can tell which matches an actor may see.
+    public func centre(of id: UUID) -> String? { state.withLockedValue { $0.entries[id]?.centre } }
+
     public var count: Int { state.withLockedValue { $0.entries.count } }
+
+    /// Indexes a person's names (and identity facts for matching), or drops a merged record from both indexes.
+    func put(_ person: Person, _ personal: PersonalData) {
+        guard let id = person.id else { return }
+        if person.mergedInto != nil {
+            state.withLockedValue { s in
+                s.entries[id] = nil
+                s.watermark = max(s.watermark, person.updatedAt)
+            }
+            identities.remove(id: id.uuidString)
+            return
+        }
+        put(
+            id: id, centre: person.centreCode, registrationNumber: person.registrationNumber,
+            names: personal.allNames, updatedAt: person.updatedAt)
+        identities.insert(IdentityRecord(person: person, personal: personal))
+    }
 
     func put(id: UUID, centre: String, registrationNumber: String, names: [String], updatedAt: Date) {
         let keys = names.map(NameFolding.searchKey)
@@ -43,9 +65,7 @@ public final class PersonNameIndex: Sendable {
         for person in changed {
             guard let id = person.id else { continue }
             let personal = try cipher.open(PersonalData.self, from: person.sealed, context: Person.sealContext(id))
-            put(
-                id: id, centre: person.centreCode, registrationNumber: person.registrationNumber,
-                names: [personal.nameOriginal, personal.nameLatin], updatedAt: person.updatedAt)
+            put(person, personal)
         }
     }
 

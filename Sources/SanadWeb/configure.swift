@@ -27,6 +27,7 @@ public enum SanadApp {
         try app.register(collection: ScreeningAPIController())
         try app.register(collection: VulnerabilityController())
         try app.register(collection: VulnerabilityAPIController())
+        try app.register(collection: IdentityAPIController())
         app.get("health", use: health)
         app.get("static", "sanad.css", use: stylesheet)
     }

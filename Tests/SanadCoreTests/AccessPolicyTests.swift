@@ -18,7 +18,7 @@ import Testing
         .supervisor: [
             .registerPerson, .listPeople, .viewPerson, .updatePerson, .viewPersonHistory, .viewAggregates,
             .screenPerson,
-            .viewScreenings, .decideTraffickingStatus,
+            .viewScreenings, .decideTraffickingStatus, .mergePeople,
         ],
         .dataOfficer: [.viewAggregates],
         .administrator: [.manageUsers, .manageCentres, .viewAuditTrail, .viewAggregates],

@@ -73,6 +73,7 @@ public struct RoleSetup: Sendable {
     public let tokens: [Role: String]
     public let personID: UUID
     public let screeningID: UUID
+    public let otherID: UUID
 
     public static func make(_ fx: TestFixture) async throws -> RoleSetup {
         var clients: [Role: WebClient] = [:]
@@ -85,6 +86,7 @@ public struct RoleSetup: Sendable {
             if role == .caseworker { caseworker = user.actor }
         }
         let person = try await fx.people(caseworker!).register(TestFixture.draft("Rahel Haile"))
+        let other = try await fx.people(caseworker!).register(TestFixture.draft("Rahel Hailu"))
         var start = ScreeningStart()
         start.instrument = "ilo-adult-labour"
         start.language = "tir"
@@ -92,6 +94,7 @@ public struct RoleSetup: Sendable {
         start.consent.interview = true
         let screening = try await ScreeningRepository(db: fx.app.db, actor: caseworker!, context: fx.context)
             .start(personID: person.id, start)
-        return RoleSetup(clients: clients, tokens: tokens, personID: person.id, screeningID: screening.id)
+        return RoleSetup(
+            clients: clients, tokens: tokens, personID: person.id, screeningID: screening.id, otherID: other.id)
     }
 }

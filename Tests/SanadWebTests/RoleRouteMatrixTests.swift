@@ -8,7 +8,7 @@ import VaporTesting
 /// Every route against every role (and no one signed in). A route added to the server without a row here fails
 /// `everyRegisteredRouteIsInTheMatrix`, so the access rules of new routes are always stated and tested.
 @Suite struct RoleRouteMatrixTests {
-    enum Body { case none, form([(String, String)]), json(String) }
+    enum Body { case none, form([(String, String)]), json(String?) }
 
     struct Row {
         let method: HTTPMethod
@@ -23,8 +23,9 @@ import VaporTesting
         ("name_original", "ميسون علي"), ("sex", "Feminine"), ("age_estimate", "30"), ("centre", "SD01"),
     ]
 
-    static func rows(person: UUID, screening: UUID = UUID()) -> [(Row, String)] {
+    static func rows(person: UUID, screening: UUID = UUID(), other: UUID = UUID()) -> [(Row, String)] {
         let p = person.uuidString
+        let o = other.uuidString
         let sc = screening.uuidString
         func row(
             _ m: HTTPMethod, _ route: String, _ path: String, _ body: Body = .none, admin: UInt, sup: UInt, cw: UInt,
@@ -170,6 +171,14 @@ import VaporTesting
                 .POST, "/api/v1/people/:id/vulnerability", "/api/v1/people/\(p)/vulnerability",
                 .json(#"{"answers":{"individual.unaccompanied-child":"present"}}"#), admin: 403, sup: 201, cw: 201,
                 data: 403, anon: 401),
+            row(.POST, "/people/:id/merge", "/people/\(p)/merge", .form([("other", o)]), admin: 403, sup: 303, cw: 403, data: 403, anon: 303),
+            row(.POST, "/people/:id/unmerge", "/people/\(o)/unmerge", .form([]), admin: 403, sup: 303, cw: 403, data: 403, anon: 303),
+            row(.POST, "/people/:id/distinct", "/people/\(p)/distinct", .form([("other", o)]), admin: 403, sup: 303, cw: 403, data: 403, anon: 303),
+            row(.POST, "/api/v1/people/matches", "/api/v1/people/matches", .json(#"{"nameOriginal":"Rahel Haile","sex":"Feminine","estimatedAge":27,"nationality":"ERI","centre":"SD01"}"#), admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
+            row(.GET, "/api/v1/people/:id/duplicates", "/api/v1/people/\(p)/duplicates", admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
+            row(.POST, "/api/v1/people/:id/merge", "/api/v1/people/\(p)/merge", .json(#"{"other":"\#(o)"}"#), admin: 403, sup: 204, cw: 403, data: 403, anon: 401),
+            row(.POST, "/api/v1/people/:id/unmerge", "/api/v1/people/\(o)/unmerge", .json(nil), admin: 403, sup: 204, cw: 403, data: 403, anon: 401),
+            row(.POST, "/api/v1/people/:id/distinct", "/api/v1/people/\(p)/distinct", .json(#"{"other":"\#(o)"}"#), admin: 403, sup: 204, cw: 403, data: 403, anon: 401),
             row(
                 .GET, "/api/v1/openapi.json", "/api/v1/openapi.json", admin: 200, sup: 200, cw: 200, data: 200,
                 anon: 200),
@@ -180,7 +189,7 @@ import VaporTesting
     func roleAgainstEveryRoute(role: Role?) async throws {
         try await TestApp.with { app, fx in
             let setup = try await RoleSetup.make(fx)
-            for (row, path) in Self.rows(person: setup.personID, screening: setup.screeningID) {
+            for (row, path) in Self.rows(person: setup.personID, screening: setup.screeningID, other: setup.otherID) {
                 // A fresh sign-in per row: some rows (sign-out, password change) end the session.
                 var client = WebClient(app: app)
                 if let role {

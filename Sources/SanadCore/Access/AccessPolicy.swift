@@ -12,6 +12,7 @@ public enum Action: String, CaseIterable, Sendable {
     case screenPerson
     case viewScreenings
     case decideTraffickingStatus
+    case mergePeople
 }
 
 /// The record an action concerns, reduced to the facts that decide access.
@@ -56,7 +57,8 @@ public enum AccessPolicy {
             return true
         case (.supervisor, .registerPerson), (.supervisor, .listPeople), (.supervisor, .viewPerson),
             (.supervisor, .updatePerson), (.supervisor, .viewPersonHistory), (.supervisor, .viewAggregates),
-            (.supervisor, .screenPerson), (.supervisor, .viewScreenings), (.supervisor, .decideTraffickingStatus):
+            (.supervisor, .screenPerson), (.supervisor, .viewScreenings), (.supervisor, .decideTraffickingStatus),
+            (.supervisor, .mergePeople):
             return true
         case (.dataOfficer, .viewAggregates):
             return true

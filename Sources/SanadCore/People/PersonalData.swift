@@ -7,6 +7,10 @@ public struct PersonalData: Codable, Sendable, Equatable {
     public var documents: [IdentityDocument]
     public var route: String?
     public var notes: String?
+    /// Names from records merged into this one: every variant stays findable.
+    public var aliases: [String] = []
+    /// Phone numbers from merged records.
+    public var otherPhones: [String] = []
 
     public init(
         nameOriginal: String, nameLatin: String, birthDate: String? = nil, phone: String? = nil,
@@ -20,6 +24,27 @@ public struct PersonalData: Codable, Sendable, Equatable {
         self.route = route
         self.notes = notes
     }
+
+    enum CodingKeys: String, CodingKey {
+        case nameOriginal, nameLatin, birthDate, phone, documents, route, notes, aliases, otherPhones
+    }
+
+    /// Payloads sealed before merging existed have no aliases; they read as none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        nameOriginal = try c.decode(String.self, forKey: .nameOriginal)
+        nameLatin = try c.decode(String.self, forKey: .nameLatin)
+        birthDate = try c.decodeIfPresent(String.self, forKey: .birthDate)
+        phone = try c.decodeIfPresent(String.self, forKey: .phone)
+        documents = try c.decodeIfPresent([IdentityDocument].self, forKey: .documents) ?? []
+        route = try c.decodeIfPresent(String.self, forKey: .route)
+        notes = try c.decodeIfPresent(String.self, forKey: .notes)
+        aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
+        otherPhones = try c.decodeIfPresent([String].self, forKey: .otherPhones) ?? []
+    }
+
+    /// Every name form this person is known by.
+    public var allNames: [String] { [nameOriginal, nameLatin] + aliases }
 }
 
 /// The fields of a person kept in clear because reports need them; none identifies a person alone.

@@ -17,7 +17,10 @@ public enum CatalogueError: Error, Equatable, CustomStringConvertible {
 public struct InstrumentCatalogue: Sendable {
     public let instruments: [Instrument]
 
-    public static let shipped = InstrumentCatalogue(instruments: loadBundled())
+    /// The bundled instruments plus any `ilo-*.json` in `SANAD_INSTRUMENTS_DIR`, so a corrected or new set (such as
+    /// the sexual-exploitation sets) can be added as data without a new build.
+    public static let shipped = InstrumentCatalogue(
+        instruments: loadBundled() + loadDirectory(ProcessInfo.processInfo.environment["SANAD_INSTRUMENTS_DIR"]))
 
     public init(instruments: [Instrument]) {
         self.instruments = instruments.sorted { ($0.id, $0.version) < ($1.id, $1.version) }
@@ -40,8 +43,16 @@ public struct InstrumentCatalogue: Sendable {
     }
 
     static func loadBundled() -> [Instrument] {
-        let urls = Bundle.module.paths(forResourcesOfType: "json", inDirectory: nil).map(URL.init(fileURLWithPath:))
-        return urls.filter { $0.lastPathComponent.hasPrefix("ilo-") }.map { url in
+        load(Bundle.module.paths(forResourcesOfType: "json", inDirectory: nil).map(URL.init(fileURLWithPath:)))
+    }
+
+    static func loadDirectory(_ path: String?) -> [Instrument] {
+        guard let path, let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
+        return load(names.filter { $0.hasSuffix(".json") }.map { URL(fileURLWithPath: path).appendingPathComponent($0) })
+    }
+
+    static func load(_ urls: [URL]) -> [Instrument] {
+        urls.filter { $0.lastPathComponent.hasPrefix("ilo-") }.sorted { $0.path < $1.path }.map { url in
             do {
                 return try JSONDecoder().decode(Instrument.self, from: Data(contentsOf: url))
             } catch {

@@ -22,6 +22,8 @@ public final class Person: Model, @unchecked Sendable {
     @Field(key: "sealed") public var sealed: Data
     @Field(key: "version") public var version: Int
     @OptionalField(key: "trafficking_status") public var traffickingStatus: String?
+    /// Set when a supervisor merged this record into another; such records leave lists, search and matching.
+    @OptionalField(key: "merged_into") public var mergedInto: UUID?
     @Field(key: "created_by") public var createdBy: UUID
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date

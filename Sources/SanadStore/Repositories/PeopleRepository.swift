@@ -68,8 +68,12 @@ public struct PeopleRepository: Sendable {
         var draft = draft
         // Moving a person to another centre is a transfer (case management), not an edit.
         draft.centre = person.centreCode
-        let valid = try validated(draft, today: CivilDate(now))
+        var edited = try validated(draft, today: CivilDate(now))
         let before = try record(person)
+        // Names and phones that came from merged records are not on the form; an edit keeps them.
+        edited.personal.aliases = before.personal.aliases
+        edited.personal.otherPhones = before.personal.otherPhones
+        let valid = edited
         let changes = PersonChanges.diff(
             old: (before.personal, before.facts), new: (valid.personal, valid.facts))
         guard person.version == expectedVersion else { throw StoreError.versionConflict(current: person.version) }
@@ -144,7 +148,7 @@ public struct PeopleRepository: Sendable {
             let order = Dictionary(uniqueKeysWithValues: slice.enumerated().map { ($1, $0) })
             people = found.sorted { (order[$0.id!] ?? 0) < (order[$1.id!] ?? 0) }
         } else {
-            let base = Person.query(on: db).filter(\.$centreCode ~~ Array(centres))
+            let base = Person.query(on: db).filter(\.$centreCode ~~ Array(centres)).filter(\.$mergedInto == nil)
             total = try await base.count()
             people = try await base.sort(\.$createdAt, .descending).sort(\.$registrationNumber, .descending)
                 .range(((page - 1) * per)..<(page * per)).all()
@@ -230,10 +234,8 @@ public struct PeopleRepository: Sendable {
         return counter.last
     }
 
-    private func index(_ person: Person, _ personal: PersonalData) {
-        context.names.put(
-            id: person.id!, centre: person.centreCode, registrationNumber: person.registrationNumber,
-            names: [personal.nameOriginal, personal.nameLatin], updatedAt: person.updatedAt)
+    func index(_ person: Person, _ personal: PersonalData) {
+        context.names.put(person, personal)
     }
 
     func record(_ person: Person) throws -> PersonRecord {
@@ -251,7 +253,7 @@ public struct PeopleRepository: Sendable {
         return PersonRecord(
             id: id, registrationNumber: person.registrationNumber, centre: person.centreCode, version: person.version,
             personal: personal, facts: facts, consentRecordedBy: person.consentRecordedBy,
-            consentRecordedAt: person.consentRecordedAt,
+            consentRecordedAt: person.consentRecordedAt, mergedInto: person.mergedInto,
             traffickingStatus: person.traffickingStatus.flatMap(TraffickingStatus.init(rawValue:)),
             createdAt: person.createdAt, updatedAt: person.updatedAt)
     }

@@ -11,6 +11,8 @@ public struct PersonRecord: Sendable {
     public let facts: PersonFacts
     public let consentRecordedBy: UUID?
     public let consentRecordedAt: Date?
+    /// The record this one was merged into, if any.
+    public let mergedInto: UUID?
     public let traffickingStatus: TraffickingStatus?
     public let createdAt: Date
     public let updatedAt: Date

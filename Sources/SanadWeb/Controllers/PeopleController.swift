@@ -13,6 +13,18 @@ struct PeopleController: RouteCollection {
         people.get(":id", "edit", use: editForm)
         people.post(":id", "edit", use: update)
         people.get(":id", "history", use: history)
+        people.post(":id", "merge", use: merge)
+        people.post(":id", "unmerge", use: unmerge)
+        people.post(":id", "distinct", use: distinct)
+    }
+
+    func centreNames(_ req: Request) async throws -> [String: String] {
+        let lang = req.pageContext.lang
+        return Dictionary(uniqueKeysWithValues: try await Centre.query(on: req.db).all().map { ($0.code, $0.name(for: lang)) })
+    }
+
+    func identity(_ req: Request) throws -> IdentityService {
+        IdentityService(db: req.db, actor: try req.requireActor(), context: req.context)
     }
 
     func centreChoices(_ req: Request, actor: Actor) async throws -> [Components.Choice] {
@@ -47,6 +59,16 @@ struct PeopleController: RouteCollection {
         let form = try FormData.verified(req)
         let draft = form.personDraft
         do {
+            // Before saving, look for the same person under another spelling, script or centre.
+            if form["confirmed_new"] != "yes" {
+                let duplicates = try await identity(req).candidates(for: draft)
+                if !duplicates.isEmpty {
+                    let page = PersonFormPage(
+                        draft: draft, centres: try await centreChoices(req, actor: actor), duplicates: duplicates,
+                        centreNames: try await centreNames(req))
+                    return req.page(page.render(req.pageContext))
+                }
+            }
             let record = try await req.people.register(draft)
             return req.redirect(to: "/people/\(record.id.uuidString)?created=1")
         } catch StoreError.invalid(let errors) {
@@ -61,12 +83,17 @@ struct PeopleController: RouteCollection {
         let record = try await req.people.find(try personID(req))
         let c = req.pageContext
         let centre = try await Centre.query(on: req.db).filter(\.$code == record.centre).first()
-        let notice: String? =
-            req.query[String.self, at: "created"] != nil
-            ? c.t.t("person.created") : (req.query[String.self, at: "saved"] != nil ? c.t.t("person.saved") : nil)
-        let page = PersonViewPage(
+        let notices = ["created": "person.created", "saved": "person.saved", "merged": "match.merged", "unmerged": "match.unmerged"]
+        let notice = notices.first { req.query[String.self, at: $0.key] != nil }.map { c.t.t($0.value) }
+        let identity = try identity(req)
+        var page = PersonViewPage(
             record: record, centreName: centre?.name(for: c.lang) ?? record.centre,
             today: CivilDate(req.context.clock()), notice: notice)
+        if record.mergedInto == nil {
+            page.duplicates = try await identity.candidates(forPerson: record.id)
+            page.merges = try await identity.merges(into: record.id).filter { $0.undoneAt == nil }.map(\.mergedID)
+        }
+        page.centreNames = try await centreNames(req)
         return req.page(page.render(c))
     }
 
@@ -114,6 +141,32 @@ struct PeopleController: RouteCollection {
         let names = Dictionary(uniqueKeysWithValues: users.compactMap { u in u.id.map { ($0, u.username) } })
         return req.page(
             PersonHistoryPage(record: record, revisions: revisions, usernames: names).render(req.pageContext))
+    }
+
+    func other(_ form: FormData) throws -> UUID {
+        guard let id = form["other"].flatMap(UUID.init(uuidString:)) else { throw StoreError.notFound }
+        return id
+    }
+
+    func merge(req: Request) async throws -> Response {
+        let id = try personID(req)
+        let form = try FormData.verified(req)
+        try await identity(req).merge(survivor: id, merged: try other(form))
+        return req.redirect(to: "/people/\(id.uuidString)?merged=1")
+    }
+
+    func unmerge(req: Request) async throws -> Response {
+        let id = try personID(req)
+        _ = try FormData.verified(req)
+        try await identity(req).unmerge(id)
+        return req.redirect(to: "/people/\(id.uuidString)?unmerged=1")
+    }
+
+    func distinct(req: Request) async throws -> Response {
+        let id = try personID(req)
+        let form = try FormData.verified(req)
+        try await identity(req).markDistinct(id, try other(form))
+        return req.redirect(to: "/people/\(id.uuidString)")
     }
 
     func personID(_ req: Request) throws -> UUID {

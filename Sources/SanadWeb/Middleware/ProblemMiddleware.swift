@@ -133,6 +133,15 @@ struct ProblemMiddleware: AsyncMiddleware {
             return (
                 .unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), [field], nil
             )
+        case let identity as IdentityError:
+            switch identity {
+            case .samePerson:
+                return (.unprocessableEntity, "same-person", ("match.same-person", "A record cannot be merged with itself."), [], nil)
+            case .alreadyMerged:
+                return (.conflict, "already-merged", ("match.already-merged", "One of the records is already merged."), [], nil)
+            case .notMerged:
+                return (.conflict, "not-merged", ("match.not-merged", "This record is not merged into another."), [], nil)
+            }
         case let invalid as APIValidation:
             return (
                 .unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), invalid.fields,

@@ -1,5 +1,6 @@
 import Foundation
 import SanadCore
+import SanadStore
 
 /// Registration and edit form. On a refused submission it shows the submitted values and each error by its field.
 public struct PersonFormPage: Sendable {
@@ -9,6 +10,9 @@ public struct PersonFormPage: Sendable {
     /// Set when editing: the record and the version the edit is based on.
     public var editing: (id: UUID, version: Int, registrationNumber: String)?
     public var conflict = false
+    /// Likely existing records found before saving; the form then asks to open one or confirm a new person.
+    public var duplicates: [PossibleDuplicate] = []
+    public var centreNames: [String: String] = [:]
 
     public func render(_ c: PageContext) -> String {
         let t = c.t
@@ -18,6 +22,9 @@ public struct PersonFormPage: Sendable {
             conflict ? t.t("person.conflict") : (errors.isEmpty ? nil : t.t("form.has-errors", String(errors.count)))
         let doc = draft.documents.first
         var fields: [HNode] = [Layout.csrfField(c)]
+        if !duplicates.isEmpty {
+            fields.append(void("input", [attr("type", "hidden"), attr("name", "confirmed_new"), attr("value", "yes")]))
+        }
         if let editing {
             fields.append(
                 void(
@@ -100,13 +107,15 @@ public struct PersonFormPage: Sendable {
                             "consent_\(name)", label: t.t("consent.\(name)"), checked: draft.consent[keyPath: key])
                     }),
             Components.textarea("notes", label: t.t("person.notes"), value: draft.notes, error: err(.notes)),
-            Components.submit(editing == nil ? t.t("person.register") : t.t("form.save")),
+            Components.submit(
+                editing != nil ? t.t("form.save") : (duplicates.isEmpty ? t.t("person.register") : t.t("match.register-anyway"))),
         ]
         let title = editing == nil ? t.t("person.new.title") : t.t("person.edit.title")
         return Layout.page(
             c, title: title,
             [
                 Components.errorSummary(summary),
+                duplicates.isEmpty ? nil : DuplicateViews.registrationPanel(c, duplicates, centreNames: centreNames),
                 el("form", [attr("method", "post"), attr("action", action), attr("novalidate", "novalidate")], fields),
             ].compactMap { $0 })
     }

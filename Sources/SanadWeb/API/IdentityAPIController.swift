@@ -1,0 +1,87 @@
+import Fluent
+import Foundation
+import SanadCore
+import SanadStore
+import Vapor
+
+struct MatchOut: Content {
+    /// Present only for records the caller may open.
+    let id: UUID?
+    let centre: String
+    let registrationNumber: String?
+    let score: Double
+    let decision: String
+    let reasons: [String]
+
+    init(_ d: PossibleDuplicate) {
+        id = d.visible ? d.id : nil
+        centre = d.centre
+        registrationNumber = d.record?.registrationNumber
+        score = (d.result.score * 100).rounded() / 100
+        decision = d.result.decision?.rawValue ?? "none"
+        reasons = d.result.reasons
+    }
+}
+
+struct OtherBody: Content {
+    var other: UUID?
+}
+
+struct IdentityAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let people = routes.grouped("api", "v1", "people")
+        people.post("matches", use: matches)
+        people.get(":id", "duplicates", use: duplicates)
+        people.post(":id", "merge", use: merge)
+        people.post(":id", "unmerge", use: unmerge)
+        people.post(":id", "distinct", use: distinct)
+    }
+
+    func service(_ req: Request) throws -> IdentityService {
+        IdentityService(db: req.db, actor: try req.requireActor(), context: req.context)
+    }
+
+    func id(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw StoreError.notFound }
+        return id
+    }
+
+    func other(_ req: Request) throws -> UUID {
+        guard let other = try APIController().decode(OtherBody.self, req).other else {
+            throw APIValidation(fields: [.init(field: "other", code: "required", detail: "Send the other person's id.")])
+        }
+        return other
+    }
+
+    /// The registration check: the same body as a registration, nothing saved.
+    func matches(req: Request) async throws -> [MatchOut] {
+        let service = try service(req)
+        let body = try APIController().decode(PersonBody.self, req)
+        let draft = body.applied(to: PersonDraft())
+        if case .failure(let failure) = draft.validate(today: CivilDate(req.context.clock())) {
+            throw StoreError.invalid(failure.errors)
+        }
+        return try await service.candidates(for: draft).map(MatchOut.init)
+    }
+
+    func duplicates(req: Request) async throws -> [MatchOut] {
+        try await service(req).candidates(forPerson: try id(req)).map(MatchOut.init)
+    }
+
+    func merge(req: Request) async throws -> Response {
+        let service = try service(req)
+        try await service.merge(survivor: try id(req), merged: try other(req))
+        return Response(status: .noContent)
+    }
+
+    func unmerge(req: Request) async throws -> Response {
+        try await service(req).unmerge(try id(req))
+        return Response(status: .noContent)
+    }
+
+    func distinct(req: Request) async throws -> Response {
+        let service = try service(req)
+        try await service.markDistinct(try id(req), try other(req))
+        return Response(status: .noContent)
+    }
+}
