@@ -39,7 +39,8 @@ struct IdentityBench: ParsableCommand {
         var out: [IdentityRecord] = []
         var round: UInt64 = 0
         while out.count < count {
-            let batch = IdentityEvaluation.generate(people: min(200_000, max(1000, (count - out.count) / 2)), seed: seed &+ round)
+            let batch = IdentityEvaluation.generate(
+                people: min(200_000, max(1000, (count - out.count) / 2)), seed: seed &+ round)
             for r in batch where out.count < count {
                 var record = r.record
                 record.id = "\(round)-\(record.id)"
@@ -114,10 +115,14 @@ struct IdentityBench: ParsableCommand {
         let bruteAll = perComparison * Double(dedupRows) * Double(dedupRows - 1) / 2
         print("| dedup pairs | rows | seconds | rows/s | pairs found |")
         print("|---|---:|---:|---:|---:|")
-        print(String(format: "| indexed | %d | %.1f | %.0f | %d |", dedupRows, indexed, Double(dedupRows) / indexed, pairs.count))
         print(
             String(
-                format: "| brute force (every pair; %d-row sample, %.2f µs a comparison, extrapolated) | %d | %.0f | %.0f | — |",
+                format: "| indexed | %d | %.1f | %.0f | %d |", dedupRows, indexed, Double(dedupRows) / indexed,
+                pairs.count))
+        print(
+            String(
+                format:
+                    "| brute force (every pair; %d-row sample, %.2f µs a comparison, extrapolated) | %d | %.0f | %.0f | — |",
                 bruteRows, perComparison * 1e6, dedupRows, bruteAll, Double(dedupRows) / bruteAll))
     }
 }

@@ -64,6 +64,7 @@ enum CSVFiles {
         for row in rows { try writer.write(row: row) }
         writer.stream.close()
         guard let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
-        return String(decoding: data, as: UTF8.self)
+        let text = String(decoding: data, as: UTF8.self)
+        return text.hasSuffix("\n") || text.isEmpty ? text : text + "\n"
     }
 }

@@ -43,7 +43,9 @@ struct Dedup: AsyncParsableCommand {
 
     static func printPairs(_ pairs: [(a: String, b: String, result: MatchResult)], threshold: Threshold) throws {
         let rows = pairs.filter { threshold.keeps($0.result) }
-            .sorted { $0.result.score > $1.result.score || ($0.result.score == $1.result.score && ($0.a, $0.b) < ($1.a, $1.b)) }
+            .sorted {
+                $0.result.score > $1.result.score || ($0.result.score == $1.result.score && ($0.a, $0.b) < ($1.a, $1.b))
+            }
             .map { DedupInput.outputRow($0.a, $0.b, $0.result) }
         FileHandle.standardOutput.write(Data(try CSVFiles.write([DedupInput.outputHeader] + rows).utf8))
     }
@@ -69,7 +71,8 @@ struct Dedup: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             if table.delimiter != "," {
-                Dedup.say("note: \(file) separates columns with \(table.delimiter == "\t" ? "tabs" : "'\(table.delimiter)'")")
+                Dedup.say(
+                    "note: \(file) separates columns with \(table.delimiter == "\t" ? "tabs" : "'\(table.delimiter)'")")
             }
             let outcome: DedupInput.Outcome
             do {
@@ -97,7 +100,10 @@ struct Dedup: AsyncParsableCommand {
                 let numbers = Dictionary(
                     uniqueKeysWithValues: try await Person.query(on: app.db).filter(\.$mergedInto == nil).all()
                         .compactMap { p in p.id.map { ($0.uuidString, p.registrationNumber) } })
-                let distinct = Set(try await DistinctPair.query(on: app.db).all().map { "\($0.firstID.uuidString)|\($0.secondID.uuidString)" })
+                let distinct = Set(
+                    try await DistinctPair.query(on: app.db).all().map {
+                        "\($0.firstID.uuidString)|\($0.secondID.uuidString)"
+                    })
                 let pairs = names.identities.allPairs(minimum: .possible).filter { pair in
                     let (x, y) = pair.a < pair.b ? (pair.a, pair.b) : (pair.b, pair.a)
                     return !distinct.contains("\(x)|\(y)")
@@ -121,8 +127,11 @@ struct Dedup: AsyncParsableCommand {
             for r in registrations { index.insert(r.record) }
             let scores = IdentityEvaluation.score(registrations, pairs: index.allPairs(minimum: .possible))
             print("people \(people), registrations \(registrations.count), true duplicate pairs \(scores.truePairs)")
-            print(String(format: "match:            precision %.4f  recall %.4f", scores.matchPrecision, scores.matchRecall))
-            print(String(format: "match+possible:   precision %.4f  recall %.4f", scores.anyPrecision, scores.anyRecall))
+            print(
+                String(
+                    format: "match:            precision %.4f  recall %.4f", scores.matchPrecision, scores.matchRecall))
+            print(
+                String(format: "match+possible:   precision %.4f  recall %.4f", scores.anyPrecision, scores.anyRecall))
         }
     }
 }

@@ -11,7 +11,9 @@ struct Sanad: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sanad",
         abstract: "Case management for migrant resource and response centres.",
-        subcommands: [Serve.self, Migrate.self, Users.self, Demo.self, Audit.self, Screening.self, Dedup.self, Bench.self])
+        subcommands: [
+            Serve.self, Migrate.self, Users.self, Demo.self, Audit.self, Screening.self, Dedup.self, Bench.self,
+        ])
 }
 
 /// Starts a Vapor application for one command: database, keys, migrations. Every command that touches the

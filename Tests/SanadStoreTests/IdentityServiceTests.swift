@@ -54,16 +54,23 @@ import Testing
             b.languages = ["tir", "ara"]
             let survivor = try await fx.people(cw).register(a)
             let merged = try await fx.people(cw).register(b)
-            _ = try await fx.people(cw).update(merged.id, with: { var d = merged.draft; d.notes = "seen twice"; return d }(), expectedVersion: 1)
+            _ = try await fx.people(cw).update(
+                merged.id,
+                with: {
+                    var d = merged.draft; d.notes = "seen twice"; return d
+                }(), expectedVersion: 1)
 
             let identity = IdentityService(db: app.db, actor: sup, context: fx.context)
             await #expect(throws: StoreError.forbidden) {
-                try await IdentityService(db: app.db, actor: cw, context: fx.context).merge(survivor: survivor.id, merged: merged.id)
+                try await IdentityService(db: app.db, actor: cw, context: fx.context).merge(
+                    survivor: survivor.id, merged: merged.id)
             }
             try await identity.merge(survivor: survivor.id, merged: merged.id)
             let people = fx.people(sup)
             let kept = try await people.find(survivor.id)
-            #expect(kept.personal.aliases.contains("Tesfaye Gebremariam") && kept.personal.aliases.contains("Tesfaye G/Mariam"))
+            #expect(
+                kept.personal.aliases.contains("Tesfaye Gebremariam")
+                    && kept.personal.aliases.contains("Tesfaye G/Mariam"))
             #expect(Set(kept.personal.documents.map(\.number)) == ["RF-1001", "EP-77"])
             #expect(kept.personal.otherPhones == ["+249922000222"])
             #expect(kept.facts.flags.contains(.urgentMedical))
@@ -71,13 +78,18 @@ import Testing
             #expect(try await people.history(merged.id).count == 1, "the merged record keeps its history")
             let listed = try await people.list(query: nil, centre: nil, page: 1, per: 10).items.map(\.id)
             #expect(listed == [survivor.id], "a merged record leaves the list")
-            #expect(try await people.list(query: "Tesfaye", centre: nil, page: 1, per: 10).items.map(\.id) == [survivor.id])
-            await #expect(throws: IdentityError.alreadyMerged) { try await identity.merge(survivor: survivor.id, merged: merged.id) }
+            #expect(
+                try await people.list(query: "Tesfaye", centre: nil, page: 1, per: 10).items.map(\.id) == [survivor.id])
+            await #expect(throws: IdentityError.alreadyMerged) {
+                try await identity.merge(survivor: survivor.id, merged: merged.id)
+            }
 
             // An edit after the merge keeps the merged names.
             var edit = kept.draft
             edit.notes = "after merge"
-            #expect(try await people.update(survivor.id, with: edit, expectedVersion: kept.version).personal.aliases == kept.personal.aliases)
+            #expect(
+                try await people.update(survivor.id, with: edit, expectedVersion: kept.version).personal.aliases
+                    == kept.personal.aliases)
 
             try await identity.unmerge(merged.id)
             let back = try await people.find(survivor.id)
@@ -85,11 +97,16 @@ import Testing
             #expect(back.personal.otherPhones.isEmpty && !back.facts.flags.contains(.urgentMedical))
             #expect(back.personal.notes == "after merge", "changes made after the merge survive its undo")
             let restored = try await people.find(merged.id)
-            #expect(restored.mergedInto == nil && restored.personal.notes == "seen twice" && restored.personal.phone == "+249922000222")
+            #expect(
+                restored.mergedInto == nil && restored.personal.notes == "seen twice"
+                    && restored.personal.phone == "+249922000222")
             await #expect(throws: IdentityError.notMerged) { try await identity.unmerge(merged.id) }
-            let actions = try await AuditEntry.query(on: app.db).filter(\.$recordID == merged.id.uuidString).all().map(\.action)
+            let actions = try await AuditEntry.query(on: app.db).filter(\.$recordID == merged.id.uuidString).all().map(
+                \.action)
             #expect(actions.contains("person.merge") && actions.contains("person.unmerge"))
-            #expect(try await AuditTrail.verify(on: app.db) == .intact(entries: try await AuditEntry.query(on: app.db).count()))
+            #expect(
+                try await AuditTrail.verify(on: app.db)
+                    == .intact(entries: try await AuditEntry.query(on: app.db).count()))
         }
     }
 

@@ -171,14 +171,32 @@ import VaporTesting
                 .POST, "/api/v1/people/:id/vulnerability", "/api/v1/people/\(p)/vulnerability",
                 .json(#"{"answers":{"individual.unaccompanied-child":"present"}}"#), admin: 403, sup: 201, cw: 201,
                 data: 403, anon: 401),
-            row(.POST, "/people/:id/merge", "/people/\(p)/merge", .form([("other", o)]), admin: 403, sup: 303, cw: 403, data: 403, anon: 303),
-            row(.POST, "/people/:id/unmerge", "/people/\(o)/unmerge", .form([]), admin: 403, sup: 303, cw: 403, data: 403, anon: 303),
-            row(.POST, "/people/:id/distinct", "/people/\(p)/distinct", .form([("other", o)]), admin: 403, sup: 303, cw: 403, data: 403, anon: 303),
-            row(.POST, "/api/v1/people/matches", "/api/v1/people/matches", .json(#"{"nameOriginal":"Rahel Haile","sex":"Feminine","estimatedAge":27,"nationality":"ERI","centre":"SD01"}"#), admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
-            row(.GET, "/api/v1/people/:id/duplicates", "/api/v1/people/\(p)/duplicates", admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
-            row(.POST, "/api/v1/people/:id/merge", "/api/v1/people/\(p)/merge", .json(#"{"other":"\#(o)"}"#), admin: 403, sup: 204, cw: 403, data: 403, anon: 401),
-            row(.POST, "/api/v1/people/:id/unmerge", "/api/v1/people/\(o)/unmerge", .json(nil), admin: 403, sup: 204, cw: 403, data: 403, anon: 401),
-            row(.POST, "/api/v1/people/:id/distinct", "/api/v1/people/\(p)/distinct", .json(#"{"other":"\#(o)"}"#), admin: 403, sup: 204, cw: 403, data: 403, anon: 401),
+            row(
+                .POST, "/people/:id/merge", "/people/\(p)/merge", .form([("other", o)]), admin: 403, sup: 303, cw: 403,
+                data: 403, anon: 303),
+            row(
+                .POST, "/people/:id/unmerge", "/people/\(o)/unmerge", .form([]), admin: 403, sup: 303, cw: 403,
+                data: 403, anon: 303),
+            row(
+                .POST, "/people/:id/distinct", "/people/\(p)/distinct", .form([("other", o)]), admin: 403, sup: 303,
+                cw: 403, data: 403, anon: 303),
+            row(
+                .POST, "/api/v1/people/matches", "/api/v1/people/matches",
+                .json(
+                    #"{"nameOriginal":"Rahel Haile","sex":"Feminine","estimatedAge":27,"nationality":"ERI","centre":"SD01"}"#
+                ), admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
+            row(
+                .GET, "/api/v1/people/:id/duplicates", "/api/v1/people/\(p)/duplicates", admin: 403, sup: 200, cw: 200,
+                data: 403, anon: 401),
+            row(
+                .POST, "/api/v1/people/:id/merge", "/api/v1/people/\(p)/merge", .json(#"{"other":"\#(o)"}"#),
+                admin: 403, sup: 204, cw: 403, data: 403, anon: 401),
+            row(
+                .POST, "/api/v1/people/:id/unmerge", "/api/v1/people/\(o)/unmerge", .json(nil), admin: 403, sup: 204,
+                cw: 403, data: 403, anon: 401),
+            row(
+                .POST, "/api/v1/people/:id/distinct", "/api/v1/people/\(p)/distinct", .json(#"{"other":"\#(o)"}"#),
+                admin: 403, sup: 204, cw: 403, data: 403, anon: 401),
             row(
                 .GET, "/api/v1/openapi.json", "/api/v1/openapi.json", admin: 200, sup: 200, cw: 200, data: 200,
                 anon: 200),

@@ -121,7 +121,10 @@ public enum DedupInput {
     public static let outputHeader = ["id_a", "id_b", "score", "decision", "reasons"]
 
     public static func outputRow(_ a: String, _ b: String, _ result: MatchResult) -> [String] {
-        [a, b, String(format: "%.2f", result.score), result.decision?.rawValue ?? "", result.reasons.joined(separator: "; ")]
+        [
+            a, b, String(format: "%.2f", result.score), result.decision?.rawValue ?? "",
+            result.reasons.joined(separator: "; "),
+        ]
     }
 }
 

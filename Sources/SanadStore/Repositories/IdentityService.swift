@@ -54,15 +54,18 @@ public struct IdentityService: Sendable {
         try await context.names.refresh(on: db, cipher: context.cipher)
         let personal = try context.cipher.open(PersonalData.self, from: person.sealed, context: Person.sealContext(id))
         let found = context.names.identities.matches(for: IdentityRecord(person: person, personal: personal), limit: 10)
-        let distinct = try await DistinctPair.query(on: db).group(.or) { $0.filter(\.$firstID == id).filter(\.$secondID == id) }
-            .all().map { $0.firstID == id ? $0.secondID : $0.firstID }
+        let distinct = try await DistinctPair.query(on: db).group(.or) {
+            $0.filter(\.$firstID == id).filter(\.$secondID == id)
+        }
+        .all().map { $0.firstID == id ? $0.secondID : $0.firstID }
         return try await describe(found.map { ($0.id, $0.result) }, excluding: Set(distinct))
     }
 
     private func describe(_ found: [(String, MatchResult)], excluding: Set<UUID>) async throws -> [PossibleDuplicate] {
         var out: [PossibleDuplicate] = []
         for (key, result) in found {
-            guard let id = UUID(uuidString: key), !excluding.contains(id), let centre = context.names.centre(of: id) else {
+            guard let id = UUID(uuidString: key), !excluding.contains(id), let centre = context.names.centre(of: id)
+            else {
                 continue
             }
             let visible = actor.centres.contains(centre)
@@ -80,8 +83,10 @@ public struct IdentityService: Sendable {
         let survivor = try await people.load(survivorID, for: .mergePeople)
         let merged = try await people.load(mergedID, for: .mergePeople)
         guard survivor.mergedInto == nil, merged.mergedInto == nil else { throw IdentityError.alreadyMerged }
-        var keep = try context.cipher.open(PersonalData.self, from: survivor.sealed, context: Person.sealContext(survivorID))
-        let gone = try context.cipher.open(PersonalData.self, from: merged.sealed, context: Person.sealContext(mergedID))
+        var keep = try context.cipher.open(
+            PersonalData.self, from: survivor.sealed, context: Person.sealContext(survivorID))
+        let gone = try context.cipher.open(
+            PersonalData.self, from: merged.sealed, context: Person.sealContext(mergedID))
         let newNames = gone.allNames.filter { !keep.allNames.contains($0) }
         let newDocuments = gone.documents.filter { !keep.documents.contains($0) }
         let newPhones = ([gone.phone].compactMap { $0 } + gone.otherPhones)
@@ -137,11 +142,13 @@ public struct IdentityService: Sendable {
         else { throw IdentityError.notMerged }
         let added = try context.cipher.open(
             MergeAdditions.self, from: record.sealedAdditions, context: "person_merges/\(record.id!.uuidString)")
-        var keep = try context.cipher.open(PersonalData.self, from: survivor.sealed, context: Person.sealContext(survivorID))
+        var keep = try context.cipher.open(
+            PersonalData.self, from: survivor.sealed, context: Person.sealContext(survivorID))
         keep.aliases.removeAll { added.aliases.contains($0) }
         keep.documents.removeAll { added.documents.contains($0) }
         keep.otherPhones.removeAll { added.phones.contains($0) }
-        let gone = try context.cipher.open(PersonalData.self, from: merged.sealed, context: Person.sealContext(mergedID))
+        let gone = try context.cipher.open(
+            PersonalData.self, from: merged.sealed, context: Person.sealContext(mergedID))
         let now = context.clock()
         let restored = keep
         try await db.transaction { tx in
@@ -173,7 +180,8 @@ public struct IdentityService: Sendable {
         _ = try await people.load(a, for: .mergePeople)
         _ = try await people.load(b, for: .mergePeople)
         let (first, second) = a.uuidString < b.uuidString ? (a, b) : (b, a)
-        if try await DistinctPair.query(on: db).filter(\.$firstID == first).filter(\.$secondID == second).first() != nil {
+        if try await DistinctPair.query(on: db).filter(\.$firstID == first).filter(\.$secondID == second).first() != nil
+        {
             return
         }
         let pair = DistinctPair()
@@ -193,6 +201,7 @@ public struct IdentityService: Sendable {
     /// Merges into this person, newest first, for its page.
     public func merges(into survivorID: UUID) async throws -> [PersonMerge] {
         _ = try await people.load(survivorID, for: .viewPerson)
-        return try await PersonMerge.query(on: db).filter(\.$survivorID == survivorID).sort(\.$mergedAt, .descending).all()
+        return try await PersonMerge.query(on: db).filter(\.$survivorID == survivorID).sort(\.$mergedAt, .descending)
+            .all()
     }
 }

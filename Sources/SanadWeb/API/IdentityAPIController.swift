@@ -48,7 +48,8 @@ struct IdentityAPIController: RouteCollection {
 
     func other(_ req: Request) throws -> UUID {
         guard let other = try APIController().decode(OtherBody.self, req).other else {
-            throw APIValidation(fields: [.init(field: "other", code: "required", detail: "Send the other person's id.")])
+            throw APIValidation(fields: [.init(field: "other", code: "required", detail: "Send the other person's id.")]
+            )
         }
         return other
     }

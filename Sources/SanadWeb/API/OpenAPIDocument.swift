@@ -242,12 +242,17 @@ enum OpenAPIDocument {
             "/api/v1/people/matches": [
                 "post": [
                     "operationId": "matchRegistration",
-                    "summary": "Likely existing records for a registration (same body as registerPerson); nothing is saved.",
+                    "summary":
+                        "Likely existing records for a registration (same body as registerPerson); nothing is saved.",
                     "requestBody": jsonBody("PersonInput"),
                     "responses": merge(
                         [
-                            "200": ["description": "Candidates, best first.", "content": ["application/json": ["schema": ["type": "array", "items": ref("Match")]]]],
-                            "400": problem("Malformed body."), "413": problem("Body too large."), "415": problem("Not JSON."),
+                            "200": [
+                                "description": "Candidates, best first.",
+                                "content": ["application/json": ["schema": ["type": "array", "items": ref("Match")]]],
+                            ],
+                            "400": problem("Malformed body."), "413": problem("Body too large."),
+                            "415": problem("Not JSON."),
                             "422": problem("Invalid fields, each named in `errors`."),
                         ], authErrors),
                 ]
@@ -255,31 +260,57 @@ enum OpenAPIDocument {
             "/api/v1/people/{id}/duplicates": [
                 "parameters": [idParameter],
                 "get": [
-                    "operationId": "listDuplicates", "summary": "Likely duplicates of a person, without pairs marked as different people.",
-                    "responses": merge(["200": ["description": "Candidates.", "content": ["application/json": ["schema": ["type": "array", "items": ref("Match")]]]], "404": problem("Unknown, or not visible to the caller.")], authErrors),
+                    "operationId": "listDuplicates",
+                    "summary": "Likely duplicates of a person, without pairs marked as different people.",
+                    "responses": merge(
+                        [
+                            "200": [
+                                "description": "Candidates.",
+                                "content": ["application/json": ["schema": ["type": "array", "items": ref("Match")]]],
+                            ], "404": problem("Unknown, or not visible to the caller."),
+                        ], authErrors),
                 ],
             ],
             "/api/v1/people/{id}/merge": [
                 "parameters": [idParameter],
                 "post": [
-                    "operationId": "mergePerson", "summary": "Merge `other` into this person (supervisors). Undo with unmerge on `other`.",
+                    "operationId": "mergePerson",
+                    "summary": "Merge `other` into this person (supervisors). Undo with unmerge on `other`.",
                     "requestBody": jsonBody("OtherPerson"),
-                    "responses": merge(["204": ["description": "Merged."], "400": problem("Malformed body."), "404": problem("Unknown, or not visible to the caller."), "409": problem("Already merged."), "413": problem("Body too large."), "415": problem("Not JSON."), "422": problem("Same record, or `other` missing.")], authErrors),
+                    "responses": merge(
+                        [
+                            "204": ["description": "Merged."], "400": problem("Malformed body."),
+                            "404": problem("Unknown, or not visible to the caller."), "409": problem("Already merged."),
+                            "413": problem("Body too large."), "415": problem("Not JSON."),
+                            "422": problem("Same record, or `other` missing."),
+                        ], authErrors),
                 ],
             ],
             "/api/v1/people/{id}/unmerge": [
                 "parameters": [idParameter],
                 "post": [
-                    "operationId": "unmergePerson", "summary": "Undo the merge of this (merged) record; exactly what the merge added is removed from the survivor.",
-                    "responses": merge(["204": ["description": "Undone."], "404": problem("Unknown, or not visible to the caller."), "409": problem("Not merged.")], authErrors),
+                    "operationId": "unmergePerson",
+                    "summary":
+                        "Undo the merge of this (merged) record; exactly what the merge added is removed from the survivor.",
+                    "responses": merge(
+                        [
+                            "204": ["description": "Undone."], "404": problem("Unknown, or not visible to the caller."),
+                            "409": problem("Not merged."),
+                        ], authErrors),
                 ],
             ],
             "/api/v1/people/{id}/distinct": [
                 "parameters": [idParameter],
                 "post": [
-                    "operationId": "markDistinct", "summary": "Remember that `other` is a different person (supervisors).",
+                    "operationId": "markDistinct",
+                    "summary": "Remember that `other` is a different person (supervisors).",
                     "requestBody": jsonBody("OtherPerson"),
-                    "responses": merge(["204": ["description": "Remembered."], "400": problem("Malformed body."), "404": problem("Unknown, or not visible to the caller."), "413": problem("Body too large."), "415": problem("Not JSON."), "422": problem("Same record, or `other` missing.")], authErrors),
+                    "responses": merge(
+                        [
+                            "204": ["description": "Remembered."], "400": problem("Malformed body."),
+                            "404": problem("Unknown, or not visible to the caller."), "413": problem("Body too large."),
+                            "415": problem("Not JSON."), "422": problem("Same record, or `other` missing."),
+                        ], authErrors),
                 ],
             ],
             "/api/v1/openapi.json": [
@@ -429,10 +460,13 @@ enum OpenAPIDocument {
                 "properties": [
                     "id": ["type": "string", "format": "uuid", "description": "Only for records the caller may open."],
                     "centre": string, "registrationNumber": string, "score": ["type": "number"],
-                    "decision": ["type": "string", "enum": ["match", "possible"]], "reasons": ["type": "array", "items": string],
+                    "decision": ["type": "string", "enum": ["match", "possible"]],
+                    "reasons": ["type": "array", "items": string],
                 ],
             ],
-            "OtherPerson": ["type": "object", "required": ["other"], "properties": ["other": ["type": "string", "format": "uuid"]]],
+            "OtherPerson": [
+                "type": "object", "required": ["other"], "properties": ["other": ["type": "string", "format": "uuid"]],
+            ],
             "FactorAnswers": [
                 "type": "object",
                 "properties": [

@@ -20,7 +20,8 @@ struct PeopleController: RouteCollection {
 
     func centreNames(_ req: Request) async throws -> [String: String] {
         let lang = req.pageContext.lang
-        return Dictionary(uniqueKeysWithValues: try await Centre.query(on: req.db).all().map { ($0.code, $0.name(for: lang)) })
+        return Dictionary(
+            uniqueKeysWithValues: try await Centre.query(on: req.db).all().map { ($0.code, $0.name(for: lang)) })
     }
 
     func identity(_ req: Request) throws -> IdentityService {
@@ -83,7 +84,10 @@ struct PeopleController: RouteCollection {
         let record = try await req.people.find(try personID(req))
         let c = req.pageContext
         let centre = try await Centre.query(on: req.db).filter(\.$code == record.centre).first()
-        let notices = ["created": "person.created", "saved": "person.saved", "merged": "match.merged", "unmerged": "match.unmerged"]
+        let notices = [
+            "created": "person.created", "saved": "person.saved", "merged": "match.merged",
+            "unmerged": "match.unmerged",
+        ]
         let notice = notices.first { req.query[String.self, at: $0.key] != nil }.map { c.t.t($0.value) }
         let identity = try identity(req)
         var page = PersonViewPage(

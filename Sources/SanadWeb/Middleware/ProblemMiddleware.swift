@@ -136,11 +136,19 @@ struct ProblemMiddleware: AsyncMiddleware {
         case let identity as IdentityError:
             switch identity {
             case .samePerson:
-                return (.unprocessableEntity, "same-person", ("match.same-person", "A record cannot be merged with itself."), [], nil)
+                return (
+                    .unprocessableEntity, "same-person",
+                    ("match.same-person", "A record cannot be merged with itself."), [], nil
+                )
             case .alreadyMerged:
-                return (.conflict, "already-merged", ("match.already-merged", "One of the records is already merged."), [], nil)
+                return (
+                    .conflict, "already-merged", ("match.already-merged", "One of the records is already merged."), [],
+                    nil
+                )
             case .notMerged:
-                return (.conflict, "not-merged", ("match.not-merged", "This record is not merged into another."), [], nil)
+                return (
+                    .conflict, "not-merged", ("match.not-merged", "This record is not merged into another."), [], nil
+                )
             }
         case let invalid as APIValidation:
             return (

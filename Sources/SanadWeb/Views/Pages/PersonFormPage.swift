@@ -108,7 +108,8 @@ public struct PersonFormPage: Sendable {
                     }),
             Components.textarea("notes", label: t.t("person.notes"), value: draft.notes, error: err(.notes)),
             Components.submit(
-                editing != nil ? t.t("form.save") : (duplicates.isEmpty ? t.t("person.register") : t.t("match.register-anyway"))),
+                editing != nil
+                    ? t.t("form.save") : (duplicates.isEmpty ? t.t("person.register") : t.t("match.register-anyway"))),
         ]
         let title = editing == nil ? t.t("person.new.title") : t.t("person.edit.title")
         return Layout.page(

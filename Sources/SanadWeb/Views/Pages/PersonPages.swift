@@ -34,44 +34,74 @@ public struct PersonViewPage: Sendable {
         var nodes: [HNode] = []
         if let survivor = record.mergedInto {
             var banner: [HNode] = [
-                el("p", [], [.text(t.t("match.merged-into") + " "), el("a", [attr("id", "survivor-link"), attr("href", "/people/\(survivor.uuidString)")], text: t.t("match.open-survivor"))])
+                el(
+                    "p", [],
+                    [
+                        .text(t.t("match.merged-into") + " "),
+                        el(
+                            "a", [attr("id", "survivor-link"), attr("href", "/people/\(survivor.uuidString)")],
+                            text: t.t("match.open-survivor")),
+                    ])
             ]
             if c.may(.mergePeople) {
-                banner.append(postButton(c, "/people/\(record.id.uuidString)/unmerge", id: "unmerge", label: t.t("match.unmerge"), other: nil))
+                banner.append(
+                    postButton(
+                        c, "/people/\(record.id.uuidString)/unmerge", id: "unmerge", label: t.t("match.unmerge"),
+                        other: nil))
             }
             nodes.append(el("div", [attr("class", "flags"), attr("id", "merged-banner")], banner))
             return nodes
         }
         if !merges.isEmpty {
-            nodes.append(el("p", [attr("id", "merged-records")], [.text(t.t("match.includes") + " ")] + merges.map { id in
-                el("a", [attr("href", "/people/\(id.uuidString)"), attr("class", "merged-link")], text: t.t("match.merged-record"))
-            }))
+            nodes.append(
+                el(
+                    "p", [attr("id", "merged-records")],
+                    [.text(t.t("match.includes") + " ")]
+                        + merges.map { id in
+                            el(
+                                "a", [attr("href", "/people/\(id.uuidString)"), attr("class", "merged-link")],
+                                text: t.t("match.merged-record"))
+                        }))
         }
         guard !duplicates.isEmpty else { return nodes }
         let actions: ((PossibleDuplicate) -> HNode)? =
             c.may(.mergePeople)
             ? { d in
                 d.visible
-                    ? el("div", [attr("class", "inline-actions")], [
-                        postButton(c, "/people/\(record.id.uuidString)/merge", id: nil, label: t.t("match.merge"), other: d.id),
-                        postButton(c, "/people/\(record.id.uuidString)/distinct", id: nil, label: t.t("match.distinct"), other: d.id),
-                    ]) : .text("—")
+                    ? el(
+                        "div", [attr("class", "inline-actions")],
+                        [
+                            postButton(
+                                c, "/people/\(record.id.uuidString)/merge", id: nil, label: t.t("match.merge"),
+                                other: d.id),
+                            postButton(
+                                c, "/people/\(record.id.uuidString)/distinct", id: nil, label: t.t("match.distinct"),
+                                other: d.id),
+                        ]) : .text("—")
             } : nil
         nodes.append(
-            el("section", [attr("id", "duplicates")], [
-                el("h2", text: t.t("match.title")),
-                el("p", [attr("class", "hint")], text: c.may(.mergePeople) ? t.t("match.supervisor-hint") : t.t("match.caseworker-hint")),
-                DuplicateViews.table(c, duplicates, centreNames: centreNames, actions: actions),
-            ]))
+            el(
+                "section", [attr("id", "duplicates")],
+                [
+                    el("h2", text: t.t("match.title")),
+                    el(
+                        "p", [attr("class", "hint")],
+                        text: c.may(.mergePeople) ? t.t("match.supervisor-hint") : t.t("match.caseworker-hint")),
+                    DuplicateViews.table(c, duplicates, centreNames: centreNames, actions: actions),
+                ]))
         return nodes
     }
 
     func postButton(_ c: PageContext, _ action: String, id: String?, label: String, other: UUID?) -> HNode {
-        el("form", [attr("method", "post"), attr("action", action), attr("class", "inline")], [
-            Layout.csrfField(c),
-            other.map { void("input", [attr("type", "hidden"), attr("name", "other"), attr("value", $0.uuidString)]) } ?? .empty,
-            el("button", [attr("type", "submit"), attr("id", id), attr("class", "small")], text: label),
-        ])
+        el(
+            "form", [attr("method", "post"), attr("action", action), attr("class", "inline")],
+            [
+                Layout.csrfField(c),
+                other.map {
+                    void("input", [attr("type", "hidden"), attr("name", "other"), attr("value", $0.uuidString)])
+                } ?? .empty,
+                el("button", [attr("type", "submit"), attr("id", id), attr("class", "small")], text: label),
+            ])
     }
 
     public func render(_ c: PageContext) -> String {
