@@ -121,6 +121,8 @@ public enum IdentityEvaluation {
     struct Generator {
         let today: DemoDay
         var earlier: [Person] = []
+        var nameCounts: [String: Int] = [:]
+        var namePartCount = 0
         let profiles = DemoProfiles.all.map { ($0, $0.share) }
 
         init(today: DemoDay) {
@@ -130,6 +132,8 @@ public enum IdentityEvaluation {
         mutating func remember(_ person: Person) {
             // Enough to draw namesakes and siblings from without growing without bound.
             if earlier.count < 5_000 { earlier.append(person) }
+            for name in person.names { nameCounts[name.latin[0], default: 0] += 1 }
+            namePartCount += person.names.count
         }
 
         func person(rng: inout SeededGenerator) -> Person {
@@ -138,7 +142,7 @@ public enum IdentityEvaluation {
                 // A different person with the same common names (Mohamed Ahmed Ali, Tesfay Gebremariam): same culture
                 // and sex, their own birth, phone and papers.
                 var model = rng.element(earlier)
-                for _ in 0..<20 where !hasCommonNames(model) { model = rng.element(earlier) }
+                for _ in 0..<50 where !hasCommonNames(model) { model = rng.element(earlier) }
                 var person = fresh(profile: model.profile, culture: model.culture, sex: model.sex, rng: &rng)
                 person.names = model.names
                 return person
@@ -169,15 +173,11 @@ public enum IdentityEvaluation {
             return fresh(profile: profile, culture: culture, sex: sex, rng: &rng)
         }
 
-        /// Every name among the dozen most given in its list.
+        /// Every name part is common in the population so far: at least one part in 300 is that name.
         func hasCommonNames(_ person: Person) -> Bool {
-            let group = person.culture.names
-            let given = person.sex == "Feminine" ? group.female : group.male
-            func rank(_ name: DemoName, in list: [DemoName]) -> Int {
-                list.firstIndex { $0.latin == name.latin } ?? list.count
+            person.names.allSatisfy { name in
+                Double(nameCounts[name.latin[0], default: 0]) >= Double(namePartCount) / 300
             }
-            return rank(person.names[0], in: given) < 12
-                && person.names.dropFirst().allSatisfy { rank($0, in: group.forebears) < 12 }
         }
 
         func fresh(profile: DemoProfile, culture: DemoCulture, sex: String, rng: inout SeededGenerator) -> Person {
@@ -257,7 +257,8 @@ public enum IdentityEvaluation {
 
             var nationality = person.profile.nationality
             if rng.chance(0.015) {
-                nationality = ["ETH": "ERI", "ERI": "ETH", "SSD": "SDN", "SDN": "SSD", "TCD": "SDN"][nationality] ?? "SDN"
+                nationality =
+                    ["ETH": "ERI", "ERI": "ETH", "SSD": "SDN", "SDN": "SSD", "TCD": "SDN"][nationality] ?? "SDN"
             }
 
             var record = IdentityRecord(id: id, names: forms, sex: sex, nationality: nationality)

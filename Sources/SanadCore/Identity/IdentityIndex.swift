@@ -15,9 +15,10 @@ public final class IdentityIndex: @unchecked Sendable {
     private var state: State
     private let scratch = Scratch()
 
+    /// `thresholds` nil means the scorer's defaults, the match threshold adjusted to the number of indexed records
+    /// (`MatchScorer.defaultMatchThreshold(population:)`).
     public init(thresholds: (match: Double, possible: Double)? = nil) {
-        let thresholds = thresholds ?? MatchScorer.defaultThresholds
-        state = State(matchThreshold: thresholds.match, possibleThreshold: thresholds.possible)
+        state = State(thresholds: thresholds)
     }
 
     /// Adds `record`, replacing a record with the same id.
@@ -26,9 +27,20 @@ public final class IdentityIndex: @unchecked Sendable {
         lock.withLock { state.insert(features) }
     }
 
-    /// Adds many records at once (the same as inserting them one by one).
-    public func insert(contentsOf records: [IdentityRecord]) {
-        let features = records.map(IdentityFeatures.init)
+    /// Adds many records at once (the same as inserting them one by one), preparing them on all cores: loading the
+    /// register at start-up is mostly transliteration.
+    public func insert<Records: Sequence>(contentsOf records: Records) where Records.Element == IdentityRecord {
+        let records = Array(records)
+        var features = [IdentityFeatures](repeating: State.placeholder, count: records.count)
+        let chunk = 2_000
+        features.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: (records.count + chunk - 1) / chunk) { part in
+                for index in (part * chunk)..<min(records.count, (part + 1) * chunk) {
+                    output[index] = IdentityFeatures(records[index])
+                }
+            }
+        }
         lock.withLock {
             for feature in features { state.insert(feature) }
         }
@@ -91,7 +103,9 @@ public final class IdentityIndex: @unchecked Sendable {
             let (a, b) = first < second ? (first, second) : (second, first)
             pairs.append((a: a, b: b, result: result))
         }
-        pairs.sort { $0.result.score != $1.result.score ? $0.result.score > $1.result.score : ($0.a, $0.b) < ($1.a, $1.b) }
+        pairs.sort {
+            $0.result.score != $1.result.score ? $0.result.score > $1.result.score : ($0.a, $0.b) < ($1.a, $1.b)
+        }
         return pairs
     }
 }
@@ -105,30 +119,27 @@ extension IdentityIndex {
         static let yearBand = 5
         static let yearReach = 6
         /// Posting entries a query reads at most, rarest keys first (phone and document keys are always read).
-        nonisolated(unsafe) static var readBudget = Int(ProcessInfo.processInfo.environment["BUDGET"] ?? "") ?? 40_000
+        static let readBudget = 40_000
         /// A single key's list longer than this is not read when other keys have been read.
-        nonisolated(unsafe) static var longestList = Int(ProcessInfo.processInfo.environment["LONGEST"] ?? "") ?? 12_000
+        static let longestList = 12_000
         /// Candidates scored in full.
-        nonisolated(unsafe) static var scored = Int(ProcessInfo.processInfo.environment["SCORED"] ?? "") ?? 250
+        static let scored = 300
     }
 
     struct State: Sendable {
         /// By slot; a removed record's slot holds a placeholder until it is reused.
         var features: [IdentityFeatures] = []
-        var keys: [[UInt64]] = []
         var live: [Bool] = []
         var free: [Int32] = []
         var slotOf: [String: Int32] = [:]
-        var postings: [UInt64: [Int32]] = [:]
-        /// Per slot: birth year (0 when unknown) and sex (0 unknown, 1 female, 2 male), for cheap candidate ranking.
+        var postings: [UInt64: Posting] = [:]
+        /// Per slot, for cheap candidate ranking.
         var summaries: [Summary] = []
         var frequencies = NameFrequencies.empty
-        let matchThreshold: Double
-        let possibleThreshold: Double
+        let thresholds: (match: Double, possible: Double)?
 
-        init(matchThreshold: Double, possibleThreshold: Double) {
-            self.matchThreshold = matchThreshold
-            self.possibleThreshold = possibleThreshold
+        init(thresholds: (match: Double, possible: Double)?) {
+            self.thresholds = thresholds
         }
 
         mutating func insert(_ features: IdentityFeatures) {
@@ -138,34 +149,28 @@ extension IdentityIndex {
             if let reused = free.popLast() {
                 slot = reused
                 self.features[Int(slot)] = features
-                self.keys[Int(slot)] = keys
                 live[Int(slot)] = true
                 summaries[Int(slot)] = Summary(features)
             } else {
                 slot = Int32(self.features.count)
                 self.features.append(features)
-                self.keys.append(keys)
                 live.append(true)
                 summaries.append(Summary(features))
             }
             slotOf[features.id] = slot
-            for key in keys { postings[key, default: []].append(slot) }
+            for key in keys { postings[key, default: .empty].append(slot) }
             frequencies.add(features)
         }
 
         mutating func remove(id: String) {
             guard let slot = slotOf.removeValue(forKey: id) else { return }
-            for key in keys[Int(slot)] {
-                guard var list = postings.removeValue(forKey: key) else { continue }
-                if let position = list.lastIndex(of: slot) {
-                    list.swapAt(position, list.count - 1)
-                    list.removeLast()
-                }
-                if !list.isEmpty { postings[key] = list }
+            // The keys are recomputed rather than stored: they follow from the features alone.
+            for key in Keys.all(features[Int(slot)]) {
+                postings[key]?.remove(slot)
+                if postings[key]?.count == 0 { postings[key] = nil }
             }
             frequencies.remove(features[Int(slot)])
             features[Int(slot)] = Self.placeholder
-            keys[Int(slot)] = []
             live[Int(slot)] = false
             free.append(slot)
         }
@@ -185,7 +190,7 @@ extension IdentityIndex {
             for features: IdentityFeatures, excluding excluded: Int32?, scratch: Scratch
         ) -> [(Int32, MatchResult)] {
             let candidates = candidates(for: features, excluding: excluded, scratch: scratch)
-            let scorer = MatchScorer(frequencies: frequencies, thresholds: (matchThreshold, possibleThreshold))
+            let scorer = MatchScorer(frequencies: frequencies, thresholds: thresholds)
             var results: [(Int32, MatchResult)] = []
             self.features.withUnsafeBufferPointer { stored in
                 for slot in candidates where live[Int(slot)] && stored[Int(slot)].id != features.id {
@@ -200,32 +205,83 @@ extension IdentityIndex {
         /// The slots sharing the most and rarest blocking keys with `features`, nudged by birth year and sex.
         func candidates(for features: IdentityFeatures, excluding excluded: Int32?, scratch: Scratch) -> [Int32] {
             let population = Double(max(slotOf.count, 1))
-            var lists: [(list: [Int32], weight: Float, always: Bool)] = []
+            var lists: [(list: Posting, weight: Float, always: Bool, group: UInt32)] = []
             for key in Keys.query(features) {
-                guard let list = postings[key.hash], !list.isEmpty else { continue }
+                guard let list = postings[key.hash], list.count > 0 else { continue }
                 let rarity = max(log2(population / Double(list.count)), 0.1)
-                lists.append((list, Float(rarity + key.bonus), key.always))
+                lists.append((list, Float(rarity + key.bonus), key.always, 1 << UInt32(key.group)))
             }
             // Rarest first; phone and document keys are always read.
             lists.sort { $0.always != $1.always ? $0.always : $0.list.count < $1.list.count }
             scratch.prepare(capacity: self.features.count)
             var read = 0
-            for (list, weight, always) in lists {
+            for (list, weight, always, group) in lists {
                 if !always, read > 0, read + list.count > Search.readBudget || list.count > Search.longestList {
                     continue
                 }
                 read += list.count
-                for slot in list { scratch.add(slot, weight) }
+                switch list {
+                case .empty: break
+                case .one(let slot): scratch.add(slot, weight, group: group)
+                case .many(let slots): for slot in slots { scratch.add(slot, weight, group: group) }
+                }
             }
             let query = Summary(features)
             // The best `Search.scored` by rank, kept in a min-heap so that thousands of weak candidates cost little.
             var heap = CandidateHeap(capacity: Search.scored)
-            for slot in scratch.touched where slot != excluded {
-                let rank = scratch.weights[Int(slot)] + query.affinity(summaries[Int(slot)])
-                heap.offer(slot, rank)
+            summaries.withUnsafeBufferPointer { summaries in
+                for slot in scratch.touchedSlots where slot != excluded {
+                    heap.offer(slot, scratch.weight(slot) + query.affinity(summaries[Int(slot)]))
+                }
             }
             scratch.reset()
             return heap.slots
+        }
+    }
+
+    /// The slots filed under one key; most keys (pairs of names in one birth band) hold a single slot, which then
+    /// needs no array of its own.
+    enum Posting: Sendable {
+        case empty
+        case one(Int32)
+        case many([Int32])
+
+        var count: Int {
+            switch self {
+            case .empty: 0
+            case .one: 1
+            case .many(let slots): slots.count
+            }
+        }
+
+        mutating func append(_ slot: Int32) {
+            switch self {
+            case .empty:
+                self = .one(slot)
+            case .one(let first):
+                self = .many([first, slot])
+            case .many(var slots):
+                // Drop our own reference first, so that the array is unique and grows in place.
+                self = .empty
+                slots.append(slot)
+                self = .many(slots)
+            }
+        }
+
+        mutating func remove(_ slot: Int32) {
+            switch self {
+            case .empty:
+                break
+            case .one(let only):
+                if only == slot { self = .empty }
+            case .many(var slots):
+                self = .empty
+                if let position = slots.lastIndex(of: slot) {
+                    slots.swapAt(position, slots.count - 1)
+                    slots.removeLast()
+                }
+                self = slots.count == 1 ? .one(slots[0]) : .many(slots)
+            }
         }
     }
 
@@ -317,6 +373,7 @@ extension IdentityIndex {
             /// Added to the rarity weight: pairs of names say more than one name.
             var bonus: Double
             var always: Bool
+            var group: Int
         }
 
         static let unknownBand = Int.min
@@ -325,37 +382,48 @@ extension IdentityIndex {
             year.map { $0 >= 0 ? $0 / Search.yearBand : -1 } ?? unknownBand
         }
 
-        /// Hashes of every part's skeleton readings and of every pair of parts within one name form.
-        static func nameKeys(_ features: IdentityFeatures) -> (singles: Set<UInt64>, pairs: Set<UInt64>) {
-            var singles = Set<UInt64>()
-            var pairs = Set<UInt64>()
+        /// Hashes of every part's skeleton readings and of every pair of parts within one name form, grouped: all
+        /// readings of one part (or one pair) form a group, which counts once for a candidate however many of its
+        /// readings the candidate shares.
+        static func nameKeys(_ features: IdentityFeatures) -> (singles: [[UInt64]], pairs: [[UInt64]]) {
+            var singles: [UInt64: Set<UInt64>] = [:]
+            var pairs: [UInt64: Set<UInt64>] = [:]
             let parts = features.parts
             for (i, part) in parts.enumerated() {
                 let readings = [part.skeleton, part.alternates.0, part.alternates.1].filter { !$0.isEmpty }
-                for reading in readings { singles.insert(hash(reading)) }
+                singles[hash(part.skeleton), default: []].formUnion(readings.map(hash))
                 for j in (i + 1)..<max(parts.count, i + 1) where parts[j].form == part.form {
+                    let group = pairHash(hash(part.skeleton), hash(parts[j].skeleton))
                     for x in readings.prefix(2) {
                         for y in [parts[j].skeleton, parts[j].alternates.0] where !y.isEmpty {
-                            let (first, second) = (hash(x), hash(y))
-                            pairs.insert(mix(min(first, second) &* 31 &+ max(first, second)))
+                            pairs[group, default: []].insert(pairHash(hash(x), hash(y)))
                         }
                     }
                 }
             }
-            return (singles, pairs)
+            func ordered(_ groups: [UInt64: Set<UInt64>]) -> [[UInt64]] {
+                groups.sorted { $0.key < $1.key }.map { $0.value.sorted() }
+            }
+            return (ordered(singles), ordered(pairs))
+        }
+
+        static func pairHash(_ first: UInt64, _ second: UInt64) -> UInt64 {
+            mix(min(first, second) &* 31 &+ max(first, second))
         }
 
         static func all(_ features: IdentityFeatures) -> [UInt64] {
             let band = band(features.birthYear)
             let (singles, pairs) = nameKeys(features)
             var keys = Set<UInt64>()
-            for single in singles { keys.insert(key(single, tag: 1, band: band)) }
-            for pair in pairs { keys.insert(key(pair, tag: 2, band: band)) }
+            for group in singles { for single in group { keys.insert(key(single, tag: 1, band: band)) } }
+            for group in pairs { for pair in group { keys.insert(key(pair, tag: 2, band: band)) } }
             if let phone = features.phone { keys.insert(key(hash(phone), tag: 3, band: 0)) }
             if let document = features.document { keys.insert(key(hash(document), tag: 4, band: 0)) }
             return Array(keys)
         }
 
+        /// The keys to look up for `features`, in every birth band it may meet; `group` numbers the name part or
+        /// pair a key stands for (at most 15 of each; phone and document have their own).
         static func query(_ features: IdentityFeatures) -> [QueryKey] {
             var bands = [unknownBand]
             if let year = features.birthYear {
@@ -368,16 +436,25 @@ extension IdentityIndex {
             }
             let (singles, pairs) = nameKeys(features)
             var keys: [QueryKey] = []
-            keys.reserveCapacity(bands.count * (singles.count + pairs.count) + 2)
             for band in bands {
-                for single in singles { keys.append(QueryKey(hash: key(single, tag: 1, band: band), bonus: 0, always: false)) }
-                for pair in pairs { keys.append(QueryKey(hash: key(pair, tag: 2, band: band), bonus: 2, always: false)) }
+                for (index, group) in singles.prefix(15).enumerated() {
+                    for single in group {
+                        keys.append(
+                            QueryKey(hash: key(single, tag: 1, band: band), bonus: 0, always: false, group: index))
+                    }
+                }
+                for (index, group) in pairs.prefix(15).enumerated() {
+                    for pair in group {
+                        keys.append(
+                            QueryKey(hash: key(pair, tag: 2, band: band), bonus: 2, always: false, group: 15 + index))
+                    }
+                }
             }
             if let phone = features.phone {
-                keys.append(QueryKey(hash: key(hash(phone), tag: 3, band: 0), bonus: 4, always: true))
+                keys.append(QueryKey(hash: key(hash(phone), tag: 3, band: 0), bonus: 4, always: true, group: 30))
             }
             if let document = features.document {
-                keys.append(QueryKey(hash: key(hash(document), tag: 4, band: 0), bonus: 6, always: true))
+                keys.append(QueryKey(hash: key(hash(document), tag: 4, band: 0), bonus: 6, always: true, group: 31))
             }
             return keys
         }
@@ -406,23 +483,68 @@ extension IdentityIndex {
         }
     }
 
-    /// Per-query accumulator of key weights by slot, reused between queries.
+    /// Per-query accumulator of key weights by slot, reused between queries. A key group (one name part, one pair)
+    /// adds its weight once per slot: lists are read rarest first, so that is the weight of its rarest key. Raw
+    /// memory, because this is the innermost loop of a query and array accesses on a class pay exclusivity checks.
     final class Scratch: @unchecked Sendable {
-        var weights: [Float] = []
-        var touched: [Int32] = []
-
-        func prepare(capacity: Int) {
-            if weights.count < capacity { weights += [Float](repeating: 0, count: capacity - weights.count) }
+        struct Cell {
+            var weight: Float
+            var groups: UInt32
         }
 
-        func add(_ slot: Int32, _ weight: Float) {
-            if weights[Int(slot)] == 0 { touched.append(slot) }
-            weights[Int(slot)] += weight
+        private(set) var cells: UnsafeMutablePointer<Cell>
+        private(set) var capacity = 0
+        private(set) var touched: UnsafeMutablePointer<Int32>
+        private(set) var touchedCount = 0
+
+        init() {
+            cells = .allocate(capacity: 1)
+            touched = .allocate(capacity: 1)
+        }
+
+        deinit {
+            cells.deallocate()
+            touched.deallocate()
+        }
+
+        func prepare(capacity: Int) {
+            guard capacity > self.capacity else { return }
+            let grown = max(capacity, self.capacity * 2)
+            let newCells = UnsafeMutablePointer<Cell>.allocate(capacity: grown)
+            newCells.initialize(repeating: Cell(weight: 0, groups: 0), count: grown)
+            cells.deallocate()
+            cells = newCells
+            touched.deallocate()
+            touched = .allocate(capacity: grown)
+            self.capacity = grown
+            touchedCount = 0
+        }
+
+        @inline(__always)
+        func add(_ slot: Int32, _ weight: Float, group: UInt32) {
+            let cell = cells + Int(slot)
+            let seen = cell.pointee.groups
+            if seen & group != 0 { return }
+            if seen == 0 {
+                touched[touchedCount] = slot
+                touchedCount += 1
+            }
+            cell.pointee.groups = seen | group
+            cell.pointee.weight += weight
+        }
+
+        @inline(__always)
+        func weight(_ slot: Int32) -> Float {
+            cells[Int(slot)].weight
+        }
+
+        var touchedSlots: UnsafeBufferPointer<Int32> {
+            UnsafeBufferPointer(start: touched, count: touchedCount)
         }
 
         func reset() {
-            for slot in touched { weights[Int(slot)] = 0 }
-            touched.removeAll(keepingCapacity: true)
+            for index in 0..<touchedCount { cells[Int(touched[index])] = Cell(weight: 0, groups: 0) }
+            touchedCount = 0
         }
     }
 

@@ -39,6 +39,18 @@ public struct IdentityRecord: Sendable, Equatable {
     public static func estimatedBirthYear(age: Int, on date: CivilDate) -> Int {
         date.year - age
     }
+
+    /// What the matcher knows of a demo person, registered on their arrival date.
+    public init(id: String, demo person: DemoPerson) {
+        let names =
+            person.nameOriginal == person.nameLatin ? [person.nameLatin] : [person.nameOriginal, person.nameLatin]
+        let arrival = CivilDate(person.arrivalDate)
+        self.init(
+            id: id, names: names, sex: person.sex, birthDate: person.birthDate.flatMap { CivilDate($0) },
+            birthYear: person.estimatedAge.flatMap { age in arrival.map { Self.estimatedBirthYear(age: age, on: $0) } },
+            birthYearEstimated: person.estimatedAge != nil, nationality: person.nationality,
+            phone: person.phone.flatMap(PhoneNumber.normalise), documentNumber: person.documentNumber)
+    }
 }
 
 /// A record prepared once for comparing: name parts of every form in one flat array, normalised keys.

@@ -5,7 +5,8 @@ public enum MatchDecision: String, Sendable {
 }
 
 /// A comparison of two records: a log-likelihood score in bits, the decision it leads to, and why, in short English
-/// phrases free of names and personal values (birth years excepted).
+/// phrases free of names and personal values (birth years excepted). Reasons are given for pairs with a decision
+/// only; a pair without one has none, because most compared pairs get none and writing them costs more than scoring.
 public struct MatchResult: Sendable, Equatable {
     public let score: Double
     public let decision: MatchDecision?
@@ -21,18 +22,37 @@ public struct MatchResult: Sendable, Equatable {
 /// Fellegi–Sunter style comparison: each field adds the log2 likelihood ratio of what it shows (agreement on a rare
 /// name part adds more than on a common one; a different sex subtracts a lot), and the sum decides.
 public struct MatchScorer: Sendable {
-    /// Chosen on `IdentityEvaluation.generate` populations (see `IdentityEvaluationTests`).
-    public static let defaultThresholds = (match: 20.0, possible: 9.0)
+    /// Chosen on `IdentityEvaluation.generate` populations (see `IdentityEvaluationTests`), for populations of up to
+    /// `referencePopulation` records; the default match threshold then rises with the population
+    /// (`defaultMatchThreshold(population:)`).
+    public static let defaultThresholds = (match: 17.0, possible: 10.0)
+    public static let referencePopulation = 10_000
+
+    /// The default match threshold for a population of `population` records: one bit more each time the population
+    /// doubles beyond `referencePopulation`. Name weights measure how common a name is, which does not change with
+    /// size, but the number of different people who carry it and were born about the same year does: in a register
+    /// of a million, "Tesfay Gebremariam, about 30" is several people, and only stronger evidence (a birth date,
+    /// a phone, a document) makes a pair a `match`. The `possible` threshold stays, so that recall does not drop.
+    public static func defaultMatchThreshold(population: Int) -> Double {
+        let excess = Double(population) / Double(referencePopulation)
+        return defaultThresholds.match + (excess > 1 ? log2(excess) : 0)
+    }
 
     public let frequencies: NameFrequencies
     public let matchThreshold: Double
     public let possibleThreshold: Double
 
+    /// `thresholds` nil means the defaults, with the match threshold adjusted to the population the frequencies
+    /// were counted in; explicit thresholds are used as given.
     public init(frequencies: NameFrequencies = .empty, thresholds: (match: Double, possible: Double)? = nil) {
         self.frequencies = frequencies
-        let thresholds = thresholds ?? Self.defaultThresholds
-        matchThreshold = thresholds.match
-        possibleThreshold = thresholds.possible
+        if let thresholds {
+            matchThreshold = thresholds.match
+            possibleThreshold = thresholds.possible
+        } else {
+            matchThreshold = Self.defaultMatchThreshold(population: frequencies.population)
+            possibleThreshold = Self.defaultThresholds.possible
+        }
     }
 
     public func compare(_ a: IdentityRecord, _ b: IdentityRecord) -> MatchResult {
@@ -49,11 +69,6 @@ public struct MatchScorer: Sendable {
         let decision = decision(for: score)
         // Reasons are only written out for pairs that get a decision: most compared pairs get none.
         return MatchResult(score: score, decision: decision, reasons: decision == nil ? [] : evidence.reasons)
-    }
-
-    /// Only the score, without reasons.
-    func score(_ a: IdentityFeatures, _ b: IdentityFeatures) -> Double {
-        (evidence(a, b).score * 100).rounded() / 100
     }
 
     enum FieldAgreement {
@@ -134,7 +149,7 @@ public struct MatchScorer: Sendable {
         static let similarDocument = 5.0
         static let differentDocument = -2.0
         static let sameSex = 0.5
-        static let differentSex = -9.0
+        static let differentSex = -6.0
         static let sameNationality = 0.5
         static let differentNationality = -3.0
         /// Per pair of name parts that both records give but that do not agree.
@@ -297,14 +312,18 @@ extension MatchScorer {
     }
 
     /// 1 for the same spelling once folded, 0.9 for the same skeleton and nearly the same vowels, 0.8 for the same
-    /// skeleton (Hassan / Hussein also share one: rarity weighs them as one name) or an alternative reading, 0.6 for
-    /// one letter typed wrong, else 0.
+    /// skeleton (Hassan / Hussein also share one: rarity weighs them as one name) or an alternative reading, less when
+    /// even the first letter differs, 0.6 for one letter typed wrong, else 0.
     static func similarity(_ a: NamePart, _ b: NamePart) -> Double {
         if a.folded == b.folded { return 1 }
-        if a.skeleton == b.skeleton { return a.folded.withinOneEdit(of: b.folded) ? 0.9 : 0.8 }
+        if a.skeleton == b.skeleton {
+            if a.folded.withinOneEdit(of: b.folded) { return 0.9 }
+            // Omar and Amira share a skeleton; Hassan and Hussein at least start alike.
+            return a.folded[0] == b.folded[0] ? 0.8 : 0.65
+        }
         if a.hasAlternates || b.hasAlternates, a.sharesReading(with: b) { return 0.8 }
         if a.skeleton.count >= 4, b.skeleton.count >= 4, a.skeleton.withinOneEdit(of: b.skeleton) { return 0.6 }
-        if a.folded.count >= 5, b.folded.count >= 5, a.folded.withinOneEdit(of: b.folded) { return 0.6 }
+        if a.folded.count >= 4, b.folded.count >= 4, a.folded.withinOneEdit(of: b.folded) { return 0.6 }
         return 0
     }
 
@@ -378,10 +397,10 @@ extension MatchScorer {
         if estimated > 0 {
             let kind = BirthEvidence.Kind.years(sameDay: false, estimated: estimated)
             switch gap {
-            case 0...1: return evidence(1.5, kind)
+            case 0...1: return evidence(2, kind)
             case 2...3: return evidence(0.5, kind)
-            case 4...5: return evidence(-1, kind)
-            case 6...8: return evidence(-5, kind)
+            case 4...5: return evidence(-1.5, kind)
+            case 6...8: return evidence(-4, kind)
             default: return evidence(-10, kind)
             }
         }

@@ -149,13 +149,28 @@ public enum NameKeys {
 
     /// The name in lowercase ASCII words, compounds joined ("abdelrahman", "gebremariam", "nasreldin").
     static func words(_ name: String) -> [String] {
-        var text = expandGeezAbbreviations(name)
+        var text = expandGeezAbbreviations(withoutTitles(name))
         switch Transliteration.script(of: text) {
         case .latin, .other: break
         default: text = Transliteration.suggestLatin(text)
         }
         return joinCompounds(latinTokens(expandLatinAbbreviations(text)))
     }
+
+    /// Amharic and English forms of address that staff sometimes write before a name: W/ro (Mrs), W/t (Miss), Ato
+    /// (Mr). Without this, "W/ro" would read as the "W/" of Wolde.
+    static func withoutTitles(_ name: String) -> String {
+        let words = name.split(whereSeparator: \.isWhitespace)
+        let kept = words.filter { word in
+            !titles.contains(word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".:")))
+        }
+        return kept.count == words.count ? name : kept.joined(separator: " ")
+    }
+
+    static let titles: Set<String> = [
+        "w/ro", "w/o", "w/t", "w/rt", "w/rit", "wro", "ato", "mr", "mrs", "ms", "miss", "ወ/ሮ", "ወ/ት", "ወ/ሪት", "አቶ",
+        "ኣቶ",
+    ]
 
     /// ገ/ማርያም → ገብረማርያም, ወ/ሚካኤል → ወልደሚካኤል, ኃ/ማርያም → ኃይለማርያም, ተ/ሃይማኖት → ተክለሃይማኖት.
     static func expandGeezAbbreviations(_ text: String) -> String {
@@ -207,7 +222,9 @@ public enum NameKeys {
         return result
     }
 
-    static let latinHeads: [Character: String] = ["g": "gebre", "w": "wolde", "h": "haile", "t": "tekle", "k": "kidane"]
+    static let latinHeads: [Character: String] = [
+        "g": "gebre", "w": "wolde", "h": "haile", "t": "tekle", "k": "kidane",
+    ]
 
     struct Token {
         var text: String
@@ -383,6 +400,9 @@ public enum NameKeys {
             case "i", "y": mapped = index == 0 && letter == "y" ? "y" : "i"
             case "o", "u": mapped = "u"
             case "x": mapped = "h"
+            case "d" where next == "j" && index == 0:
+                index += 1
+                continue
             case "g", "j", "q", "k": mapped = "k"
             case "c": mapped = next == "h" ? "C" : "k"
             case "p" where next == "h": mapped = "f"

@@ -48,7 +48,8 @@ public struct InstrumentCatalogue: Sendable {
 
     static func loadDirectory(_ path: String?) -> [Instrument] {
         guard let path, let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
-        return load(names.filter { $0.hasSuffix(".json") }.map { URL(fileURLWithPath: path).appendingPathComponent($0) })
+        return load(
+            names.filter { $0.hasSuffix(".json") }.map { URL(fileURLWithPath: path).appendingPathComponent($0) })
     }
 
     static func load(_ urls: [URL]) -> [Instrument] {
