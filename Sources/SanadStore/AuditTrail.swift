@@ -60,6 +60,8 @@ public enum AuditTrail {
         actor: Actor, page: Int, per: Int, on db: any Database
     ) async throws -> (entries: [AuditRecord], total: Int) {
         guard AccessPolicy.decide(actor, .viewAuditTrail) == .allow else { throw StoreError.forbidden }
+        let page = min(max(1, page), 1_000_000)
+        let per = min(max(1, per), 500)
         let total = try await AuditEntry.query(on: db).count()
         let rows = try await AuditEntry.query(on: db).sort(\.$id, .descending)
             .range(((page - 1) * per)..<(page * per)).all()

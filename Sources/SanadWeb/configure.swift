@@ -69,7 +69,10 @@ struct RouteLoggingMiddleware: AsyncMiddleware {
         request.logger.log(
             level: logLevel, "request",
             metadata: [
-                "method": "\(request.method.rawValue)", "path": "\(request.url.path)",
+                "method": "\(request.method.rawValue)",
+                // The route's pattern, not the path: a path can carry a secret (the one-time setup token).
+                "route":
+                    "\(request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched")",
                 "status": "\(response.status.code)",
             ])
         return response

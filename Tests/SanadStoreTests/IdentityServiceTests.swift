@@ -38,6 +38,7 @@ import Testing
                 .candidates(for: Self.tesfay("Tesfay Gebremariam", latin: nil, centre: "SD11"))
             let hit = try #require(elsewhere.first { $0.id == existing.id })
             #expect(!hit.visible && hit.record == nil && hit.centre == "SD12", "only where, never who")
+            #expect(hit.result.reasons.isEmpty && hit.result.score == 0, "nor which facts matched")
         }
     }
 

@@ -86,14 +86,12 @@ public struct AccountService: Sendable {
         let hash = user?.passwordHash ?? Self.dummyHash
         let ok = try await Self.verifyPassword(password, hash: hash) && user != nil && user?.disabled == false
         guard ok, let user, let userID = user.id else {
-            let failures = try await recordFailure(subjects: subjects, existing: counters, now: now)
+            let outcome = try await recordFailure(subjects: subjects, existing: counters, now: now)
             try await AuditTrail.append(
                 action: "signin.failure", actorID: user?.id?.uuidString, recordType: "user",
                 recordID: user?.id?.uuidString, now: now, on: db)
-            if let lock = throttle.lockDuration(failures: failures) {
-                return .locked(until: now.addingTimeInterval(lock))
-            }
-            return .invalid(delaySeconds: throttle.delay(failures: failures))
+            if outcome.locked { return .locked(until: now.addingTimeInterval(throttle.lockSeconds)) }
+            return .invalid(delaySeconds: throttle.delay(failures: outcome.failures))
         }
         try await LoginThrottle.query(on: db).filter(\.$subject == subjects[0]).delete()
         let token = try await openSession(userID: userID, kind: kind, now: now)
@@ -105,23 +103,29 @@ public struct AccountService: Sendable {
 
     private static let dummyHash: String = (try? Bcrypt.hash("not-a-real-account-password", cost: bcryptCost)) ?? ""
 
-    private func recordFailure(subjects: [String], existing: [LoginThrottle], now: Date) async throws -> Int {
+    /// Counts one more failure for the account and the address; returns whether the account is now locked and
+    /// the failure count that decides the slow-down.
+    private func recordFailure(subjects: [String], existing: [LoginThrottle], now: Date) async throws -> (
+        locked: Bool, failures: Int
+    ) {
         var highest = 0
+        var locked = false
         for subject in subjects {
             let counter = existing.first { $0.subject == subject } ?? LoginThrottle(subject: subject, now: now)
             counter.failures = throttle.failuresAfterFailure(
                 previous: counter.failures, secondsSinceLast: now.timeIntervalSince(counter.lastFailureAt))
             counter.lastFailureAt = now
-            if let lock = throttle.lockDuration(failures: counter.failures) {
+            highest = max(highest, counter.failures)
+            // Only accounts lock. An address is shared by a whole centre behind one router, so failures from it
+            // only slow its attempts; locking it would let anyone lock everyone out.
+            if subject == subjects.first, let lock = throttle.lockDuration(failures: counter.failures) {
                 counter.lockedUntil = now.addingTimeInterval(lock)
                 counter.failures = 0
-                highest = max(highest, throttle.lockAfter)
-            } else {
-                highest = max(highest, counter.failures)
+                locked = true
             }
             try await counter.save(on: db)
         }
-        return highest
+        return (locked, highest)
     }
 
     /// A new session or API token for the user; returns the secret, of which only a hash is stored.

@@ -45,6 +45,10 @@ public struct IdentityService: Sendable {
         guard case .success(let valid) = draft.validate(today: CivilDate(context.clock())) else { return [] }
         try await context.names.refresh(on: db, cipher: context.cipher)
         let found = context.names.identities.matches(for: IdentityRecord(draft: valid), limit: 10)
+        // The check decrypts and compares against people the actor may not see: it is recorded like a view.
+        try await AuditTrail.append(
+            action: "identity.check", actorID: actor.userID, recordType: "person", recordID: nil,
+            now: context.clock(), on: db)
         return try await describe(found.map { ($0.id, $0.result) }, excluding: [])
     }
 
@@ -58,6 +62,9 @@ public struct IdentityService: Sendable {
             $0.filter(\.$firstID == id).filter(\.$secondID == id)
         }
         .all().map { $0.firstID == id ? $0.secondID : $0.firstID }
+        try await AuditTrail.append(
+            action: "identity.duplicates", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
+            now: context.clock(), on: db)
         return try await describe(found.map { ($0.id, $0.result) }, excluding: Set(distinct))
     }
 
@@ -71,7 +78,10 @@ public struct IdentityService: Sendable {
             let visible = actor.centres.contains(centre)
             var record: PersonRecord?
             if visible, let person = try await Person.find(id, on: db) { record = try people.record(person) }
-            out.append(PossibleDuplicate(id: id, centre: centre, visible: visible, record: record, result: result))
+            // For a record elsewhere, only where it is and how likely: reasons and scores would tell which phone,
+            // document or birth year matched, that is, facts about a person the actor may not see.
+            let shown = visible ? result : MatchResult(score: 0, decision: result.decision, reasons: [])
+            out.append(PossibleDuplicate(id: id, centre: centre, visible: visible, record: record, result: shown))
         }
         return out
     }
@@ -192,9 +202,11 @@ public struct IdentityService: Sendable {
         pair.decidedAt = context.clock()
         try await db.transaction { tx in
             try await pair.create(on: tx)
-            try await AuditTrail.append(
-                action: "person.distinct", actorID: actor.userID, recordType: "person", recordID: first.uuidString,
-                now: pair.decidedAt, on: tx)
+            for id in [first, second] {
+                try await AuditTrail.append(
+                    action: "person.distinct", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
+                    now: pair.decidedAt, on: tx)
+            }
         }
     }
 

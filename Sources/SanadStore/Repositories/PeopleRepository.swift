@@ -73,6 +73,12 @@ public struct PeopleRepository: Sendable {
         // Names and phones that came from merged records are not on the form; an edit keeps them.
         edited.personal.aliases = before.personal.aliases
         edited.personal.otherPhones = before.personal.otherPhones
+        // An unchanged estimated age is the age at registration, not today's: the birth year it gave stays.
+        if edited.personal.birthDate == nil, edited.facts.estimatedAge != nil,
+            edited.facts.estimatedAge == before.facts.estimatedAge
+        {
+            edited.facts.birthYear = before.facts.birthYear
+        }
         let valid = edited
         let changes = PersonChanges.diff(
             old: (before.personal, before.facts), new: (valid.personal, valid.facts))
@@ -135,7 +141,8 @@ public struct PeopleRepository: Sendable {
         guard AccessPolicy.roleMay(actor.role, .listPeople) else { throw StoreError.forbidden }
         var centres = actor.centres
         if let centre, !centre.isEmpty { centres = centres.intersection([centre]) }
-        let page = max(1, page)
+        // Bounded so that the offset arithmetic below can never overflow, whatever a query string says.
+        let page = min(max(1, page), 100_000)
         let per = min(max(1, per), 100)
         let people: [Person]
         let total: Int

@@ -188,6 +188,9 @@ public struct ScreeningRepository: Sendable {
 
     public func statusHistory(personID: UUID) async throws -> [TraffickingStatusChange] {
         _ = try await people.load(personID, for: .viewScreenings)
+        try await AuditTrail.append(
+            action: "person.trafficking-status.view", actorID: actor.userID, recordType: "person",
+            recordID: personID.uuidString, now: context.clock(), on: db)
         return try await TraffickingStatusChange.query(on: db).filter(\.$personID == personID).sort(\.$at, .descending)
             .all()
     }
@@ -202,6 +205,9 @@ public struct ScreeningRepository: Sendable {
 
     public func list(personID: UUID) async throws -> [ScreeningView] {
         _ = try await people.load(personID, for: .viewScreenings)
+        try await AuditTrail.append(
+            action: "screening.list", actorID: actor.userID, recordType: "person", recordID: personID.uuidString,
+            now: context.clock(), on: db)
         let records = try await ScreeningRecord.query(on: db).filter(\.$personID == personID)
             .sort(\.$createdAt, .descending).all()
         return try records.map(view)

@@ -9,7 +9,8 @@ struct MatchOut: Content {
     let id: UUID?
     let centre: String
     let registrationNumber: String?
-    let score: Double
+    /// Only for records the caller may open.
+    let score: Double?
     let decision: String
     let reasons: [String]
 
@@ -17,7 +18,7 @@ struct MatchOut: Content {
         id = d.visible ? d.id : nil
         centre = d.centre
         registrationNumber = d.record?.registrationNumber
-        score = (d.result.score * 100).rounded() / 100
+        score = d.visible ? (d.result.score * 100).rounded() / 100 : nil
         decision = d.result.decision?.rawValue ?? "none"
         reasons = d.result.reasons
     }

@@ -456,7 +456,7 @@ enum OpenAPIDocument {
                 ],
             ],
             "Match": [
-                "type": "object", "required": ["centre", "score", "decision", "reasons"],
+                "type": "object", "required": ["centre", "decision", "reasons"],
                 "properties": [
                     "id": ["type": "string", "format": "uuid", "description": "Only for records the caller may open."],
                     "centre": string, "registrationNumber": string, "score": ["type": "number"],

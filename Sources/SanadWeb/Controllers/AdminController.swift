@@ -108,7 +108,7 @@ struct AdminController: RouteCollection {
 
     func audit(req: Request) async throws -> Response {
         let actor = try require(req, .viewAuditTrail)
-        let page = max(1, (try? req.query.get(Int.self, at: "page")) ?? 1)
+        let page = min(max(1, (try? req.query.get(Int.self, at: "page")) ?? 1), 1_000_000)
         let per = 50
         let result = try await AuditTrail.page(actor: actor, page: page, per: per, on: req.db)
         let users = try await User.query(on: req.db).all()

@@ -86,7 +86,13 @@ struct AuthController: RouteCollection {
             return req.page(
                 AccountPages.setup(c, token: token, username: username, errors: errors), status: .unprocessableEntity)
         }
-        _ = try await setup.complete(token: token, username: username, password: password)
+        do {
+            _ = try await setup.complete(token: token, username: username, password: password)
+        } catch AccountError.usernameTaken {
+            errors["username"] = c.t.t("account.username.taken")
+            return req.page(
+                AccountPages.setup(c, token: token, username: username, errors: errors), status: .unprocessableEntity)
+        }
         return req.redirect(to: "/signin")
     }
 
@@ -95,7 +101,13 @@ struct AuthController: RouteCollection {
         let lang = Catalogue.supported.contains(form["lang"] ?? "") ? form["lang"]! : "en"
         let next = form["next"] ?? "/"
         // Only local paths, so the switch cannot be used to send someone elsewhere.
-        let target = next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : "/"
+        let local =
+            next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\")
+            && !next.unicodeScalars.contains {
+                CharacterSet.whitespacesAndNewlines.union(.controlCharacters).contains($0)
+            }
+            && URLComponents(string: next).map { $0.scheme == nil && $0.host == nil } == true
+        let target = local ? next : "/"
         if let user = req.state.user { try await req.accounts.setLocale(user: user, locale: lang) }
         let response = req.redirect(to: target)
         response.cookies[SanadSessionMiddleware.languageCookie] = SanadSessionMiddleware.cookie(

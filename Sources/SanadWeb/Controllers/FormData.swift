@@ -8,11 +8,25 @@ struct FormData {
 
     init(_ request: Request) throws {
         guard request.headers.contentType == .urlEncodedForm else { throw Abort(.unsupportedMediaType) }
-        let body = request.body.string ?? ""
-        var components = URLComponents()
-        // URLComponents decodes %XX but not the form encoding's "+" for space.
-        components.percentEncodedQuery = body.replacingOccurrences(of: "+", with: "%20")
-        pairs = (components.queryItems ?? []).map { ($0.name, $0.value ?? "") }
+        pairs = try Self.parse(request.body.string ?? "")
+    }
+
+    /// application/x-www-form-urlencoded by hand: Foundation's URLComponents traps on characters a browser never
+    /// sends but anyone else can (a bare %, a space, raw UTF-8), and a request must never stop the server.
+    static func parse(_ body: String) throws -> [(String, String)] {
+        var out: [(String, String)] = []
+        for piece in body.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ raw: Substring) throws -> String {
+                let spaced = raw.replacingOccurrences(of: "+", with: " ")
+                guard let text = spaced.removingPercentEncoding else {
+                    throw Abort(.badRequest, reason: "The form data is not valid.")
+                }
+                return text
+            }
+            out.append((try decode(parts[0]), parts.count > 1 ? try decode(parts[1]) : ""))
+        }
+        return out
     }
 
     subscript(_ name: String) -> String? { pairs.first { $0.0 == name }?.1 }

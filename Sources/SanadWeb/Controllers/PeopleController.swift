@@ -38,7 +38,7 @@ struct PeopleController: RouteCollection {
         let actor = try req.requireActor()
         let q = (try? req.query.get(String.self, at: "q")) ?? ""
         let centre = try? req.query.get(String.self, at: "centre")
-        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
+        let page = min(max(1, (try? req.query.get(Int.self, at: "page")) ?? 1), 100_000)
         let result = try await req.people.list(query: q, centre: centre, page: page, per: 25)
         let model = PeopleListPage(
             page: result, query: q, centre: centre, centres: try await centreChoices(req, actor: actor),
@@ -114,9 +114,12 @@ struct PeopleController: RouteCollection {
         _ = try req.requireActor()
         let id = try personID(req)
         let form = try FormData.verified(req)
-        let draft = form.personDraft
+        var draft = form.personDraft
         guard let version = form["version"].flatMap(Int.init) else { throw Abort(.badRequest) }
         let people = try req.people
+        // The form edits one document; the others (from the API or a merge) are kept as they are.
+        let current = try await people.find(id)
+        draft.documents = Array(draft.documents.prefix(1)) + current.draft.documents.dropFirst()
         do {
             _ = try await people.update(id, with: draft, expectedVersion: version)
             return req.redirect(to: "/people/\(id.uuidString)?saved=1")

@@ -8,6 +8,7 @@ struct SanadSessionMiddleware: AsyncMiddleware {
     static let csrfCookie = "sanad_csrf"
     static let languageCookie = "sanad_lang"
 
+    /// The API takes bearer tokens only: a session cookie would let another page of the same site post to it.
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let state = request.state
         if let bearer = request.headers.bearerAuthorization?.token {
@@ -16,7 +17,7 @@ struct SanadSessionMiddleware: AsyncMiddleware {
             }
             state.user = user
             state.session = session
-        } else if let token = request.cookies[Self.sessionCookie]?.string,
+        } else if !request.isAPI, let token = request.cookies[Self.sessionCookie]?.string,
             let (user, session) = try await request.accounts.resolve(token: token, kind: .browser)
         {
             state.user = user

@@ -63,7 +63,10 @@ extension Catalogue {
         if let birthDate, let d = CivilDate(birthDate) {
             return t("person.age-years", String(d.years(until: today)))
         }
-        if let estimatedAge { return t("person.age-estimated", String(estimatedAge)) }
+        if let estimatedAge {
+            // The estimate was made at registration; the birth year it gave tells the age today.
+            return t("person.age-estimated", String(birthYear.map { today.year - $0 } ?? estimatedAge))
+        }
         return birthYear.map { t("person.age-years", String(today.year - $0)) }
     }
 }

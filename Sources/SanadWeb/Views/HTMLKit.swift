@@ -19,7 +19,24 @@ public func el(_ name: String, _ attrs: [Attr?] = [], _ children: [HNode] = []) 
 }
 
 public func el(_ name: String, _ attrs: [Attr?] = [], text: String) -> HNode {
-    el(name, attrs, [.text(text)])
+    el(name, attrs, [txt(text)])
+}
+
+/// Text content. Plot escapes `<` and `>` but leaves anything shaped like a character reference (`&amp;`) as it
+/// is, so text typed as "A &amp; B" would show as "A & B" and lose its characters on the next save. Escaping
+/// `&`, `<` and `>` here first makes every character come back exactly as typed.
+public func txt(_ text: String) -> HNode {
+    var out = ""
+    out.reserveCapacity(text.count)
+    for ch in text {
+        switch ch {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        default: out.append(ch)
+        }
+    }
+    return .text(out)
 }
 
 /// Void elements (`input`, `meta`, `link`) have no children and no closing tag.

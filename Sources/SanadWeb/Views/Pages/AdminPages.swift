@@ -10,9 +10,9 @@ public enum AdminPages {
         let rows: [[HNode]] = users.map { u in
             [
                 el("span", [attr("dir", "ltr"), attr("class", "username")], text: u.username),
-                .text(Role(rawValue: u.role).map(t.role) ?? u.role),
-                .text(u.centres.map { centreNames[$0] ?? $0 }.joined(separator: "، ")),
-                .text(u.disabled ? t.t("users.disabled") : t.t("users.active")),
+                txt(Role(rawValue: u.role).map(t.role) ?? u.role),
+                txt(u.centres.map { centreNames[$0] ?? $0 }.joined(separator: "، ")),
+                txt(u.disabled ? t.t("users.disabled") : t.t("users.active")),
             ]
         }
         return Layout.page(
@@ -69,8 +69,8 @@ public enum AdminPages {
         let rows: [[HNode]] = centres.map { ce in
             [
                 el("span", [attr("dir", "ltr")], text: ce.code), el("span", [attr("dir", "ltr")], text: ce.prefix),
-                .text(ce.name(for: c.lang)),
-                .text(ReferenceData.state(ce.statePcode)?.name.text(for: c.lang) ?? ce.statePcode),
+                txt(ce.name(for: c.lang)),
+                txt(ReferenceData.state(ce.statePcode)?.name.text(for: c.lang) ?? ce.statePcode),
             ]
         }
         return Layout.page(

@@ -24,12 +24,12 @@ enum DuplicateViews {
                 cells = [
                     el(
                         "span", [attr("class", "elsewhere")],
-                        text: t.t("match.elsewhere", centreNames[d.centre] ?? d.centre)), .text("—"), .text("—"),
+                        text: t.t("match.elsewhere", centreNames[d.centre] ?? d.centre)), txt("—"), txt("—"),
                 ]
             }
             cells += [
                 el("span", [attr("class", "decision-\(d.result.decision?.rawValue ?? "none")")], text: decision),
-                el("span", [], text: MatchReasonText.text(d.result.reasons, t)),
+                el("span", [], text: d.visible ? MatchReasonText.text(d.result.reasons, t) : "—"),
             ]
             if let actions { cells.append(actions(d)) }
             return cells

@@ -14,6 +14,17 @@ public struct PersonFormPage: Sendable {
     public var duplicates: [PossibleDuplicate] = []
     public var centreNames: [String: String] = [:]
 
+    /// The common languages, plus any the person already has, so that saving the form never drops one.
+    func languageChoices(_ t: Catalogue) -> [Components.Choice] {
+        let all = t.languageChoices
+        let common = Array(all.prefix(12))
+        let extra = all.dropFirst(12).filter { draft.languages.contains($0.value) }
+        let unknown = draft.languages.filter { code in !all.contains { $0.value == code } }.map {
+            Components.Choice($0, $0)
+        }
+        return common + extra + unknown
+    }
+
     public func render(_ c: PageContext) -> String {
         let t = c.t
         func err(_ f: PersonField) -> String? { errors[f].map(t.error) }
@@ -56,7 +67,7 @@ public struct PersonFormPage: Sendable {
                         "nationality", label: t.t("person.nationality"), choices: t.countryChoices,
                         selected: draft.nationality, error: err(.nationality), blank: t.t("form.unknown")),
                     Components.checkboxes(
-                        "languages", legend: t.t("person.languages"), choices: Array(t.languageChoices.prefix(12)),
+                        "languages", legend: t.t("person.languages"), choices: languageChoices(t),
                         checked: Set(draft.languages), error: err(.languages)),
                 ]),
             el(

@@ -37,7 +37,7 @@ public struct PersonViewPage: Sendable {
                 el(
                     "p", [],
                     [
-                        .text(t.t("match.merged-into") + " "),
+                        txt(t.t("match.merged-into") + " "),
                         el(
                             "a", [attr("id", "survivor-link"), attr("href", "/people/\(survivor.uuidString)")],
                             text: t.t("match.open-survivor")),
@@ -56,7 +56,7 @@ public struct PersonViewPage: Sendable {
             nodes.append(
                 el(
                     "p", [attr("id", "merged-records")],
-                    [.text(t.t("match.includes") + " ")]
+                    [txt(t.t("match.includes") + " ")]
                         + merges.map { id in
                             el(
                                 "a", [attr("href", "/people/\(id.uuidString)"), attr("class", "merged-link")],
@@ -77,7 +77,7 @@ public struct PersonViewPage: Sendable {
                             postButton(
                                 c, "/people/\(record.id.uuidString)/distinct", id: nil, label: t.t("match.distinct"),
                                 other: d.id),
-                        ]) : .text("—")
+                        ]) : txt("—")
             } : nil
         nodes.append(
             el(
@@ -222,13 +222,13 @@ public struct PeopleListPage: Sendable {
                     ]),
                 el("span", [attr("dir", "ltr")], text: r.personal.nameLatin),
                 el("span", [attr("dir", "ltr"), attr("class", "regno")], text: r.registrationNumber),
-                .text(t.gender(r.facts.sex)),
-                .text(
+                txt(t.gender(r.facts.sex)),
+                txt(
                     t.age(
                         birthDate: r.personal.birthDate, estimatedAge: r.facts.estimatedAge,
                         birthYear: r.facts.birthYear, today: today) ?? ""),
-                .text(t.country(r.facts.nationality) ?? ""),
-                .text(PersonFlag.allCases.filter(r.facts.flags.contains).map(t.flag).joined(separator: "، ")),
+                txt(t.country(r.facts.nationality) ?? ""),
+                txt(PersonFlag.allCases.filter(r.facts.flags.contains).map(t.flag).joined(separator: "، ")),
             ]
         }
         let summary = el(
@@ -272,7 +272,7 @@ public struct PersonHistoryPage: Sendable {
                     Components.table(
                         headers: [t.t("history.field"), t.t("history.old"), t.t("history.new")],
                         rows: r.changes.map { ch in
-                            [.text(t.t("field.\(ch.field)")), .text(ch.old ?? "—"), .text(ch.new ?? "—")]
+                            [txt(t.t("field.\(ch.field)")), txt(ch.old ?? "—"), txt(ch.new ?? "—")]
                         }),
                 ])
         }
@@ -285,7 +285,7 @@ public struct PersonHistoryPage: Sendable {
                         el(
                             "a", [attr("href", "/people/\(record.id.uuidString)")],
                             [el("span", [attr("dir", "auto")], text: record.personal.nameOriginal)]),
-                        .text(" · " + record.registrationNumber),
+                        txt(" · " + record.registrationNumber),
                     ]),
                 items.isEmpty ? el("p", text: t.t("history.none")) : .group(items),
             ])

@@ -19,7 +19,7 @@ enum ScreeningViews {
                 el(
                     "a", [attr("href", "/people/\(person.id.uuidString)")],
                     [el("span", [attr("dir", "auto")], text: person.personal.nameOriginal)]),
-                .text(" · "),
+                txt(" · "),
                 el("span", [attr("dir", "ltr"), attr("class", "regno")], text: person.registrationNumber),
             ])
     }
@@ -60,7 +60,7 @@ public struct ScreeningListPage: Sendable {
             ScreeningViews.personLine(c, person),
             el(
                 "p", [attr("id", "trafficking-status")],
-                [el("strong", text: t.t("trafficking.label") + ": "), .text(status)]),
+                [el("strong", text: t.t("trafficking.label") + ": "), txt(status)]),
         ]
         if !history.isEmpty {
             content.append(
@@ -94,9 +94,9 @@ public struct ScreeningListPage: Sendable {
                             el(
                                 "a", [attr("class", "screening-link"), attr("href", "/screenings/\(s.id.uuidString)")],
                                 [el("span", [attr("dir", "ltr")], text: s.date)]),
-                            .text(s.instrument.title.text(for: c.lang) + " v" + s.instrument.version),
-                            .text(s.completed ? t.t("screening.completed") : t.t("screening.in-progress")),
-                            .text(s.completed ? t.conclusion(s.evaluation.conclusion) : "—"),
+                            txt(s.instrument.title.text(for: c.lang) + " v" + s.instrument.version),
+                            txt(s.completed ? t.t("screening.completed") : t.t("screening.in-progress")),
+                            txt(s.completed ? t.conclusion(s.evaluation.conclusion) : "—"),
                         ]
                     }))
         }
@@ -301,10 +301,10 @@ public struct ScreeningResultPage: Sendable {
             let reason = evaluation.reasons.first { $0.dimension == d.id }
             let indicators = (reason?.indicators ?? []).compactMap { id in instrument.indicators.first { $0.id == id } }
             return [
-                .text("\(d.id) · \(d.title.text(for: c.lang))"),
+                txt("\(d.id) · \(d.title.text(for: c.lang))"),
                 el("span", [attr("class", "status-\(status.rawValue)")], text: t.dimensionStatus(status)),
                 indicators.isEmpty
-                    ? .text("—")
+                    ? txt("—")
                     : el(
                         "ul", [],
                         indicators.map { el("li", text: "\($0.text.text(for: c.lang)) (\(t.strength($0.strength)))") }),
