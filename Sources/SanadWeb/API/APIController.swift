@@ -89,8 +89,7 @@ struct APIController: RouteCollection {
     }
 
     func id(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw StoreError.notFound }
-        return id
+        return try req.recordID()
     }
 
     /// JSON only; a type mismatch names the member, so clients learn which field to fix.

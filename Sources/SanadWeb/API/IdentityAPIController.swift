@@ -43,8 +43,7 @@ struct IdentityAPIController: RouteCollection {
     }
 
     func id(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw StoreError.notFound }
-        return id
+        return try req.recordID()
     }
 
     func other(_ req: Request) throws -> UUID {

@@ -87,8 +87,7 @@ struct ScreeningAPIController: RouteCollection {
     }
 
     func uuid(_ req: Request, _ name: String) throws -> UUID {
-        guard let id = req.parameters.get(name).flatMap(UUID.init(uuidString:)) else { throw StoreError.notFound }
-        return id
+        return try req.recordID(name)
     }
 
     func instruments(req: Request) async throws -> [InstrumentSummary] {
@@ -203,7 +202,7 @@ struct VulnerabilityAPIController: RouteCollection {
     }
 
     func parts(_ req: Request) throws -> (VulnerabilityRepository, UUID) {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw StoreError.notFound }
+        let id = try req.recordID()
         return (VulnerabilityRepository(db: req.db, actor: try req.requireActor(), context: req.context), id)
     }
 

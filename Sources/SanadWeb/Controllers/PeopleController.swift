@@ -177,7 +177,6 @@ struct PeopleController: RouteCollection {
     }
 
     func personID(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw StoreError.notFound }
-        return id
+        return try req.recordID()
     }
 }

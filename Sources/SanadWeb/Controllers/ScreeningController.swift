@@ -17,8 +17,7 @@ struct ScreeningController: RouteCollection {
     }
 
     func uuid(_ req: Request, _ name: String) throws -> UUID {
-        guard let id = req.parameters.get(name).flatMap(UUID.init(uuidString:)) else { throw StoreError.notFound }
-        return id
+        return try req.recordID(name)
     }
 
     func listPage(

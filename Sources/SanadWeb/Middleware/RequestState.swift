@@ -59,6 +59,12 @@ extension Request {
 
     var accounts: AccountService { AccountService(db: db, context: context) }
 
+    /// A record id from the path; anything that is not a UUID is an unknown record, not a bad request.
+    func recordID(_ name: String = "id") throws -> UUID {
+        guard let id = parameters.get(name).flatMap(UUID.init(uuidString:)) else { throw StoreError.notFound }
+        return id
+    }
+
     func page(_ html: String, status: HTTPStatus = .ok) -> Response {
         let response = Response(status: status)
         response.headers.contentType = .html
