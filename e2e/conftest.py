@@ -300,3 +300,16 @@ def pytest_runtest_makereport(item, call):
         server = item.funcargs.get("sanad_server") if hasattr(item, "funcargs") else None
         if isinstance(server, SanadServer):
             report.sections.append(("Sanad server output (last 80 lines)", server.output(80)))
+
+
+def create_user(server: SanadServer, username: str, role: str, centre: str, password: str) -> None:
+    """Creates an account with the CLI against the running server's data folder (SQLite in WAL mode allows it)."""
+    env = dict(os.environ, SANAD_DATA_DIR=str(server.data_dir))
+    env.pop("SANAD_MASTER_KEY", None)
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [str(_resolve_server_binary()), "users", "create", "--username", username, "--role", role,
+         "--centre", centre, "--password-stdin"],
+        input=password + "\n", env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, f"users create failed: {result.stdout}\n{result.stderr}"

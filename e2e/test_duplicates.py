@@ -2,39 +2,24 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from conftest import SanadServer, _resolve_server_binary
+from conftest import SanadServer, create_user
 from test_first_start import check, click_and_wait, fill, path_of, select, shot, sign_in, sign_out, visit, wait_arabic, where
 
 PASSWORD = "Sanad-e2e-duplicates-passphrase"
 UUID = r"[0-9a-fA-F-]{36}"
 
 
-def create_user(server: SanadServer, username: str, role: str) -> None:
-    env = dict(os.environ, SANAD_DATA_DIR=str(server.data_dir))
-    env.pop("SANAD_MASTER_KEY", None)
-    env.pop("DATABASE_URL", None)
-    result = subprocess.run(
-        [str(_resolve_server_binary()), "users", "create", "--username", username, "--role", role,
-         "--centre", "SD12", "--password-stdin"],
-        input=PASSWORD + "\n", env=env, capture_output=True, text=True, timeout=120,
-    )
-    assert result.returncode == 0, f"users create failed: {result.stdout}\n{result.stderr}"
-
-
-
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_registration_shows_duplicates_across_scripts(sanad_server: SanadServer, browser: WebDriver, artifacts, language: str) -> None:
     server, d = sanad_server, browser
-    create_user(server, "cw-dup", "caseworker")
-    create_user(server, "sup-dup", "supervisor")
+    create_user(server, "cw-dup", "caseworker", "SD12", PASSWORD)
+    create_user(server, "sup-dup", "supervisor", "SD12", PASSWORD)
     visit(d, server, "/signin")
     if language == "ar":
         click_and_wait(d, server, "#lang-ar", "/signin")

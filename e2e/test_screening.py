@@ -7,15 +7,13 @@ the result: dimension statuses, the indicators behind them, and an indicator-bas
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from conftest import SanadServer, _resolve_server_binary
+from conftest import SanadServer, create_user
 from test_first_start import (
     assert_arabic,
     check,
@@ -41,18 +39,6 @@ ANSWERS = {
 }
 
 
-def create_caseworker(server: SanadServer, username: str) -> None:
-    env = dict(os.environ, SANAD_DATA_DIR=str(server.data_dir))
-    env.pop("SANAD_MASTER_KEY", None)
-    env.pop("DATABASE_URL", None)
-    result = subprocess.run(
-        [str(_resolve_server_binary()), "users", "create", "--username", username, "--role", "caseworker",
-         "--centre", "SD01", "--password-stdin"],
-        input=PASSWORD + "\n", env=env, capture_output=True, text=True, timeout=120,
-    )
-    assert result.returncode == 0, f"users create failed: {result.stdout}\n{result.stderr}"
-
-
 def choose(driver: WebDriver, radio) -> None:
     """Centres the radio first, so nothing (the page edge, a wrapped label) can intercept the click."""
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", radio)
@@ -69,7 +55,7 @@ def answer(driver: WebDriver, indicator: str, value: str) -> None:
 def test_screening_interview(sanad_server: SanadServer, browser: WebDriver, artifacts, language: str) -> None:
     server, d = sanad_server, browser
     username = f"screener-{language}"
-    create_caseworker(server, username)
+    create_user(server, username, "caseworker", "SD01", PASSWORD)
 
     visit(d, server, "/signin")
     if language == "ar":  # the browser asks for English; the switch for the current language is disabled

@@ -67,10 +67,9 @@ struct ScreeningController: RouteCollection {
         guard AccessPolicy.roleMay(try req.requireActor().role, .decideTraffickingStatus) else {
             throw StoreError.forbidden
         }
+        // The form's select always sends a known status; anything else was not sent by the page.
         guard let status = form["status"].flatMap(TraffickingStatus.init(rawValue:)) else {
-            var page = try await listPage(req, personID: personID)
-            page.errors = [:]
-            return req.page(page.render(req.pageContext), status: .unprocessableEntity)
+            throw Abort(.badRequest, reason: "Unknown trafficking status.")
         }
         let organisation = form["organisation"].flatMap(DecisionOrganisation.init(rawValue:))
         try await repo.decide(personID: personID, status: status, organisation: organisation)
