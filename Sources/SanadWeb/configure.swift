@@ -24,6 +24,8 @@ public enum SanadApp {
         try app.register(collection: AdminController())
         try app.register(collection: APIController())
         try app.register(collection: ScreeningController())
+        try app.register(collection: CaseController())
+        try app.register(collection: CentreWorkController())
         try app.register(collection: ScreeningAPIController())
         try app.register(collection: VulnerabilityController())
         try app.register(collection: VulnerabilityAPIController())

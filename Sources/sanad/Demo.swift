@@ -21,6 +21,13 @@ struct Demo: AsyncParsableCommand {
             let accounts = AccountService(db: app.db, context: app.sanad)
             let centres = try await Centre.query(on: app.db).all().map(\.code)
             var caseworker: Actor?
+            let partner = Partner()
+            partner.id = UUID()
+            partner.name = "Demo Legal Aid Network"
+            partner.orgType = OrganisationType.legalService.rawValue
+            partner.services = [ServiceType.legalAid.rawValue, ServiceType.mhpss.rawValue]
+            partner.states = Array(Set(try await Centre.query(on: app.db).all().map(\.statePcode))).sorted()
+            try await partner.create(on: app.db)
             print("Demo accounts (passwords are shown once):")
             for role in Role.allCases {
                 let username = "demo-\(role.rawValue)"
@@ -31,7 +38,8 @@ struct Demo: AsyncParsableCommand {
                 let password = Digests.randomToken().prefix(20)
                 let user = try await accounts.createUser(
                     username: username, password: String(password), role: role,
-                    centres: role == .administrator ? [] : centres, by: nil)
+                    centres: role == .administrator ? [] : centres, partner: role == .partner ? partner.id : nil,
+                    by: nil)
                 print("  \(role.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(username)  \(password)")
                 if role == .caseworker { caseworker = user.actor }
             }

@@ -12,8 +12,9 @@ struct Users: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an account; the password is read from stdin.")
 
         @Option(help: "Lowercase letters, digits, '.', '-', '_'.") var username: String
-        @Option(help: "administrator, supervisor, caseworker or data-officer.") var role: String
+        @Option(help: "administrator, supervisor, caseworker, data-officer or partner.") var role: String
         @Option(help: "A centre code such as SD01; repeat for several.") var centre: [String] = []
+        @Option(help: "For a partner focal point: the partner organisation's id (see /partners).") var partner: String?
         @Flag(help: "Read the password from standard input.") var passwordStdin = false
 
         func run() async throws {
@@ -28,7 +29,8 @@ struct Users: AsyncParsableCommand {
             do {
                 try await Boot.run { app in
                     let user = try await AccountService(db: app.db, context: app.sanad).createUser(
-                        username: username, password: password, role: role, centres: centre, by: nil)
+                        username: username, password: password, role: role, centres: centre,
+                        partner: partner.flatMap(UUID.init(uuidString:)), by: nil)
                     print("Created \(role.rawValue) \(user.username) (\(user.id?.uuidString ?? "")).")
                 }
             } catch let error as AccountError {
@@ -44,6 +46,7 @@ struct Users: AsyncParsableCommand {
             case .unknownCentre(let code): return "Unknown centre \(code)."
             case .noCentre: return "This role needs at least one --centre."
             case .wrongPassword: return "Wrong password."
+            case .unknownPartner: return "A partner focal point needs --partner with the id of a partner organisation."
             }
         }
     }

@@ -13,15 +13,20 @@ import Testing
     static let expected: [Role: Set<Action>] = [
         .caseworker: [
             .registerPerson, .listPeople, .viewPerson, .updatePerson, .viewPersonHistory, .screenPerson,
-            .viewScreenings,
+            .viewScreenings, .viewCases, .manageCases, .useShelter, .viewPartners, .sendReferrals, .viewReferrals,
         ],
         .supervisor: [
             .registerPerson, .listPeople, .viewPerson, .updatePerson, .viewPersonHistory, .viewAggregates,
             .screenPerson,
-            .viewScreenings, .decideTraffickingStatus, .mergePeople,
+            .viewScreenings, .decideTraffickingStatus, .mergePeople, .viewCases, .manageCases, .approveCases,
+            .useShelter, .configureShelters, .viewPartners, .sendReferrals, .viewReferrals,
         ],
         .dataOfficer: [.viewAggregates],
-        .administrator: [.manageUsers, .manageCentres, .viewAuditTrail, .viewAggregates],
+        .administrator: [
+            .manageUsers, .manageCentres, .viewAuditTrail, .viewAggregates, .configureShelters, .viewPartners,
+            .managePartners, .manageServiceCatalogue,
+        ],
+        .partner: [.viewReferrals, .answerReferrals],
     ]
 
     @Test(arguments: Role.allCases)
@@ -61,5 +66,22 @@ import Testing
         #expect(AccessPolicy.decide(admin, .viewPerson, .person(centre: "SD01")) == .forbidden)
         let officer = actor(.dataOfficer, ["SD01"])
         #expect(AccessPolicy.decide(officer, .listPeople, .none) == .forbidden)
+    }
+
+    @Test func partnersSeeOnlyReferralsAddressedToThem() {
+        let focal = Actor(userID: "p", role: .partner, centres: [], partner: "org-1")
+        #expect(AccessPolicy.decide(focal, .viewReferrals, .referral(centre: "SD01", partner: "org-1")) == .allow)
+        #expect(
+            AccessPolicy.decide(focal, .answerReferrals, .referral(centre: "SD01", partner: "org-2")) == .notInScope)
+        #expect(AccessPolicy.decide(focal, .viewPerson, .person(centre: "SD01")) == .forbidden)
+        #expect(AccessPolicy.decide(focal, .viewCases, .person(centre: "SD01")) == .forbidden)
+        let noOrganisation = Actor(userID: "q", role: .partner, centres: [])
+        #expect(
+            AccessPolicy.decide(noOrganisation, .viewReferrals, .referral(centre: "SD01", partner: "org-1"))
+                == .notInScope)
+        let cw = actor(.caseworker)
+        #expect(AccessPolicy.decide(cw, .viewReferrals, .referral(centre: "SD01", partner: "org-1")) == .allow)
+        #expect(AccessPolicy.decide(cw, .viewReferrals, .referral(centre: "SD12", partner: "org-1")) == .notInScope)
+        #expect(AccessPolicy.decide(cw, .answerReferrals, .referral(centre: "SD01", partner: "org-1")) == .forbidden)
     }
 }

@@ -86,8 +86,21 @@ public struct TestFixture: Sendable {
     @discardableResult
     public func user(_ name: String, _ role: Role, centres: [String] = ["SD01"]) async throws -> User {
         try await accounts.createUser(
-            username: name, password: Self.password, role: role, centres: role == .administrator ? [] : centres, by: nil
-        )
+            username: name, password: Self.password, role: role, centres: role == .administrator ? [] : centres,
+            partner: role == .partner ? try await partner() : nil, by: nil)
+    }
+
+    /// The test partner organisation, created the first time it is asked for.
+    public func partner(_ name: String = "Test Partner") async throws -> UUID {
+        if let existing = try await Partner.query(on: app.db).filter(\.$name == name).first() { return existing.id! }
+        let partner = Partner()
+        partner.id = UUID()
+        partner.name = name
+        partner.orgType = OrganisationType.ngo.rawValue
+        partner.services = [ServiceType.legalAid.rawValue]
+        partner.states = ["SD01"]
+        try await partner.create(on: app.db)
+        return partner.id!
     }
 
     public func actor(_ name: String, _ role: Role, centres: [String] = ["SD01"]) async throws -> Actor {

@@ -74,6 +74,10 @@ public struct RoleSetup: Sendable {
     public let personID: UUID
     public let screeningID: UUID
     public let otherID: UUID
+    public let caseID: UUID
+    public let partnerID: UUID
+    public let referralID: UUID
+    public let bedID: UUID
 
     public static func make(_ fx: TestFixture) async throws -> RoleSetup {
         var clients: [Role: WebClient] = [:]
@@ -94,7 +98,25 @@ public struct RoleSetup: Sendable {
         start.consent.interview = true
         let screening = try await ScreeningRepository(db: fx.app.db, actor: caseworker!, context: fx.context)
             .start(personID: person.id, start)
+        let supervisor = try await fx.actor("setup-supervisor", .supervisor)
+        let opened = try await CaseService(db: fx.app.db, actor: caseworker!, context: fx.context).open(
+            personID: person.id, priority: "normal", risk: "medium", caseworker: nil)
+        let partner = try await fx.partner()
+        let partners = PartnerService(db: fx.app.db, actor: caseworker!, context: fx.context)
+        try await partners.setConsent(person: person.id, partner: partner, given: true)
+        var draft = ReferralDraft()
+        draft.partner = partner.uuidString
+        draft.service = ServiceType.legalAid.rawValue
+        draft.urgency = "routine"
+        draft.reason = "AdditionalServicesRequired"
+        draft.shared = ["sex", "age"]
+        let referral = try await partners.send(caseID: opened.id, draft)
+        let shelters = ShelterService(db: fx.app.db, actor: supervisor, context: fx.context)
+        let shelter = try await shelters.addShelter(centre: "SD01", name: "Main shelter")
+        try await shelters.addBeds(shelter: shelter, room: "1", labels: "A1, A2", restriction: "none")
+        let bed = try await shelters.occupancy(centre: "SD01", on: CivilDate(Date())).first!.id
         return RoleSetup(
-            clients: clients, tokens: tokens, personID: person.id, screeningID: screening.id, otherID: other.id)
+            clients: clients, tokens: tokens, personID: person.id, screeningID: screening.id, otherID: other.id,
+            caseID: opened.id, partnerID: partner, referralID: referral.id, bedID: bed)
     }
 }

@@ -22,6 +22,37 @@ import Testing
         keys.formUnion(DecisionOrganisation.allCases.map { "organisation.\($0.rawValue)" })
         keys.formUnion(FactorAnswer.allCases.map { "domv.answer.\($0.rawValue)" })
         keys.formUnion(["domv.risk", "domv.protective"])
+        keys.formUnion(CaseStage.allCases.map { "stage.\($0.rawValue)" })
+        keys.formUnion(CaseEvent.Kind.allCases.map { "event.\($0.rawValue)" })
+        keys.formUnion(CasePriority.allCases.map { "priority.\($0.rawValue)" })
+        keys.formUnion(CaseRisk.allCases.map { "risk.\($0.rawValue)" })
+        keys.formUnion(ClosureReason.allCases.map { "closure.\($0.rawValue)" })
+        keys.formUnion(ApprovalKind.allCases.map { "approval.kind.\($0.rawValue)" })
+        keys.formUnion(["approval.approved", "approval.rejected", "approval.pending"])
+        keys.formUnion(["open", "done", "cancelled"].map { "plan.status.\($0)" })
+        keys.formUnion(ServiceStatus.allCases.map { "service.status.\($0.rawValue)" })
+        keys.formUnion(ServiceKind.units.map { "unit.\($0)" })
+        keys.formUnion(BedRestriction.allCases.map { "bed.\($0.rawValue)" })
+        keys.formUnion(ReferralUrgency.allCases.map { "urgency.\($0.rawValue)" })
+        keys.formUnion(ReferralStatus.allCases.map { "referral.status.\($0.rawValue)" })
+        keys.formUnion(ReferralEvent.Kind.allCases.map { "referral.event.\($0.rawValue)" })
+        keys.formUnion(ReferralReason.allCases.map { "referral.reason.\($0.rawValue)" })
+        keys.formUnion(SharedField.allCases.map { "shared.\($0.rawValue)" })
+        keys.formUnion(AVRRStep.allCases.map { "avrr.\($0.rawValue)" })
+        keys.formUnion(OrganisationType.allCases.map { "org.\($0.rawValue)" })
+        keys.formUnion(WorkItem.Kind.allCases.map { "work.kind.\($0.rawValue)" })
+        keys.formUnion(["all", "mine", "unassigned"].map { "case.scope.\($0)" })
+        keys.formUnion(["start-assistance", "start-follow-up", "reopen"].map { "case.do.\($0)" })
+        keys.formUnion(["accept", "complete"].map { "referral.do.\($0)" })
+        // Every field name a case-management form or refusal can name.
+        keys.formUnion(
+            [
+                "priority", "risk", "event", "kind", "status", "need", "service", "partner", "due", "date", "type",
+                "quantity", "cost", "currency", "urgency", "reason", "shared", "note", "follow-note", "country",
+                "place", "step", "documents", "check-in", "check-out", "bed", "room", "labels", "restriction", "name",
+                "code", "english", "arabic", "unit", "states", "services", "focal-point", "contact", "shelter",
+                "comment", "centre", "caseworker",
+            ].map { "cf.\($0)" })
         let history = PersonChanges.flatten(
             PersonalData(
                 nameOriginal: "a", nameLatin: "b", birthDate: "2000-01-01", phone: "1",

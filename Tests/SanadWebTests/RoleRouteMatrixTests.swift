@@ -14,7 +14,7 @@ import VaporTesting
         let method: HTTPMethod
         let route: String
         let body: Body
-        /// Expected status for administrator, supervisor, caseworker, data officer, anonymous.
+        /// Expected status for administrator, supervisor, caseworker, data officer, partner focal point, anonymous.
         let expect: [Role?: UInt]
         var api: Bool { route.hasPrefix("/api/") }
     }
@@ -23,25 +23,63 @@ import VaporTesting
         ("name_original", "ميسون علي"), ("sex", "Feminine"), ("age_estimate", "30"), ("centre", "SD01"),
     ]
 
+    /// Records the rows act on: those of `RoleSetup`, or random ids where only the route list matters.
+    struct Ids {
+        var person = UUID()
+        var screening = UUID()
+        var other = UUID()
+        var kase = UUID()
+        var partner = UUID()
+        var referral = UUID()
+        var bed = UUID()
+
+        init() {}
+
+        init(_ setup: RoleSetup) {
+            person = setup.personID
+            screening = setup.screeningID
+            other = setup.otherID
+            kase = setup.caseID
+            partner = setup.partnerID
+            referral = setup.referralID
+            bed = setup.bedID
+        }
+    }
+
     static func rows(person: UUID, screening: UUID = UUID(), other: UUID = UUID()) -> [(Row, String)] {
+        var ids = Ids()
+        ids.person = person
+        ids.screening = screening
+        ids.other = other
+        return rows(ids)
+    }
+
+    static func rows(_ ids: Ids) -> [(Row, String)] {
+        let person = ids.person
+        let other = ids.other
+        let screening = ids.screening
         let p = person.uuidString
         let o = other.uuidString
         let sc = screening.uuidString
         func row(
             _ m: HTTPMethod, _ route: String, _ path: String, _ body: Body = .none, admin: UInt, sup: UInt, cw: UInt,
-            data: UInt, anon: UInt
+            data: UInt, partner: UInt? = nil, anon: UInt
         ) -> (Row, String) {
+            // A partner focal point can do no more than a data officer unless a row says otherwise.
             (
                 Row(
                     method: m, route: route, body: body,
-                    expect: [.administrator: admin, .supervisor: sup, .caseworker: cw, .dataOfficer: data, nil: anon]),
+                    expect: [
+                        .administrator: admin, .supervisor: sup, .caseworker: cw, .dataOfficer: data,
+                        .partner: partner ?? data, nil: anon,
+                    ]),
                 path
             )
         }
         // The form edit row comes first and moves the person to version 2, so the PATCH based on version 1 that
         // follows must be refused as a conflict: access is granted, the stale change is not.
         let editForm: Body = .form(personForm + [("version", "1"), ("notes", "edited")])
-        return [
+        return Self.caseRows(ids, row) + [
             row(.GET, "/", "/", admin: 200, sup: 200, cw: 200, data: 200, anon: 303),
             row(.GET, "/signin", "/signin", admin: 303, sup: 303, cw: 303, data: 303, anon: 200),
             row(
@@ -203,17 +241,18 @@ import VaporTesting
         ]
     }
 
-    @Test(arguments: [Role.administrator, .supervisor, .caseworker, .dataOfficer, nil] as [Role?])
+    @Test(arguments: [Role.administrator, .supervisor, .caseworker, .dataOfficer, .partner, nil] as [Role?])
     func roleAgainstEveryRoute(role: Role?) async throws {
         try await TestApp.with { app, fx in
             let setup = try await RoleSetup.make(fx)
-            for (row, path) in Self.rows(person: setup.personID, screening: setup.screeningID, other: setup.otherID) {
+            for (row, path) in Self.rows(Ids(setup)) {
                 // A fresh sign-in per row: some rows (sign-out, password change) end the session.
                 var client = WebClient(app: app)
                 if let role {
                     let user = try await fx.accounts.createUser(
                         username: "r\(UUID().uuidString.prefix(8).lowercased())", password: TestFixture.password,
-                        role: role, centres: role == .administrator ? [] : ["SD01"], by: nil)
+                        role: role, centres: role == .administrator ? [] : ["SD01"],
+                        partner: role == .partner ? setup.partnerID : nil, by: nil)
                     if row.api {
                         client.bearer = setup.tokens[role]
                     } else {

@@ -13,6 +13,17 @@ public enum Action: String, CaseIterable, Sendable {
     case viewScreenings
     case decideTraffickingStatus
     case mergePeople
+    case viewCases
+    case manageCases
+    case approveCases
+    case useShelter
+    case configureShelters
+    case viewPartners
+    case managePartners
+    case manageServiceCatalogue
+    case sendReferrals
+    case viewReferrals
+    case answerReferrals
 }
 
 /// The record an action concerns, reduced to the facts that decide access.
@@ -23,6 +34,8 @@ public enum Resource: Sendable, Equatable {
     case person(centre: String, sharedWith: Set<String> = [])
     /// A new registration at a centre.
     case newPerson(centre: String)
+    /// A referral from a centre to a partner organisation.
+    case referral(centre: String, partner: String)
 }
 
 public enum Decision: Sendable, Equatable {
@@ -45,6 +58,9 @@ public enum AccessPolicy {
         case .person(let centre, let shared):
             if actor.centres.contains(centre) || !actor.centres.isDisjoint(with: shared) { return .allow }
             return .notInScope
+        case .referral(let centre, let partner):
+            if actor.role == .partner { return actor.partner == partner ? .allow : .notInScope }
+            return actor.centres.contains(centre) ? .allow : .notInScope
         }
     }
 
@@ -53,17 +69,25 @@ public enum AccessPolicy {
         switch (role, action) {
         case (.caseworker, .registerPerson), (.caseworker, .listPeople), (.caseworker, .viewPerson),
             (.caseworker, .updatePerson), (.caseworker, .viewPersonHistory), (.caseworker, .screenPerson),
-            (.caseworker, .viewScreenings):
+            (.caseworker, .viewScreenings), (.caseworker, .viewCases), (.caseworker, .manageCases),
+            (.caseworker, .useShelter), (.caseworker, .viewPartners), (.caseworker, .sendReferrals),
+            (.caseworker, .viewReferrals):
             return true
         case (.supervisor, .registerPerson), (.supervisor, .listPeople), (.supervisor, .viewPerson),
             (.supervisor, .updatePerson), (.supervisor, .viewPersonHistory), (.supervisor, .viewAggregates),
             (.supervisor, .screenPerson), (.supervisor, .viewScreenings), (.supervisor, .decideTraffickingStatus),
-            (.supervisor, .mergePeople):
+            (.supervisor, .mergePeople), (.supervisor, .viewCases), (.supervisor, .manageCases),
+            (.supervisor, .approveCases), (.supervisor, .useShelter), (.supervisor, .configureShelters),
+            (.supervisor, .viewPartners), (.supervisor, .sendReferrals), (.supervisor, .viewReferrals):
             return true
         case (.dataOfficer, .viewAggregates):
             return true
         case (.administrator, .manageUsers), (.administrator, .manageCentres), (.administrator, .viewAuditTrail),
-            (.administrator, .viewAggregates):
+            (.administrator, .viewAggregates), (.administrator, .configureShelters),
+            (.administrator, .viewPartners), (.administrator, .managePartners),
+            (.administrator, .manageServiceCatalogue):
+            return true
+        case (.partner, .viewReferrals), (.partner, .answerReferrals):
             return true
         default:
             return false

@@ -76,6 +76,8 @@ public enum ValidationCode: String, Sendable, CaseIterable {
     case unknownValue = "unknown-value"
     case birthDateAndAge = "birth-date-and-age"
     case invalidPhone = "invalid-phone"
+    case duplicate
+    case tooEarly = "too-early"
 
     /// English text for API problem details, which are not localised.
     public var englishMessage: String {
@@ -90,6 +92,8 @@ public enum ValidationCode: String, Sendable, CaseIterable {
         case .unknownValue: return "This value is not one of the allowed values."
         case .birthDateAndAge: return "Give either a date of birth or an estimated age, not both."
         case .invalidPhone: return "Use digits, spaces and an optional leading +, 6 to 15 digits."
+        case .duplicate: return "This value is already used."
+        case .tooEarly: return "This date is before an earlier date it must follow."
         }
     }
 }

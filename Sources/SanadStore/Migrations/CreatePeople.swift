@@ -84,6 +84,6 @@ struct CreateAuditTrail: AsyncMigration {
 public enum SanadMigrations {
     public static let all: [any Migration] = [
         CreateCentres(), CreateUsers(), CreatePeople(), CreateAuditTrail(), CreateScreenings(),
-        AddTraffickingStatusToPeople(), CreateVulnerabilityAssessments(), CreatePersonMerges(),
+        AddTraffickingStatusToPeople(), CreateVulnerabilityAssessments(), CreatePersonMerges(), CreateCases(),
     ]
 }

@@ -13,6 +13,10 @@ public final class User: Model, @unchecked Sendable {
     @OptionalField(key: "locale") public var locale: String?
     @Field(key: "disabled") public var disabled: Bool
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    /// For a partner focal point, the organisation whose referrals they see.
+    @OptionalField(key: "partner_id") public var partnerID: UUID?
+    /// Granted by an administrator: this supervisor may approve their own cases.
+    @OptionalField(key: "self_approval") public var selfApproval: Bool?
 
     public init() {}
 
@@ -27,6 +31,6 @@ public final class User: Model, @unchecked Sendable {
 
     public var actor: Actor? {
         guard let id, let role = Role(rawValue: role) else { return nil }
-        return Actor(userID: id.uuidString, role: role, centres: Set(centres))
+        return Actor(userID: id.uuidString, role: role, centres: Set(centres), partner: partnerID?.uuidString)
     }
 }

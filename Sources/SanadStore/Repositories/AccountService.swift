@@ -11,6 +11,8 @@ public enum AccountError: Error, Equatable, Sendable {
     case unknownCentre(String)
     case noCentre
     case wrongPassword
+    /// A partner focal point's account must name a partner in the directory.
+    case unknownPartner
 }
 
 public enum SignInResult: Sendable {
@@ -45,7 +47,7 @@ public struct AccountService: Sendable {
 
     /// `by` is nil for the command line and the first-start setup, which stand outside any session.
     public func createUser(
-        username: String, password: String, role: Role, centres: [String], by actor: Actor?
+        username: String, password: String, role: Role, centres: [String], partner: UUID? = nil, by actor: Actor?
     ) async throws -> User {
         if let actor, AccessPolicy.decide(actor, .manageUsers) != .allow { throw StoreError.forbidden }
         let username = username.trimmingCharacters(in: .whitespaces).lowercased()
@@ -53,13 +55,18 @@ public struct AccountService: Sendable {
         guard AccountRules.isAcceptablePassword(password) else { throw AccountError.weakPassword }
         let known = Set(try await Centre.query(on: db).all().map(\.code))
         if let unknown = centres.first(where: { !known.contains($0) }) { throw AccountError.unknownCentre(unknown) }
-        if role != .administrator && centres.isEmpty { throw AccountError.noCentre }
+        if role == .partner {
+            guard let partner, try await Partner.find(partner, on: db) != nil else { throw AccountError.unknownPartner }
+        } else if role != .administrator && centres.isEmpty {
+            throw AccountError.noCentre
+        }
         if try await User.query(on: db).filter(\.$username == username).first() != nil {
             throw AccountError.usernameTaken
         }
         let user = User(
             username: username, passwordHash: try await Self.hashPassword(password), role: role,
-            centres: Array(Set(centres)).sorted())
+            centres: role == .partner ? [] : Array(Set(centres)).sorted())
+        if role == .partner { user.partnerID = partner }
         try await db.transaction { tx in
             try await user.create(on: tx)
             try await AuditTrail.append(
@@ -190,5 +197,18 @@ public struct AccountService: Sendable {
     public func setLocale(user: User, locale: String) async throws {
         user.locale = locale
         try await user.update(on: db)
+    }
+
+    /// An administrator lets a supervisor approve their own cases (small centres with one supervisor), or stops it.
+    public func setSelfApproval(userID: UUID, granted: Bool, by actor: Actor) async throws {
+        guard AccessPolicy.decide(actor, .manageUsers) == .allow else { throw StoreError.forbidden }
+        guard let user = try await User.find(userID, on: db) else { throw StoreError.notFound }
+        user.selfApproval = granted
+        try await db.transaction { tx in
+            try await user.update(on: tx)
+            try await AuditTrail.append(
+                action: granted ? "user.self-approval.grant" : "user.self-approval.revoke", actorID: actor.userID,
+                recordType: "user", recordID: userID.uuidString, now: context.clock(), on: tx)
+        }
     }
 }

@@ -179,8 +179,13 @@ public struct PeopleRepository: Sendable {
 
     func load(_ id: UUID, for action: Action) async throws -> Person {
         guard AccessPolicy.roleMay(actor.role, action) else { throw StoreError.forbidden }
-        guard let person = try await Person.find(id, on: db),
-            AccessPolicy.decide(actor, action, .person(centre: person.centreCode)) == .allow
+        guard let person = try await Person.find(id, on: db) else { throw StoreError.notFound }
+        // A case transferred to another centre shares its person with that centre.
+        var shared: Set<String> = []
+        if !actor.centres.contains(person.centreCode) {
+            shared = Set(try await CaseRecord.query(on: db).filter(\.$personID == id).all().map(\.centreCode))
+        }
+        guard AccessPolicy.decide(actor, action, .person(centre: person.centreCode, sharedWith: shared)) == .allow
         else { throw StoreError.notFound }
         return person
     }

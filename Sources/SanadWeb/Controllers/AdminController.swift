@@ -9,6 +9,7 @@ struct AdminController: RouteCollection {
         admin.get("users", use: users)
         admin.get("users", "new", use: newUser)
         admin.post("users", use: createUser)
+        admin.post("users", ":id", "self-approval", use: selfApproval)
         admin.get("centres", use: centres)
         admin.get("centres", "new", use: newCentre)
         admin.post("centres", use: createCentre)
@@ -27,6 +28,18 @@ struct AdminController: RouteCollection {
             .map { Components.Choice($0.code, $0.name(for: lang)) }
     }
 
+    func partnerChoices(_ req: Request) async throws -> [Components.Choice] {
+        try await Partner.query(on: req.db).sort(\.$name).all().map { Components.Choice($0.id!.uuidString, $0.name) }
+    }
+
+    func selfApproval(req: Request) async throws -> Response {
+        let actor = try require(req, .manageUsers)
+        let form = try FormData.verified(req)
+        try await req.accounts.setSelfApproval(
+            userID: try req.recordID("id"), granted: form["granted"] == "yes", by: actor)
+        return req.redirect(to: "/admin/users")
+    }
+
     func users(req: Request) async throws -> Response {
         _ = try require(req, .manageUsers)
         let all = try await User.query(on: req.db).sort(\.$username).all()
@@ -37,7 +50,9 @@ struct AdminController: RouteCollection {
 
     func newUser(req: Request) async throws -> Response {
         _ = try require(req, .manageUsers)
-        return req.page(AdminPages.newUser(req.pageContext, centres: try await centreChoices(req)))
+        return req.page(
+            AdminPages.newUser(
+                req.pageContext, centres: try await centreChoices(req), partners: try await partnerChoices(req)))
     }
 
     func createUser(req: Request) async throws -> Response {
@@ -50,21 +65,29 @@ struct AdminController: RouteCollection {
         var errors = AccountForms.passwordErrors(c, password: form["password"] ?? "", confirm: form["password"])
         if !AccountRules.isValidUsername(username) { errors["username"] = c.t.t("account.username.invalid") }
         if role == nil { errors["role"] = c.t.t("error.required") }
-        if let role, role != .administrator, centres.isEmpty { errors["centres"] = c.t.t("users.centres.required") }
+        let partner = form["partner"].flatMap(UUID.init(uuidString:))
+        if let role, role != .administrator, role != .partner, centres.isEmpty {
+            errors["centres"] = c.t.t("users.centres.required")
+        }
+        if role == .partner && partner == nil { errors["partner"] = c.t.t("error.required") }
         if errors.isEmpty, let role {
             do {
                 _ = try await req.accounts.createUser(
-                    username: username, password: form["password"] ?? "", role: role, centres: centres, by: actor)
+                    username: username, password: form["password"] ?? "", role: role, centres: centres,
+                    partner: partner,
+                    by: actor)
                 return req.redirect(to: "/admin/users?created=1")
             } catch AccountError.usernameTaken {
                 errors["username"] = c.t.t("account.username.taken")
             } catch AccountError.unknownCentre {
                 errors["centres"] = c.t.t("error.unknown-value")
+            } catch AccountError.unknownPartner {
+                errors["partner"] = c.t.t("error.unknown-value")
             }
         }
         let page = AdminPages.newUser(
-            c, centres: try await centreChoices(req), username: username, role: role?.rawValue, checked: Set(centres),
-            errors: errors)
+            c, centres: try await centreChoices(req), partners: try await partnerChoices(req), username: username,
+            role: role?.rawValue, checked: Set(centres), errors: errors)
         return req.page(page, status: .unprocessableEntity)
     }
 

@@ -29,7 +29,9 @@ public struct Catalogue: Sendable {
     public func t(_ key: String) -> String { strings[key] ?? key }
 
     /// `{0}`, `{1}`… in the text replaced by the arguments.
-    public func t(_ key: String, _ args: String...) -> String {
+    public func t(_ key: String, _ args: String...) -> String { t(key, args) }
+
+    public func t(_ key: String, _ args: [String]) -> String {
         var text = t(key)
         for (i, arg) in args.enumerated() { text = text.replacingOccurrences(of: "{\(i)}", with: arg) }
         return text

@@ -33,21 +33,27 @@ struct ProblemMiddleware: AsyncMiddleware {
     }
 
     static func response(for error: any Error, request: Request) -> Response {
+        if let refused = error as? CaseError {
+            let r = CaseRefusal(refused, request.pageContext.t)
+            if request.isAPI {
+                return problem(
+                    Problem(
+                        type: Problem.type(r.slug), title: r.status.reasonPhrase, status: Int(r.status.code),
+                        detail: r.english, errors: r.fields.isEmpty ? nil : r.fields, currentVersion: nil))
+            }
+            return request.page(
+                AccountPages.error(request.pageContext, status: Int(r.status.code), message: r.localized),
+                status: r.status)
+        }
         let (status, slug, message, fields, version) = classify(error, request: request)
         if status == .internalServerError {
             request.logger.error("unhandled error", metadata: ["type": "\(String(reflecting: Swift.type(of: error)))"])
         }
         if request.isAPI {
-            let problem = Problem(
-                type: Problem.type(slug), title: status.reasonPhrase, status: Int(status.code), detail: message.en,
-                errors: fields.isEmpty ? nil : fields, currentVersion: version)
-            let response = Response(status: status)
-            if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            response.body = .init(data: (try? encoder.encode(problem)) ?? Data())
-            response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
-            return response
+            return problem(
+                Problem(
+                    type: Problem.type(slug), title: status.reasonPhrase, status: Int(status.code), detail: message.en,
+                    errors: fields.isEmpty ? nil : fields, currentVersion: version))
         }
         if error is AuthRequired {
             return request.redirect(to: "/signin")
@@ -55,6 +61,17 @@ struct ProblemMiddleware: AsyncMiddleware {
         let c = request.pageContext
         return request.page(
             AccountPages.error(c, status: Int(status.code), message: c.t.t(message.key)), status: status)
+    }
+
+    static func problem(_ problem: Problem) -> Response {
+        let status = HTTPStatus(statusCode: problem.status)
+        let response = Response(status: status)
+        if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        response.body = .init(data: (try? encoder.encode(problem)) ?? Data())
+        response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
+        return response
     }
 
     typealias Message = (key: String, en: String)

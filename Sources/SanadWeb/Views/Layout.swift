@@ -27,6 +27,11 @@ public enum Layout {
         }
         if c.may(.listPeople) { link("nav-people", "/people", "nav.people") }
         if c.may(.registerPerson) { link("new-person", "/people/new", "nav.register") }
+        if c.may(.viewCases) { link("nav-work", "/work", "nav.work") }
+        if c.may(.viewCases) { link("nav-cases", "/cases", "nav.cases") }
+        if c.may(.viewReferrals) { link("nav-referrals", "/referrals", "nav.referrals") }
+        if c.may(.viewPartners) { link("nav-partners", "/partners", "nav.partners") }
+        if c.may(.manageServiceCatalogue) { link("nav-services", "/admin/services", "nav.services") }
         if c.may(.manageUsers) { link("nav-users", "/admin/users", "nav.users") }
         if c.may(.manageCentres) { link("nav-centres", "/admin/centres", "nav.centres") }
         if c.may(.viewAuditTrail) { link("nav-audit", "/admin/audit", "nav.audit") }

@@ -13,6 +13,26 @@ public enum AdminPages {
                 txt(Role(rawValue: u.role).map(t.role) ?? u.role),
                 txt(u.centres.map { centreNames[$0] ?? $0 }.joined(separator: "، ")),
                 txt(u.disabled ? t.t("users.disabled") : t.t("users.active")),
+                u.role == Role.supervisor.rawValue
+                    ? el(
+                        "form",
+                        [
+                            attr("method", "post"), attr("action", "/admin/users/\(u.id!.uuidString)/self-approval"),
+                            attr("class", "inline"),
+                        ],
+                        [
+                            Layout.csrfField(c),
+                            void(
+                                "input",
+                                [
+                                    attr("type", "hidden"), attr("name", "granted"),
+                                    attr("value", u.selfApproval == true ? "no" : "yes"),
+                                ]),
+                            el(
+                                "button", [attr("type", "submit")],
+                                text: u.selfApproval == true
+                                    ? t.t("users.self-approval.revoke") : t.t("users.self-approval.grant")),
+                        ]) : .empty,
             ]
         }
         return Layout.page(
@@ -27,13 +47,17 @@ public enum AdminPages {
                             text: t.t("users.new"))
                     ]),
                 Components.table(
-                    headers: [t.t("account.username"), t.t("users.role"), t.t("users.centres"), t.t("users.status")],
+                    headers: [
+                        t.t("account.username"), t.t("users.role"), t.t("users.centres"), t.t("users.status"),
+                        t.t("users.self-approval"),
+                    ],
                     rows: rows),
             ].compactMap { $0 })
     }
 
     public static func newUser(
-        _ c: PageContext, centres: [Components.Choice], username: String = "", role: String? = nil,
+        _ c: PageContext, centres: [Components.Choice], partners: [Components.Choice] = [], username: String = "",
+        role: String? = nil,
         checked: Set<String> = [], errors: [String: String] = [:]
     ) -> String {
         let t = c.t
@@ -59,6 +83,9 @@ public enum AdminPages {
                         Components.checkboxes(
                             "centres", legend: t.t("users.centres"), choices: centres, checked: checked,
                             error: errors["centres"]),
+                        Components.select(
+                            "partner", label: t.t("users.partner"), choices: partners, selected: nil,
+                            error: errors["partner"], blank: t.t("form.none")),
                         Components.submit(t.t("users.create")),
                     ]),
             ].compactMap { $0 })

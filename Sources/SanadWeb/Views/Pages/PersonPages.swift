@@ -174,6 +174,12 @@ public struct PersonViewPage: Sendable {
                         attr("href", "/people/\(record.id.uuidString)/vulnerability"),
                     ], text: t.t("domv.title")))
         }
+        if c.may(.viewCases) {
+            actions.append(
+                el(
+                    "a", [attr("id", "person-cases"), attr("href", "/people/\(record.id.uuidString)/cases")],
+                    text: t.t("person.cases")))
+        }
         if c.may(.viewPersonHistory) {
             actions.append(
                 el(

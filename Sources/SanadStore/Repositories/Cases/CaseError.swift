@@ -1,0 +1,22 @@
+import SanadCore
+
+/// Why a case-management action was refused. Each carries what the user needs to fix it.
+public enum CaseError: Error, Sendable, Equatable {
+    case invalid(CaseValidationError)
+    case transition(TransitionError)
+    case approval(ApprovalError)
+    /// The step needs a supervisor's approval first; one has been asked for, or must be.
+    case needsApproval(ApprovalKind)
+    case approvalPending(ApprovalKind)
+    case approvalAlreadyDecided
+    case emptyPlan
+    case referral(ReferralError)
+    case stay(StayError)
+    case avrr(AVRRError)
+    case avrrAlreadyOpen
+    case transfer(TransferError)
+    case caseAlreadyOpen
+    case unknownCaseworker
+    case unknownPartner
+    case unknownCentre
+}

@@ -1,0 +1,202 @@
+import Foundation
+import SanadCore
+import SanadStore
+
+/// Small shared pieces for case-management pages.
+enum CaseUI {
+    static func form(_ c: PageContext, _ action: String, id: String? = nil, _ children: [HNode]) -> HNode {
+        el(
+            "form", [attr("method", "post"), attr("action", action), attr("id", id), attr("class", "stacked")],
+            [Layout.csrfField(c)] + children)
+    }
+
+    static func button(_ label: String, name: String? = nil, value: String? = nil, id: String? = nil) -> HNode {
+        el("button", [attr("type", "submit"), attr("name", name), attr("value", value), attr("id", id)], text: label)
+    }
+
+    static func hidden(_ name: String, _ value: String) -> HNode {
+        void("input", [attr("type", "hidden"), attr("name", name), attr("value", value)])
+    }
+
+    static func serviceLabel(_ c: PageContext, _ code: String, _ catalogue: [ServiceKind]) -> String {
+        catalogue.first { $0.code == code }?.label(c.lang) ?? code
+    }
+
+    static func serviceChoices(_ c: PageContext, _ catalogue: [ServiceKind]) -> [Components.Choice] {
+        catalogue.map { .init($0.code, $0.label(c.lang)) }
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+    }
+
+    static func section(_ id: String, _ title: String, _ children: [HNode]) -> HNode {
+        el("section", [attr("id", id), attr("class", "case-section")], [el("h2", text: title)] + children)
+    }
+
+    static func ltr(_ text: String) -> HNode { el("span", [attr("dir", "ltr")], text: text) }
+}
+
+/// Everything the case page shows, gathered by the controller.
+struct CasePage {
+    let file: CaseFile
+    let person: PersonRecord
+    let catalogue: [ServiceKind]
+    let partners: [Partner]
+    let consented: Set<UUID>
+    let freeBeds: [BedView]
+    let users: [UUID: String]
+    let caseworkers: [User]
+    let centres: [Centre]
+    let today: CivilDate
+    let receivingTransfer: Bool
+    var error: String?
+
+    var s: CaseSummary { file.summary }
+    var base: String { "/cases/\(s.id.uuidString)" }
+
+    func render(_ c: PageContext) -> String {
+        let t = c.t
+        let closed = s.stage == .closed
+        let content: [HNode] = [
+            ScreeningViews.personLine(c, person),
+            Components.errorSummary(error) ?? .empty,
+            Components.details([
+                (t.t("case.stage"), t.t("stage.\(s.stage.rawValue)")),
+                (t.t("case.htcds-status"), s.htcdsStatus.rawValue),
+                (t.t("case.priority"), t.t("priority.\(s.priority.rawValue)")),
+                (t.t("case.risk"), t.t("risk.\(s.risk.rawValue)")),
+                (t.t("case.caseworker"), s.caseworkerID.flatMap { users[$0] } ?? t.t("case.unassigned")),
+                (t.t("case.centre"), centreName(c, s.centre)),
+                (t.t("case.opened"), s.openedOn),
+                (t.t("case.closed-on"), s.closedOn),
+                (t.t("case.closure-reason"), s.closureReason.map { t.t("closure.\($0.rawValue)") }),
+            ]),
+            stageSection(c),
+            approvalSection(c),
+            planSection(c, closed: closed),
+            serviceSection(c, closed: closed),
+            shelterSection(c, closed: closed),
+            referralSection(c, closed: closed),
+            returnSection(c, closed: closed),
+            followUpSection(c, closed: closed),
+            noteSection(c),
+            transferSection(c),
+        ]
+        return Layout.page(c, title: t.t("case.title"), content)
+    }
+
+    func centreName(_ c: PageContext, _ code: String) -> String {
+        centres.first { $0.code == code }?.name(for: c.lang) ?? code
+    }
+
+    func stageSection(_ c: PageContext) -> HNode {
+        let t = c.t
+        var forms: [HNode] = []
+        let allowed = CaseStateMachine.transitions[s.stage] ?? [:]
+        if allowed[.assess] != nil {
+            forms.append(
+                CaseUI.form(
+                    c, "\(base)/events", id: "assess-form",
+                    [
+                        CaseUI.hidden("event", "assess"), CaseUI.hidden("version", String(s.version)),
+                        Components.select(
+                            "priority", label: t.t("case.priority"),
+                            choices: CasePriority.allCases.map { .init($0.rawValue, t.t("priority.\($0.rawValue)")) },
+                            selected: s.priority.rawValue),
+                        Components.select(
+                            "risk", label: t.t("case.risk"),
+                            choices: CaseRisk.allCases.map { .init($0.rawValue, t.t("risk.\($0.rawValue)")) },
+                            selected: s.risk.rawValue),
+                        CaseUI.button(t.t("case.do.assess"), id: "assess"),
+                    ]))
+        }
+        for event in [CaseEvent.Kind.startAssistance, .startFollowUp, .reopen] where allowed[event] != nil {
+            forms.append(
+                CaseUI.form(
+                    c, "\(base)/events",
+                    [
+                        CaseUI.hidden("event", event.rawValue), CaseUI.hidden("version", String(s.version)),
+                        CaseUI.button(t.t("case.do.\(event.rawValue)"), id: event.rawValue),
+                    ]))
+        }
+        if allowed[.close] != nil {
+            forms.append(
+                CaseUI.form(
+                    c, "\(base)/approvals", id: "closure-form",
+                    [
+                        CaseUI.hidden("kind", ApprovalKind.closure.rawValue),
+                        Components.select(
+                            "subject", label: t.t("case.closure-reason"),
+                            choices: ClosureReason.allCases.map { .init($0.rawValue, t.t("closure.\($0.rawValue)")) },
+                            selected: nil),
+                        CaseUI.button(t.t("case.do.request-closure"), id: "request-closure"),
+                    ]))
+        }
+        if s.stage != .closed {
+            forms.append(
+                CaseUI.form(
+                    c, "\(base)/approvals", id: "confirmation-form",
+                    [
+                        CaseUI.hidden("kind", ApprovalKind.traffickingConfirmation.rawValue),
+                        Components.select(
+                            "subject", label: t.t("case.trafficking-status"),
+                            choices: TraffickingStatus.allCases.map {
+                                .init($0.rawValue, t.traffickingStatus($0))
+                            }, selected: nil),
+                        CaseUI.button(t.t("case.do.request-confirmation"), id: "request-confirmation"),
+                    ]))
+        }
+        return CaseUI.section("stage", t.t("case.stage-actions"), [el("div", [attr("class", "action-row")], forms)])
+    }
+
+    func approvalSection(_ c: PageContext) -> HNode {
+        let t = c.t
+        var children: [HNode] = []
+        if let pending = file.pendingApproval {
+            children.append(
+                el(
+                    "p", [attr("id", "pending-approval"), attr("class", "notice")],
+                    text: t.t(
+                        "approval.waiting", t.t("approval.kind.\(pending.kind.rawValue)"),
+                        subjectLabel(c, pending) ?? "")))
+            if c.may(.approveCases) {
+                children.append(
+                    CaseUI.form(
+                        c, "\(base)/approvals/\(pending.id.uuidString)", id: "decide-form",
+                        [
+                            Components.textarea("comment", label: t.t("approval.comment"), value: nil),
+                            CaseUI.button(t.t("approval.approve"), name: "decision", value: "approved", id: "approve"),
+                            CaseUI.button(t.t("approval.reject"), name: "decision", value: "rejected", id: "reject"),
+                        ]))
+            }
+        }
+        let decided = file.approvals.filter { $0.status != "pending" }
+        if !decided.isEmpty {
+            children.append(
+                Components.table(
+                    headers: [
+                        t.t("approval.kind"), t.t("approval.status"), t.t("approval.by"), t.t("approval.comment"),
+                    ],
+                    rows: decided.map { a in
+                        [
+                            txt(
+                                t.t("approval.kind.\(a.kind.rawValue)") + (subjectLabel(c, a).map { " · " + $0 } ?? "")),
+                            txt(t.t("approval.\(a.status)")),
+                            txt(a.decidedBy.flatMap { users[$0] } ?? "—"), txt(a.comment ?? ""),
+                        ]
+                    }))
+        }
+        if children.isEmpty { children.append(el("p", [attr("class", "hint")], text: t.t("approval.none"))) }
+        return CaseUI.section("approvals", t.t("approval.title"), children)
+    }
+
+    func subjectLabel(_ c: PageContext, _ a: ApprovalView) -> String? {
+        guard let subject = a.subject else { return nil }
+        switch a.kind {
+        case .closure: return c.t.t("closure.\(subject)")
+        case .traffickingConfirmation: return TraffickingStatus(rawValue: subject).map(c.t.traffickingStatus)
+        case .carePlan: return nil
+        }
+    }
+}

@@ -1,0 +1,398 @@
+import Foundation
+import SanadCore
+import SanadStore
+
+extension CasePage {
+    func planSection(_ c: PageContext, closed: Bool) -> HNode {
+        let t = c.t
+        var children: [HNode] = []
+        if file.plan.isEmpty {
+            children.append(el("p", [attr("class", "hint")], text: t.t("plan.none")))
+        } else {
+            children.append(
+                Components.table(
+                    headers: [
+                        t.t("cf.need"), t.t("cf.service"), t.t("cf.partner"), t.t("cf.due"), t.t("cf.status"), "",
+                    ],
+                    rows: file.plan.map { item in
+                        let overdue = item.status == "open" && (CivilDate(item.due).map { $0 < today } ?? false)
+                        return [
+                            el("span", [attr("dir", "auto")], text: item.need),
+                            txt(CaseUI.serviceLabel(c, item.service, catalogue)),
+                            txt(
+                                item.partnerID.flatMap { id in partners.first { $0.id == id }?.name }
+                                    ?? t.t("plan.centre")),
+                            el(
+                                "span", [attr("class", overdue ? "overdue" : nil)],
+                                [
+                                    CaseUI.ltr(item.due), overdue ? txt(" · " + t.t("work.overdue")) : .empty,
+                                ]),
+                            txt(t.t("plan.status.\(item.status)")),
+                            item.status == "open" && !closed
+                                ? CaseUI.form(
+                                    c, "\(base)/plan/\(item.id.uuidString)",
+                                    [
+                                        CaseUI.button(t.t("plan.done"), name: "status", value: "done"),
+                                        CaseUI.button(t.t("plan.cancel"), name: "status", value: "cancelled"),
+                                    ]) : .empty,
+                        ]
+                    }))
+        }
+        if !closed {
+            children.append(
+                CaseUI.form(
+                    c, "\(base)/plan", id: "plan-form",
+                    [
+                        Components.input("need", label: t.t("cf.need"), value: nil, required: true),
+                        Components.select(
+                            "service", label: t.t("cf.service"), choices: CaseUI.serviceChoices(c, catalogue),
+                            selected: nil, blank: t.t("form.choose"), required: true),
+                        Components.select(
+                            "partner", label: t.t("cf.partner"),
+                            choices: partners.map { .init($0.id!.uuidString, $0.name) }, selected: nil,
+                            blank: t.t("plan.centre")),
+                        Components.input("due", label: t.t("cf.due"), value: nil, type: "date", required: true),
+                        CaseUI.button(t.t("plan.add"), id: "add-plan-item"),
+                    ]))
+            if s.stage == .assessed && file.pendingApproval?.kind != .carePlan {
+                children.append(
+                    CaseUI.form(
+                        c, "\(base)/approvals",
+                        [
+                            CaseUI.hidden("kind", ApprovalKind.carePlan.rawValue),
+                            CaseUI.button(t.t("plan.submit"), id: "submit-plan"),
+                        ]))
+            }
+        }
+        return CaseUI.section("plan", t.t("plan.title"), children)
+    }
+
+    func serviceSection(_ c: PageContext, closed: Bool) -> HNode {
+        let t = c.t
+        var children: [HNode] = []
+        if !file.services.isEmpty {
+            children.append(
+                Components.table(
+                    headers: [
+                        t.t("cf.date"), t.t("cf.type"), t.t("cf.quantity"), t.t("cf.status"), t.t("cf.partner"),
+                        t.t("cf.cost"), t.t("service.recorded-by"),
+                    ],
+                    rows: file.services.map { sv in
+                        [
+                            CaseUI.ltr(sv.date), txt(CaseUI.serviceLabel(c, sv.type, catalogue)),
+                            txt("\(CaseUI.number(sv.quantity)) \(t.t("unit.\(sv.unit)"))"),
+                            txt(t.t("service.status.\(sv.status.rawValue)")),
+                            txt(
+                                sv.partnerID.flatMap { id in partners.first { $0.id == id }?.name }
+                                    ?? t.t("plan.centre")),
+                            CaseUI.ltr(sv.cost.map { "\(CaseUI.number($0)) \(sv.currency ?? "")" } ?? ""),
+                            txt(users[sv.recordedBy] ?? "—"),
+                        ]
+                    }))
+        }
+        if !closed {
+            children.append(
+                CaseUI.form(
+                    c, "\(base)/services", id: "service-form",
+                    [
+                        Components.input("date", label: t.t("cf.date"), value: today.description, type: "date"),
+                        Components.select(
+                            "type", label: t.t("cf.type"), choices: CaseUI.serviceChoices(c, catalogue), selected: nil,
+                            blank: t.t("form.choose"), required: true),
+                        Components.input(
+                            "quantity", label: t.t("cf.quantity"), value: "1", extra: [attr("inputmode", "decimal")]),
+                        Components.select(
+                            "status", label: t.t("cf.status"),
+                            choices: ServiceStatus.allCases.map {
+                                .init($0.rawValue, t.t("service.status.\($0.rawValue)"))
+                            },
+                            selected: ServiceStatus.delivered.rawValue),
+                        Components.select(
+                            "partner", label: t.t("cf.partner"),
+                            choices: partners.map { .init($0.id!.uuidString, $0.name) }, selected: nil,
+                            blank: t.t("plan.centre")),
+                        Components.input(
+                            "cost", label: t.t("cf.cost"), value: nil, extra: [attr("inputmode", "decimal")]),
+                        Components.input("currency", label: t.t("cf.currency"), value: "SDG"),
+                        CaseUI.button(t.t("service.record"), id: "record-service"),
+                    ]))
+        }
+        return CaseUI.section("services", t.t("service.title"), children)
+    }
+
+    func shelterSection(_ c: PageContext, closed: Bool) -> HNode {
+        let t = c.t
+        var children: [HNode] = []
+        if let stay = file.stay {
+            children.append(el("p", [attr("id", "current-stay")], text: t.t("stay.current", stay.checkIn)))
+            children.append(
+                CaseUI.form(
+                    c, "/stays/\(stay.id.uuidString)/checkout", id: "checkout-form",
+                    [
+                        Components.input(
+                            "check_out", label: t.t("cf.check-out"), value: today.description, type: "date"),
+                        CaseUI.button(t.t("stay.check-out"), id: "check-out"),
+                    ]))
+        } else if !closed && c.may(.useShelter) {
+            if freeBeds.isEmpty {
+                children.append(el("p", [attr("class", "hint")], text: t.t("stay.no-free-bed")))
+            } else {
+                children.append(
+                    CaseUI.form(
+                        c, "\(base)/stays", id: "checkin-form",
+                        [
+                            Components.select(
+                                "bed", label: t.t("cf.bed"),
+                                choices: freeBeds.map {
+                                    .init(
+                                        $0.id.uuidString,
+                                        "\($0.shelter) · \($0.room) · \($0.label) (\(t.t("bed.\($0.restriction.rawValue)")))"
+                                    )
+                                }, selected: nil, blank: t.t("form.choose"), required: true),
+                            Components.input(
+                                "check_in", label: t.t("cf.check-in"), value: today.description, type: "date"),
+                            CaseUI.button(t.t("stay.check-in"), id: "check-in"),
+                        ]))
+            }
+        }
+        children.append(
+            el("p", [], [el("a", [attr("href", "/shelters/\(s.centre)")], text: t.t("stay.occupancy-link"))]))
+        return CaseUI.section("shelter", t.t("stay.title"), children)
+    }
+
+    func referralSection(_ c: PageContext, closed: Bool) -> HNode {
+        let t = c.t
+        var children: [HNode] = []
+        if !file.referrals.isEmpty {
+            children.append(
+                Components.table(
+                    headers: [
+                        t.t("cf.partner"), t.t("cf.service"), t.t("cf.urgency"), t.t("cf.status"), t.t("referral.due"),
+                    ],
+                    rows: file.referrals.map { r in
+                        [
+                            el("a", [attr("href", "/referrals/\(r.id.uuidString)")], text: r.partnerName),
+                            txt(CaseUI.serviceLabel(c, r.service, catalogue)),
+                            txt(t.t("urgency.\(r.urgency.rawValue)")),
+                            txt(
+                                t.t("referral.status.\(r.status.rawValue)")
+                                    + (r.declineReason.map { " · " + $0 } ?? "")),
+                            el(
+                                "span", [attr("class", r.isOverdue(today: today) ? "overdue" : nil)],
+                                [
+                                    CaseUI.ltr(r.answerDue),
+                                    r.isOverdue(today: today) ? txt(" · " + t.t("work.overdue")) : .empty,
+                                ]),
+                        ]
+                    }))
+        }
+        if !partners.isEmpty {
+            children.append(
+                CaseUI.form(
+                    c, "\(base)/consent", id: "consent-form",
+                    [
+                        Components.checkboxes(
+                            "partners", legend: t.t("referral.consent"),
+                            choices: partners.map { .init($0.id!.uuidString, $0.name) },
+                            checked: Set(consented.map(\.uuidString))),
+                        CaseUI.button(t.t("referral.consent.save"), id: "save-consent"),
+                    ]))
+        }
+        if !closed && !partners.isEmpty {
+            children.append(
+                CaseUI.form(
+                    c, "\(base)/referrals", id: "referral-form",
+                    [
+                        Components.select(
+                            "partner", label: t.t("cf.partner"),
+                            choices: partners.map { .init($0.id!.uuidString, $0.name) }, selected: nil,
+                            blank: t.t("form.choose"), required: true),
+                        Components.select(
+                            "service", label: t.t("cf.service"), choices: CaseUI.serviceChoices(c, catalogue),
+                            selected: nil, blank: t.t("form.choose"), required: true),
+                        Components.select(
+                            "urgency", label: t.t("cf.urgency"),
+                            choices: ReferralUrgency.allCases.map { .init($0.rawValue, t.t("urgency.\($0.rawValue)")) },
+                            selected: ReferralUrgency.routine.rawValue),
+                        Components.select(
+                            "reason", label: t.t("cf.reason"),
+                            choices: ReferralReason.allCases.map {
+                                .init($0.rawValue, t.t("referral.reason.\($0.rawValue)"))
+                            },
+                            selected: ReferralReason.additionalServicesRequired.rawValue),
+                        Components.checkboxes(
+                            "shared", legend: t.t("cf.shared"),
+                            choices: SharedField.allCases.map { .init($0.rawValue, t.t("shared.\($0.rawValue)")) },
+                            checked: ["sex", "age", "needs"]),
+                        Components.textarea("note", label: t.t("cf.note"), value: nil),
+                        CaseUI.button(t.t("referral.send"), id: "send-referral"),
+                    ]))
+        }
+        if partners.isEmpty { children.append(el("p", [attr("class", "hint")], text: t.t("partner.none"))) }
+        return CaseUI.section("referrals", t.t("referral.title"), children)
+    }
+
+    func returnSection(_ c: PageContext, closed: Bool) -> HNode {
+        let t = c.t
+        var children: [HNode] = []
+        for r in file.returns {
+            children.append(
+                el(
+                    "div", [attr("class", "return"), attr("id", "return-\(r.id.uuidString.prefix(8))")],
+                    [
+                        Components.details([
+                            (t.t("cf.country"), t.country(r.country) ?? r.country),
+                            (t.t("cf.place"), r.place),
+                            (t.t("avrr.step"), t.t("avrr.\(r.step.rawValue)")),
+                            (
+                                t.t("avrr.waiting"),
+                                r.step.isTerminal ? nil : t.t("avrr.days", String(r.waitingDays(today: today)))
+                            ),
+                        ]),
+                        el(
+                            "ol", [attr("class", "steps")],
+                            r.steps.map { step in
+                                el(
+                                    "li", [],
+                                    [
+                                        txt(t.t("avrr.\(step.step.rawValue)") + " · "), CaseUI.ltr(step.date),
+                                        txt(" · " + (users[step.byUser] ?? "—")),
+                                        step.documents.map { txt(" · " + $0) } ?? .empty,
+                                    ])
+                            }),
+                        r.step.isTerminal ? .empty : nextStepForm(c, r),
+                    ]))
+        }
+        if !closed && file.returns.allSatisfy({ $0.step.isTerminal }) {
+            children.append(
+                el(
+                    "p", [],
+                    [
+                        el(
+                            "a", [attr("id", "request-return"), attr("href", "\(base)/returns")],
+                            text: t.t("avrr.request-return"))
+                    ]))
+        }
+        return CaseUI.section("avrr", t.t("avrr.title"), children)
+    }
+
+    func nextStepForm(_ c: PageContext, _ r: ReturnView) -> HNode {
+        let t = c.t
+        let candidates = (AVRRStep.sequence + [.withdrawn, .ineligible]).filter {
+            if case .success = AVRRMachine.advance(from: r.step, to: $0) { return true }
+            return false
+        }
+        return CaseUI.form(
+            c, "/returns/\(r.id.uuidString)", id: "step-form",
+            [
+                CaseUI.hidden("version", String(r.version)),
+                Components.select(
+                    "step", label: t.t("avrr.next"),
+                    choices: candidates.map { .init($0.rawValue, t.t("avrr.\($0.rawValue)")) },
+                    selected: candidates.first?.rawValue),
+                Components.input("date", label: t.t("cf.date"), value: today.description, type: "date"),
+                Components.input("documents", label: t.t("cf.documents"), value: nil),
+                CaseUI.button(t.t("avrr.record-step"), id: "record-step"),
+            ])
+    }
+
+    func followUpSection(_ c: PageContext, closed: Bool) -> HNode {
+        let t = c.t
+        var children: [HNode] = file.followUps.map { f in
+            el(
+                "div", [attr("class", "follow-up")],
+                [
+                    CaseUI.ltr(f.due), txt(" · "), el("span", [attr("dir", "auto")], text: f.note),
+                    f.done
+                        ? txt(" · " + t.t("followup.done"))
+                        : CaseUI.form(
+                            c, "\(base)/follow-ups/\(f.id.uuidString)", [CaseUI.button(t.t("followup.mark-done"))]),
+                ])
+        }
+        if !closed {
+            children.append(
+                CaseUI.form(
+                    c, "\(base)/follow-ups", id: "follow-up-form",
+                    [
+                        Components.input("due", label: t.t("cf.due"), value: nil, type: "date", required: true),
+                        Components.input("follow_note", label: t.t("cf.follow-note"), value: nil, required: true),
+                        CaseUI.button(t.t("followup.add"), id: "add-follow-up"),
+                    ]))
+        }
+        return CaseUI.section("follow-ups", t.t("followup.title"), children)
+    }
+
+    func noteSection(_ c: PageContext) -> HNode {
+        let t = c.t
+        return CaseUI.section(
+            "notes", t.t("note.title"),
+            [
+                CaseUI.form(
+                    c, "\(base)/notes", id: "note-form",
+                    [
+                        Components.textarea("note", label: t.t("cf.note"), value: nil),
+                        CaseUI.button(t.t("note.add"), id: "add-note"),
+                    ])
+            ]
+                + file.notes.map { n in
+                    el(
+                        "div", [attr("class", "note")],
+                        [
+                            el("p", [attr("class", "hint")], text: "\(users[n.authorID] ?? "—") · \(t.date(n.at))"),
+                            el("p", [attr("dir", "auto")], text: n.text),
+                        ])
+                })
+    }
+
+    func transferSection(_ c: PageContext) -> HNode {
+        let t = c.t
+        var children: [HNode] = []
+        if let pending = file.pendingTransfer {
+            children.append(
+                el(
+                    "p", [attr("class", "notice")],
+                    text: t.t(
+                        "transfer.pending", centreName(c, pending.toCentre),
+                        pending.toUser.flatMap { users[$0] } ?? t.t("case.unassigned"))))
+            if receivingTransfer {
+                children.append(
+                    CaseUI.form(
+                        c, "\(base)/transfers/\(pending.id.uuidString)", id: "transfer-answer",
+                        [
+                            Components.input("reason", label: t.t("cf.reason"), value: nil),
+                            CaseUI.button(
+                                t.t("transfer.accept"), name: "decision", value: "accept", id: "accept-transfer"),
+                            CaseUI.button(
+                                t.t("transfer.decline"), name: "decision", value: "decline", id: "decline-transfer"),
+                        ]))
+            }
+        } else if s.stage != .closed {
+            children.append(
+                CaseUI.form(
+                    c, "\(base)/transfers", id: "transfer-form",
+                    [
+                        Components.select(
+                            "centre", label: t.t("case.centre"),
+                            choices: centres.map { .init($0.code, $0.name(for: c.lang)) }, selected: s.centre),
+                        Components.select(
+                            "user", label: t.t("case.caseworker"),
+                            choices: caseworkers.map { .init($0.id!.uuidString, $0.username) }, selected: nil,
+                            blank: t.t("case.unassigned")),
+                        CaseUI.button(t.t("transfer.request"), id: "request-transfer"),
+                    ]))
+        }
+        if c.may(.approveCases) && s.stage != .closed {
+            children.append(
+                CaseUI.form(
+                    c, "\(base)/assign", id: "assign-form",
+                    [
+                        Components.select(
+                            "user", label: t.t("case.assign-to"),
+                            choices: caseworkers.map { .init($0.id!.uuidString, $0.username) },
+                            selected: s.caseworkerID?.uuidString, blank: t.t("case.unassigned")),
+                        CaseUI.button(t.t("case.assign"), id: "assign"),
+                    ]))
+        }
+        return CaseUI.section("transfer", t.t("transfer.title"), children)
+    }
+}
