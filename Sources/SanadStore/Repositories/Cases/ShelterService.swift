@@ -174,11 +174,13 @@ public struct ShelterService: Sendable {
         stay.checkedInBy = actorUUID
         do {
             try await db.transaction { tx in
+                // Writing first takes SQLite's write lock at once; reading first would make the later write fail
+                // as "busy" instead of waiting when another check-in commits in between.
+                try await stay.create(on: tx)
                 // A stay back-dated into a past one would overlap it even though that one is closed.
                 let later = try await Stay.query(on: tx).filter(\.$bedID == bedID)
                     .filter(\.$checkOut > date!.description).count()
                 if later > 0 { throw CaseError.stay(.bedTaken) }
-                try await stay.create(on: tx)
                 try await AuditTrail.append(
                     action: "shelter.check-in", actorID: actor.userID, recordType: "case", recordID: caseID.uuidString,
                     now: context.clock(), on: tx)
