@@ -26,6 +26,7 @@ public enum SanadApp {
         try app.register(collection: ScreeningController())
         try app.register(collection: CaseController())
         try app.register(collection: CentreWorkController())
+        try app.register(collection: CaseAPIController())
         try app.register(collection: ScreeningAPIController())
         try app.register(collection: VulnerabilityController())
         try app.register(collection: VulnerabilityAPIController())

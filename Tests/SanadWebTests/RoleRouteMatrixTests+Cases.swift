@@ -117,6 +117,69 @@ extension RoleRouteMatrixTests {
                 .POST, "/admin/services", "/admin/services",
                 .form([("code", "hygiene"), ("english", "Hygiene kit"), ("arabic", "حقيبة نظافة"), ("unit", "kit")]),
                 admin: 303, sup: 403, cw: 403, data: 403, anon: 303),
+            r6(.GET, "/api/v1/cases", "/api/v1/cases", admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/people/:id/cases", "/api/v1/people/\(p)/cases",
+                .json(#"{"priority":"low","risk":"low"}"#),
+                admin: 403, sup: 409, cw: 409, data: 403, anon: 401),
+            r6(.GET, "/api/v1/cases/:cid", "/api/v1/cases/\(c)", admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/cases/:cid/events", "/api/v1/cases/\(c)/events",
+                .json(#"{"event":"start-assistance"}"#),
+                admin: 403, sup: 409, cw: 409, data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/cases/:cid/notes", "/api/v1/cases/\(c)/notes", .json(#"{"text":"Phoned the family."}"#),
+                admin: 403, sup: 204, cw: 204, data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/cases/:cid/plan-items", "/api/v1/cases/\(c)/plan-items",
+                .json(#"{"need":"Counselling","service":"mhpss","due":"2030-03-01"}"#), admin: 403, sup: 204, cw: 204,
+                data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/cases/:cid/approvals", "/api/v1/cases/\(c)/approvals", .json(#"{"kind":"care-plan"}"#),
+                admin: 403, sup: 409, cw: 409, data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/cases/:cid/approvals/:aid", "/api/v1/cases/\(c)/approvals/\(x)",
+                .json(#"{"decision":"approved"}"#), admin: 403, sup: 404, cw: 404, data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/cases/:cid/services", "/api/v1/cases/\(c)/services",
+                .json(#"{"date":"\#(today)","type":"medical","quantity":1,"status":"delivered"}"#), admin: 403,
+                sup: 201, cw: 201, data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/cases/:cid/referrals", "/api/v1/cases/\(c)/referrals",
+                .json(
+                    #"{"partner":"\#(ids.partner.uuidString)","service":"legal-aid","urgency":"urgent","reason":"Other","shared":["age"]}"#
+                ), admin: 403, sup: 201, cw: 201, data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/cases/:cid/returns", "/api/v1/cases/\(c)/returns",
+                .json(#"{"country":"ERI","place":"Keren","date":"\#(today)"}"#), admin: 403, sup: 409, cw: 409,
+                data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/cases/:cid/stays", "/api/v1/cases/\(c)/stays",
+                .json(#"{"bed":"\#(ids.bed.uuidString)"}"#),
+                admin: 403, sup: 409, cw: 409, data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/returns/:rid/steps", "/api/v1/returns/\(x)/steps",
+                .json(#"{"step":"eligibility","date":"\#(today)"}"#), admin: 403, sup: 404, cw: 404, data: 403,
+                anon: 401),
+            r6(
+                .POST, "/api/v1/stays/:sid/checkout", "/api/v1/stays/\(x)/checkout", .json("{}"), admin: 403, sup: 404,
+                cw: 404, data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/people/:id/consents", "/api/v1/people/\(p)/consents",
+                .json(#"{"partner":"\#(ids.partner.uuidString)","given":true}"#), admin: 403, sup: 204, cw: 204,
+                data: 403, anon: 401),
+            r6(
+                .GET, "/api/v1/shelters/:centre/occupancy", "/api/v1/shelters/SD01/occupancy", admin: 200, sup: 200,
+                cw: 200, data: 403, anon: 401),
+            r6(.GET, "/api/v1/partners", "/api/v1/partners", admin: 200, sup: 200, cw: 200, data: 403, anon: 401),
+            r6(
+                .GET, "/api/v1/referrals", "/api/v1/referrals", admin: 403, sup: 200, cw: 200, data: 403, partner: 200,
+                anon: 401),
+            r6(
+                .POST, "/api/v1/referrals/:rid/answer", "/api/v1/referrals/\(r)/answer",
+                .json(#"{"decision":"decline","reason":"No capacity"}"#), admin: 403, sup: 403, cw: 403, data: 403,
+                partner: 409, anon: 401),
+            r6(.GET, "/api/v1/work", "/api/v1/work", admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
             r6(
                 .POST, "/admin/users/:id/self-approval", "/admin/users/\(x)/self-approval", .form([("granted", "yes")]),
                 admin: 404, sup: 403, cw: 403, data: 403, anon: 303),

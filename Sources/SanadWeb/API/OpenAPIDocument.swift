@@ -547,8 +547,11 @@ enum OpenAPIDocument {
             ],
             "servers": [["url": "/"]],
             "security": [["bearer": [] as [Any]]],
-            "paths": paths,
-            "components": ["schemas": schemas, "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
+            "paths": merge(paths, casePaths),
+            "components": [
+                "schemas": merge(schemas, caseSchemas),
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+            ],
         ]
     }
 }
