@@ -519,7 +519,7 @@ T = {
  "shared.nationality": ("Nationality", "الجنسية"),
  "shared.phone": ("Phone", "الهاتف"),
  "shared.languages": ("Languages", "اللغات"),
- "shared.needs": ("Needs (the note below)", "الاحتياجات (الملاحظة أدناه)"),
+ "shared.needs": ("Needs (from the referral note)", "الاحتياجات (من ملاحظة الإحالة)"),
  "partner.title": ("Partner organisations", "المنظمات الشريكة"),
  "partner.none": ("No partner organisation is in the directory yet.", "لا توجد منظمة شريكة في الدليل بعد."),
  "partner.add": ("Add a partner", "إضافة شريك"),
@@ -641,6 +641,13 @@ T = {
  "users.self-approval.grant": ("Allow", "السماح"),
  "users.self-approval.revoke": ("Withdraw", "السحب"),
  "role.partner": ("Partner focal point", "جهة اتصال شريكة"),
+ "unit.night.one": ("night", "ليلة"),
+ "unit.kit.one": ("kit", "حقيبة"),
+ "unit.session.one": ("session", "جلسة"),
+ "unit.amount.one": ("amount", "مبلغ"),
+ "unit.item.one": ("item", "مادة"),
+ "unit.person.one": ("person", "شخص"),
+ "unit.other.one": ("other", "أخرى"),
 }
 
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parent.parent)

@@ -32,6 +32,7 @@ import Testing
         keys.formUnion(["open", "done", "cancelled"].map { "plan.status.\($0)" })
         keys.formUnion(ServiceStatus.allCases.map { "service.status.\($0.rawValue)" })
         keys.formUnion(ServiceKind.units.map { "unit.\($0)" })
+        keys.formUnion(ServiceKind.units.map { "unit.\($0).one" })
         keys.formUnion(BedRestriction.allCases.map { "bed.\($0.rawValue)" })
         keys.formUnion(ReferralUrgency.allCases.map { "urgency.\($0.rawValue)" })
         keys.formUnion(ReferralStatus.allCases.map { "referral.status.\($0.rawValue)" })

@@ -31,6 +31,13 @@ struct CaseController: RouteCollection {
         routes.post("stays", ":sid", "checkout", use: checkOut)
     }
 
+    /// The page context of the case page, also when it is shown again in answer to a refused form.
+    static func context(_ req: Request, _ id: UUID) -> PageContext {
+        var c = req.pageContext
+        c.path = "/cases/\(id.uuidString)"
+        return c
+    }
+
     static func service(_ req: Request) throws -> CaseService {
         CaseService(db: req.db, actor: try req.requireActor(), context: req.context)
     }
@@ -73,10 +80,10 @@ struct CaseController: RouteCollection {
         } catch let error as CaseError {
             let refusal = CaseRefusal(error, req.pageContext.t)
             let page = try await Self.page(req, id, error: refusal.localized)
-            return req.page(page.render(req.pageContext), status: refusal.status)
+            return req.page(page.render(Self.context(req, id)), status: refusal.status)
         } catch StoreError.versionConflict {
             let page = try await Self.page(req, id, error: req.pageContext.t.t("case.conflict"))
-            return req.page(page.render(req.pageContext), status: .conflict)
+            return req.page(page.render(Self.context(req, id)), status: .conflict)
         }
     }
 
@@ -125,7 +132,9 @@ struct CaseController: RouteCollection {
             let refusal = CaseRefusal(error, req.pageContext.t)
             var page = PersonCasesPage(person: person, cases: cases)
             page.error = refusal.localized
-            return req.page(page.render(req.pageContext), status: refusal.status)
+            var c = req.pageContext
+            c.path = "/people/\(personID.uuidString)/cases"
+            return req.page(page.render(c), status: refusal.status)
         }
     }
 
@@ -300,10 +309,10 @@ struct CaseController: RouteCollection {
         } catch let error as CaseError {
             let refusal = CaseRefusal(error, req.pageContext.t)
             let page = try await Self.page(req, id, error: refusal.localized)
-            return req.page(page.render(req.pageContext), status: refusal.status)
+            return req.page(page.render(Self.context(req, id)), status: refusal.status)
         } catch StoreError.versionConflict {
             let page = try await Self.page(req, id, error: req.pageContext.t.t("case.conflict"))
-            return req.page(page.render(req.pageContext), status: .conflict)
+            return req.page(page.render(Self.context(req, id)), status: .conflict)
         }
     }
 

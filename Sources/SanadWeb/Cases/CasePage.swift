@@ -30,6 +30,11 @@ enum CaseUI {
         value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
     }
 
+    /// "1 kit", "3 nights": one is singular, anything else plural (Arabic counted forms are kept simple).
+    static func quantity(_ c: PageContext, _ value: Double, _ unit: String) -> String {
+        "\(number(value)) \(c.t.t(value == 1 ? "unit.\(unit).one" : "unit.\(unit)"))"
+    }
+
     static func section(_ id: String, _ title: String, _ children: [HNode]) -> HNode {
         el("section", [attr("id", id), attr("class", "case-section")], [el("h2", text: title)] + children)
     }
@@ -79,9 +84,9 @@ struct CasePage {
             shelterSection(c, closed: closed),
             referralSection(c, closed: closed),
             returnSection(c, closed: closed),
-            followUpSection(c, closed: closed),
+            closed && file.followUps.isEmpty ? .empty : followUpSection(c, closed: closed),
             noteSection(c),
-            transferSection(c),
+            closed ? .empty : transferSection(c),
         ]
         return Layout.page(c, title: t.t("case.title"), content)
     }
@@ -103,11 +108,11 @@ struct CasePage {
                         Components.select(
                             "priority", label: t.t("case.priority"),
                             choices: CasePriority.allCases.map { .init($0.rawValue, t.t("priority.\($0.rawValue)")) },
-                            selected: s.priority.rawValue),
+                            selected: s.priority.rawValue, id: "assess-priority"),
                         Components.select(
                             "risk", label: t.t("case.risk"),
                             choices: CaseRisk.allCases.map { .init($0.rawValue, t.t("risk.\($0.rawValue)")) },
-                            selected: s.risk.rawValue),
+                            selected: s.risk.rawValue, id: "assess-risk"),
                         CaseUI.button(t.t("case.do.assess"), id: "assess"),
                     ]))
         }
@@ -129,7 +134,7 @@ struct CasePage {
                         Components.select(
                             "subject", label: t.t("case.closure-reason"),
                             choices: ClosureReason.allCases.map { .init($0.rawValue, t.t("closure.\($0.rawValue)")) },
-                            selected: nil),
+                            selected: nil, id: "close-subject"),
                         CaseUI.button(t.t("case.do.request-closure"), id: "request-closure"),
                     ]))
         }
@@ -143,7 +148,7 @@ struct CasePage {
                             "subject", label: t.t("case.trafficking-status"),
                             choices: TraffickingStatus.allCases.map {
                                 .init($0.rawValue, t.traffickingStatus($0))
-                            }, selected: nil),
+                            }, selected: nil, id: "confirm-subject"),
                         CaseUI.button(t.t("case.do.request-confirmation"), id: "request-confirmation"),
                     ]))
         }
@@ -165,7 +170,8 @@ struct CasePage {
                     CaseUI.form(
                         c, "\(base)/approvals/\(pending.id.uuidString)", id: "decide-form",
                         [
-                            Components.textarea("comment", label: t.t("approval.comment"), value: nil),
+                            Components.textarea(
+                                "comment", label: t.t("approval.comment"), value: nil, id: "decide-comment"),
                             CaseUI.button(t.t("approval.approve"), name: "decision", value: "approved", id: "approve"),
                             CaseUI.button(t.t("approval.reject"), name: "decision", value: "rejected", id: "reject"),
                         ]))

@@ -43,15 +43,16 @@ extension CasePage {
                 CaseUI.form(
                     c, "\(base)/plan", id: "plan-form",
                     [
-                        Components.input("need", label: t.t("cf.need"), value: nil, required: true),
+                        Components.input("need", label: t.t("cf.need"), value: nil, required: true, id: "plan-need"),
                         Components.select(
                             "service", label: t.t("cf.service"), choices: CaseUI.serviceChoices(c, catalogue),
-                            selected: nil, blank: t.t("form.choose"), required: true),
+                            selected: nil, blank: t.t("form.choose"), required: true, id: "plan-service"),
                         Components.select(
                             "partner", label: t.t("cf.partner"),
                             choices: partners.map { .init($0.id!.uuidString, $0.name) }, selected: nil,
-                            blank: t.t("plan.centre")),
-                        Components.input("due", label: t.t("cf.due"), value: nil, type: "date", required: true),
+                            blank: t.t("plan.centre"), id: "plan-partner"),
+                        Components.input(
+                            "due", label: t.t("cf.due"), value: nil, type: "date", required: true, id: "plan-due"),
                         CaseUI.button(t.t("plan.add"), id: "add-plan-item"),
                     ]))
             if s.stage == .assessed && file.pendingApproval?.kind != .carePlan {
@@ -80,7 +81,7 @@ extension CasePage {
                     rows: file.services.map { sv in
                         [
                             CaseUI.ltr(sv.date), txt(CaseUI.serviceLabel(c, sv.type, catalogue)),
-                            txt("\(CaseUI.number(sv.quantity)) \(t.t("unit.\(sv.unit)"))"),
+                            txt(CaseUI.quantity(c, sv.quantity, sv.unit)),
                             txt(t.t("service.status.\(sv.status.rawValue)")),
                             txt(
                                 sv.partnerID.flatMap { id in partners.first { $0.id == id }?.name }
@@ -95,25 +96,28 @@ extension CasePage {
                 CaseUI.form(
                     c, "\(base)/services", id: "service-form",
                     [
-                        Components.input("date", label: t.t("cf.date"), value: today.description, type: "date"),
+                        Components.input(
+                            "date", label: t.t("cf.date"), value: today.description, type: "date", id: "svc-date"),
                         Components.select(
                             "type", label: t.t("cf.type"), choices: CaseUI.serviceChoices(c, catalogue), selected: nil,
-                            blank: t.t("form.choose"), required: true),
+                            blank: t.t("form.choose"), required: true, id: "svc-type"),
                         Components.input(
-                            "quantity", label: t.t("cf.quantity"), value: "1", extra: [attr("inputmode", "decimal")]),
+                            "quantity", label: t.t("cf.quantity"), value: "1", extra: [attr("inputmode", "decimal")],
+                            id: "svc-quantity"),
                         Components.select(
                             "status", label: t.t("cf.status"),
                             choices: ServiceStatus.allCases.map {
                                 .init($0.rawValue, t.t("service.status.\($0.rawValue)"))
                             },
-                            selected: ServiceStatus.delivered.rawValue),
+                            selected: ServiceStatus.delivered.rawValue, id: "svc-status"),
                         Components.select(
                             "partner", label: t.t("cf.partner"),
                             choices: partners.map { .init($0.id!.uuidString, $0.name) }, selected: nil,
-                            blank: t.t("plan.centre")),
+                            blank: t.t("plan.centre"), id: "svc-partner"),
                         Components.input(
-                            "cost", label: t.t("cf.cost"), value: nil, extra: [attr("inputmode", "decimal")]),
-                        Components.input("currency", label: t.t("cf.currency"), value: "SDG"),
+                            "cost", label: t.t("cf.cost"), value: nil, extra: [attr("inputmode", "decimal")],
+                            id: "svc-cost"),
+                        Components.input("currency", label: t.t("cf.currency"), value: "SDG", id: "svc-currency"),
                         CaseUI.button(t.t("service.record"), id: "record-service"),
                     ]))
         }
@@ -130,7 +134,8 @@ extension CasePage {
                     c, "/stays/\(stay.id.uuidString)/checkout", id: "checkout-form",
                     [
                         Components.input(
-                            "check_out", label: t.t("cf.check-out"), value: today.description, type: "date"),
+                            "check_out", label: t.t("cf.check-out"), value: today.description, type: "date",
+                            id: "out-check-out"),
                         CaseUI.button(t.t("stay.check-out"), id: "check-out"),
                     ]))
         } else if !closed && c.may(.useShelter) {
@@ -148,9 +153,10 @@ extension CasePage {
                                         $0.id.uuidString,
                                         "\($0.shelter) · \($0.room) · \($0.label) (\(t.t("bed.\($0.restriction.rawValue)")))"
                                     )
-                                }, selected: nil, blank: t.t("form.choose"), required: true),
+                                }, selected: nil, blank: t.t("form.choose"), required: true, id: "in-bed"),
                             Components.input(
-                                "check_in", label: t.t("cf.check-in"), value: today.description, type: "date"),
+                                "check_in", label: t.t("cf.check-in"), value: today.description, type: "date",
+                                id: "in-check-in"),
                             CaseUI.button(t.t("stay.check-in"), id: "check-in"),
                         ]))
             }
@@ -194,7 +200,7 @@ extension CasePage {
                         Components.checkboxes(
                             "partners", legend: t.t("referral.consent"),
                             choices: partners.map { .init($0.id!.uuidString, $0.name) },
-                            checked: Set(consented.map(\.uuidString))),
+                            checked: Set(consented.map(\.uuidString)), id: "consent-partners"),
                         CaseUI.button(t.t("referral.consent.save"), id: "save-consent"),
                     ]))
         }
@@ -206,25 +212,25 @@ extension CasePage {
                         Components.select(
                             "partner", label: t.t("cf.partner"),
                             choices: partners.map { .init($0.id!.uuidString, $0.name) }, selected: nil,
-                            blank: t.t("form.choose"), required: true),
+                            blank: t.t("form.choose"), required: true, id: "ref-partner"),
                         Components.select(
                             "service", label: t.t("cf.service"), choices: CaseUI.serviceChoices(c, catalogue),
-                            selected: nil, blank: t.t("form.choose"), required: true),
+                            selected: nil, blank: t.t("form.choose"), required: true, id: "ref-service"),
                         Components.select(
                             "urgency", label: t.t("cf.urgency"),
                             choices: ReferralUrgency.allCases.map { .init($0.rawValue, t.t("urgency.\($0.rawValue)")) },
-                            selected: ReferralUrgency.routine.rawValue),
+                            selected: ReferralUrgency.routine.rawValue, id: "ref-urgency"),
                         Components.select(
                             "reason", label: t.t("cf.reason"),
                             choices: ReferralReason.allCases.map {
                                 .init($0.rawValue, t.t("referral.reason.\($0.rawValue)"))
                             },
-                            selected: ReferralReason.additionalServicesRequired.rawValue),
+                            selected: ReferralReason.additionalServicesRequired.rawValue, id: "ref-reason"),
                         Components.checkboxes(
                             "shared", legend: t.t("cf.shared"),
                             choices: SharedField.allCases.map { .init($0.rawValue, t.t("shared.\($0.rawValue)")) },
-                            checked: ["sex", "age", "needs"]),
-                        Components.textarea("note", label: t.t("cf.note"), value: nil),
+                            checked: ["sex", "age", "needs"], id: "ref-shared"),
+                        Components.textarea("note", label: t.t("cf.note"), value: nil, id: "ref-note"),
                         CaseUI.button(t.t("referral.send"), id: "send-referral"),
                     ]))
         }
@@ -256,8 +262,8 @@ extension CasePage {
                                     "li", [],
                                     [
                                         txt(t.t("avrr.\(step.step.rawValue)") + " · "), CaseUI.ltr(step.date),
-                                        txt(" · " + (users[step.byUser] ?? "—")),
-                                        step.documents.map { txt(" · " + $0) } ?? .empty,
+                                        txt(" · "), el("bdi", text: users[step.byUser] ?? "—"),
+                                        step.documents.map { .group([txt(" · "), el("bdi", text: $0)]) } ?? .empty,
                                     ])
                             }),
                         r.step.isTerminal ? .empty : nextStepForm(c, r),
@@ -289,9 +295,10 @@ extension CasePage {
                 Components.select(
                     "step", label: t.t("avrr.next"),
                     choices: candidates.map { .init($0.rawValue, t.t("avrr.\($0.rawValue)")) },
-                    selected: candidates.first?.rawValue),
-                Components.input("date", label: t.t("cf.date"), value: today.description, type: "date"),
-                Components.input("documents", label: t.t("cf.documents"), value: nil),
+                    selected: candidates.first?.rawValue, id: "step-step"),
+                Components.input(
+                    "date", label: t.t("cf.date"), value: today.description, type: "date", id: "step-date"),
+                Components.input("documents", label: t.t("cf.documents"), value: nil, id: "step-documents"),
                 CaseUI.button(t.t("avrr.record-step"), id: "record-step"),
             ])
     }
@@ -314,8 +321,11 @@ extension CasePage {
                 CaseUI.form(
                     c, "\(base)/follow-ups", id: "follow-up-form",
                     [
-                        Components.input("due", label: t.t("cf.due"), value: nil, type: "date", required: true),
-                        Components.input("follow_note", label: t.t("cf.follow-note"), value: nil, required: true),
+                        Components.input(
+                            "due", label: t.t("cf.due"), value: nil, type: "date", required: true, id: "fu-due"),
+                        Components.input(
+                            "follow_note", label: t.t("cf.follow-note"), value: nil, required: true,
+                            id: "fu-follow-note"),
                         CaseUI.button(t.t("followup.add"), id: "add-follow-up"),
                     ]))
         }
@@ -330,7 +340,7 @@ extension CasePage {
                 CaseUI.form(
                     c, "\(base)/notes", id: "note-form",
                     [
-                        Components.textarea("note", label: t.t("cf.note"), value: nil),
+                        Components.textarea("note", label: t.t("cf.note"), value: nil, id: "note-note"),
                         CaseUI.button(t.t("note.add"), id: "add-note"),
                     ])
             ]
@@ -359,7 +369,7 @@ extension CasePage {
                     CaseUI.form(
                         c, "\(base)/transfers/\(pending.id.uuidString)", id: "transfer-answer",
                         [
-                            Components.input("reason", label: t.t("cf.reason"), value: nil),
+                            Components.input("reason", label: t.t("cf.reason"), value: nil, id: "ta-reason"),
                             CaseUI.button(
                                 t.t("transfer.accept"), name: "decision", value: "accept", id: "accept-transfer"),
                             CaseUI.button(
@@ -373,11 +383,12 @@ extension CasePage {
                     [
                         Components.select(
                             "centre", label: t.t("case.centre"),
-                            choices: centres.map { .init($0.code, $0.name(for: c.lang)) }, selected: s.centre),
+                            choices: centres.map { .init($0.code, $0.name(for: c.lang)) }, selected: s.centre,
+                            id: "tr-centre"),
                         Components.select(
                             "user", label: t.t("case.caseworker"),
                             choices: caseworkers.map { .init($0.id!.uuidString, $0.username) }, selected: nil,
-                            blank: t.t("case.unassigned")),
+                            blank: t.t("case.unassigned"), id: "tr-user"),
                         CaseUI.button(t.t("transfer.request"), id: "request-transfer"),
                     ]))
         }
@@ -389,7 +400,7 @@ extension CasePage {
                         Components.select(
                             "user", label: t.t("case.assign-to"),
                             choices: caseworkers.map { .init($0.id!.uuidString, $0.username) },
-                            selected: s.caseworkerID?.uuidString, blank: t.t("case.unassigned")),
+                            selected: s.caseworkerID?.uuidString, blank: t.t("case.unassigned"), id: "as-user"),
                         CaseUI.button(t.t("case.assign"), id: "assign"),
                     ]))
         }

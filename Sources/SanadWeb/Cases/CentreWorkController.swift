@@ -60,8 +60,9 @@ struct CentreWorkController: RouteCollection {
             return req.redirect(to: "/shelters/\(code)")
         } catch let error as CaseError {
             let refusal = CaseRefusal(error, req.pageContext.t)
-            return req.page(
-                try await shelterPage(req, error: refusal.localized).render(req.pageContext), status: refusal.status)
+            var c = req.pageContext
+            c.path = "/shelters/\(code)"
+            return req.page(try await shelterPage(req, error: refusal.localized).render(c), status: refusal.status)
         }
     }
 

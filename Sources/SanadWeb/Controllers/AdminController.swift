@@ -45,7 +45,10 @@ struct AdminController: RouteCollection {
         let all = try await User.query(on: req.db).sort(\.$username).all()
         let names = Dictionary(uniqueKeysWithValues: try await centreChoices(req).map { ($0.value, $0.label) })
         let notice = req.query[String.self, at: "created"] != nil ? req.pageContext.t.t("users.created") : nil
-        return req.page(AdminPages.users(req.pageContext, users: all, centreNames: names, notice: notice))
+        let partners = Dictionary(
+            uniqueKeysWithValues: try await Partner.query(on: req.db).all().map { ($0.id!, $0.name) })
+        return req.page(
+            AdminPages.users(req.pageContext, users: all, centreNames: names, partnerNames: partners, notice: notice))
     }
 
     func newUser(req: Request) async throws -> Response {

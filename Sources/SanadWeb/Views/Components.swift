@@ -31,30 +31,35 @@ public enum Components {
 
     public static func input(
         _ name: String, label: String, value: String?, type: String = "text", error: String? = nil,
-        hint: String? = nil, required: Bool = false, extra: [Attr?] = []
+        hint: String? = nil, required: Bool = false, extra: [Attr?] = [], id: String? = nil
     ) -> HNode {
+        let key = id ?? name
         let control = void(
             "input",
             [
-                attr("type", type), attr("id", name), attr("name", name), attr("value", value ?? ""),
+                attr("type", type), attr("id", key), attr("name", name), attr("value", value ?? ""),
                 .flag("required", required), error == nil ? nil : .value("aria-invalid", "true"),
-                describedBy(name, hint: hint, error: error),
+                describedBy(key, hint: hint, error: error),
             ] + extra)
-        return wrap(name, label: label, hint: hint, error: error, control: control)
+        return wrap(key, label: label, hint: hint, error: error, control: control)
     }
 
-    public static func textarea(_ name: String, label: String, value: String?, error: String? = nil) -> HNode {
+    public static func textarea(
+        _ name: String, label: String, value: String?, error: String? = nil, id: String? = nil
+    ) -> HNode {
+        let key = id ?? name
         let control = el(
             "textarea",
-            [attr("id", name), attr("name", name), attr("rows", "4"), describedBy(name, hint: nil, error: error)],
+            [attr("id", key), attr("name", name), attr("rows", "4"), describedBy(key, hint: nil, error: error)],
             text: value ?? "")
-        return wrap(name, label: label, hint: nil, error: error, control: control)
+        return wrap(key, label: label, hint: nil, error: error, control: control)
     }
 
     public static func select(
         _ name: String, label: String, choices: [Choice], selected: String?, error: String? = nil,
-        blank: String? = nil, required: Bool = false
+        blank: String? = nil, required: Bool = false, id: String? = nil
     ) -> HNode {
+        let key = id ?? name
         var options: [HNode] = []
         if let blank { options.append(el("option", [attr("value", "")], text: blank)) }
         for choice in choices {
@@ -66,21 +71,23 @@ public enum Components {
         let control = el(
             "select",
             [
-                attr("id", name), attr("name", name), .flag("required", required),
-                describedBy(name, hint: nil, error: error),
+                attr("id", key), attr("name", name), .flag("required", required),
+                describedBy(key, hint: nil, error: error),
             ],
             options)
-        return wrap(name, label: label, hint: nil, error: error, control: control)
+        return wrap(key, label: label, hint: nil, error: error, control: control)
     }
 
     /// Checkboxes sharing one name; the form posts every checked value.
     public static func checkboxes(
-        _ name: String, legend: String, choices: [Choice], checked: Set<String>, error: String? = nil
+        _ name: String, legend: String, choices: [Choice], checked: Set<String>, error: String? = nil,
+        id: String? = nil
     ) -> HNode {
+        let key = id ?? name
         var children: [HNode] = [el("legend", text: legend)]
-        if let node = errorNode(name, error) { children.append(node) }
+        if let node = errorNode(key, error) { children.append(node) }
         for (i, choice) in choices.enumerated() {
-            let id = "\(name)-\(i)"
+            let id = "\(key)-\(i)"
             children.append(
                 el(
                     "div", [attr("class", "check")],

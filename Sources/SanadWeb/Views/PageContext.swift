@@ -6,7 +6,8 @@ public struct PageContext: Sendable {
     public let username: String?
     public let role: Role?
     public let csrf: String
-    public let path: String
+    /// Where the language switch returns to: the page shown, which after a refused form is not the POST's path.
+    public var path: String
 
     public var lang: String { t.language }
     public var dir: String { t.direction }

@@ -3,15 +3,18 @@ import SanadCore
 import SanadStore
 
 public enum AdminPages {
-    public static func users(_ c: PageContext, users: [User], centreNames: [String: String], notice: String? = nil)
-        -> String
-    {
+    public static func users(
+        _ c: PageContext, users: [User], centreNames: [String: String], partnerNames: [UUID: String] = [:],
+        notice: String? = nil
+    ) -> String {
         let t = c.t
         let rows: [[HNode]] = users.map { u in
             [
                 el("span", [attr("dir", "ltr"), attr("class", "username")], text: u.username),
                 txt(Role(rawValue: u.role).map(t.role) ?? u.role),
-                txt(u.centres.map { centreNames[$0] ?? $0 }.joined(separator: "، ")),
+                txt(
+                    u.partnerID.map { partnerNames[$0] ?? "" }
+                        ?? u.centres.map { centreNames[$0] ?? $0 }.joined(separator: "، ")),
                 txt(u.disabled ? t.t("users.disabled") : t.t("users.active")),
                 u.role == Role.supervisor.rawValue
                     ? el(
@@ -98,6 +101,7 @@ public enum AdminPages {
                 el("span", [attr("dir", "ltr")], text: ce.code), el("span", [attr("dir", "ltr")], text: ce.prefix),
                 txt(ce.name(for: c.lang)),
                 txt(ReferenceData.state(ce.statePcode)?.name.text(for: c.lang) ?? ce.statePcode),
+                el("a", [attr("href", "/shelters/\(ce.code)")], text: t.t("stay.occupancy-link")),
             ]
         }
         return Layout.page(
@@ -113,7 +117,10 @@ public enum AdminPages {
                             text: t.t("centres.new"))
                     ]),
                 Components.table(
-                    headers: [t.t("centres.code"), t.t("centres.prefix"), t.t("centres.name"), t.t("centres.state")],
+                    headers: [
+                        t.t("centres.code"), t.t("centres.prefix"), t.t("centres.name"), t.t("centres.state"),
+                        t.t("stay.title"),
+                    ],
                     rows: rows),
             ].compactMap { $0 })
     }
