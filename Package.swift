@@ -43,6 +43,7 @@ let package = Package(
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             resources: [.process("Resources")]
         ),

@@ -27,6 +27,8 @@ public enum SanadApp {
         try app.register(collection: CaseController())
         try app.register(collection: CentreWorkController())
         try app.register(collection: CaseAPIController())
+        try app.register(collection: EventController())
+        try app.register(collection: ReportController())
         try app.register(collection: ScreeningAPIController())
         try app.register(collection: VulnerabilityController())
         try app.register(collection: VulnerabilityAPIController())

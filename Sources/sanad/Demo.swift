@@ -21,6 +21,7 @@ struct Demo: AsyncParsableCommand {
             let accounts = AccountService(db: app.db, context: app.sanad)
             let centres = try await Centre.query(on: app.db).all().map(\.code)
             var caseworker: Actor?
+            var supervisor: Actor?
             let partner = Partner()
             partner.id = UUID()
             partner.name = "Demo Legal Aid Network"
@@ -42,16 +43,24 @@ struct Demo: AsyncParsableCommand {
                     by: nil)
                 print("  \(role.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(username)  \(password)")
                 if role == .caseworker { caseworker = user.actor }
+                if role == .supervisor { supervisor = user.actor }
             }
-            let registrar = caseworker ?? Actor(userID: UUID().uuidString, role: .caseworker, centres: Set(centres))
-            let repository = PeopleRepository(db: app.db, actor: registrar, context: app.sanad)
+            guard let caseworker, let supervisor else {
+                throw ValidationError("The demo accounts exist already; demo data goes only into an empty database.")
+            }
             let population = DemoPopulation.generate(count: people, seed: seed, referenceDate: Date())
+            var activity = DemoActivity(
+                app: app, caseworker: caseworker, supervisor: supervisor, partner: partner.id!, seed: seed)
+            let centreRecords = try await Centre.query(on: app.db).all()
+            let beds = try await activity.beds(centres: centreRecords)
             var registered = 0
             for person in population {
-                _ = try await repository.register(person.draft)
+                let (record, day) = try await activity.register(person)
+                try await activity.assist(record, from: day, beds: beds[record.centre] ?? [])
                 registered += 1
-                if registered % 500 == 0 { print("  \(registered) people registered…") }
+                if registered % 500 == 0 { print("  \(registered) people registered with their cases…") }
             }
+            try await activity.events(centres: centreRecords)
             print("Registered \(registered) synthetic people across \(centres.joined(separator: ", ")).")
         }
     }

@@ -14,17 +14,18 @@ import Testing
         .caseworker: [
             .registerPerson, .listPeople, .viewPerson, .updatePerson, .viewPersonHistory, .screenPerson,
             .viewScreenings, .viewCases, .manageCases, .useShelter, .viewPartners, .sendReferrals, .viewReferrals,
+            .viewEvents, .recordEvents,
         ],
         .supervisor: [
             .registerPerson, .listPeople, .viewPerson, .updatePerson, .viewPersonHistory, .viewAggregates,
             .screenPerson,
             .viewScreenings, .decideTraffickingStatus, .mergePeople, .viewCases, .manageCases, .approveCases,
-            .useShelter, .configureShelters, .viewPartners, .sendReferrals, .viewReferrals,
+            .useShelter, .configureShelters, .viewPartners, .sendReferrals, .viewReferrals, .viewEvents, .recordEvents,
         ],
-        .dataOfficer: [.viewAggregates],
+        .dataOfficer: [.viewAggregates, .viewEvents],
         .administrator: [
             .manageUsers, .manageCentres, .viewAuditTrail, .viewAggregates, .configureShelters, .viewPartners,
-            .managePartners, .manageServiceCatalogue,
+            .managePartners, .manageServiceCatalogue, .viewEvents,
         ],
         .partner: [.viewReferrals, .answerReferrals],
     ]

@@ -45,6 +45,16 @@ import Testing
         keys.formUnion(["all", "mine", "unassigned"].map { "case.scope.\($0)" })
         keys.formUnion(["start-assistance", "start-follow-up", "reopen"].map { "case.do.\($0)" })
         keys.formUnion(["accept", "complete"].map { "referral.do.\($0)" })
+        keys.formUnion(AwarenessEventType.allCases.map { "event.type.\($0.rawValue)" })
+        keys.formUnion(ParticipantGroup.all.map { "event.cell.\($0.sex.rawValue).\($0.age.hxlAttribute)" })
+        keys.formUnion(
+            EventValidationCode.allCases.filter { $0.validationCode == nil }.map { "event.error.\($0.rawValue)" })
+        keys.formUnion(ReportSex.allCases.map { "report.sex.\($0.rawValue)" })
+        keys.formUnion(AgeGroup.allCases.map { "report.age.\($0.rawValue)" })
+        keys.formUnion(AgeBanding.allCases.map { "report.bands.\($0.rawValue)" })
+        keys.formUnion(["rise", "fall"].map { "report.direction.\($0)" })
+        keys.formUnion(["nationality", "centre", "exploitation"].map { "report.dimension.\($0)" })
+        keys.formUnion(InstrumentCatalogue.shipped.current.map { "report.exploitation.\($0.id)" })
         // Every field name a case-management form or refusal can name.
         keys.formUnion(
             [

@@ -180,6 +180,42 @@ extension RoleRouteMatrixTests {
                 .json(#"{"decision":"decline","reason":"No capacity"}"#), admin: 403, sup: 403, cw: 403, data: 403,
                 partner: 409, anon: 401),
             r6(.GET, "/api/v1/work", "/api/v1/work", admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
+            r6(.GET, "/events", "/events", admin: 200, sup: 200, cw: 200, data: 200, partner: 403, anon: 303),
+            r6(.GET, "/events.csv", "/events.csv", admin: 200, sup: 200, cw: 200, data: 200, partner: 403, anon: 303),
+            r6(.GET, "/events/new", "/events/new", admin: 403, sup: 200, cw: 200, data: 403, anon: 303),
+            r6(
+                .POST, "/events", "/events",
+                .form([
+                    ("type", "radio"), ("title", "Safe migration"), ("start_date", today), ("state", "SD01"),
+                    ("centre", "SD01"), ("participants_f_adults", "10"),
+                ]), admin: 403, sup: 303, cw: 303, data: 403, anon: 303),
+            r6(.GET, "/events/:eid", "/events/\(x)", admin: 404, sup: 404, cw: 404, data: 404, partner: 403, anon: 303),
+            r6(.GET, "/reports", "/reports", admin: 200, sup: 200, cw: 403, data: 200, partner: 403, anon: 303),
+            r6(
+                .GET, "/reports/figures.csv", "/reports/figures.csv", admin: 200, sup: 200, cw: 403, data: 200,
+                partner: 403, anon: 303),
+            r6(
+                .GET, "/reports/hxl.csv", "/reports/hxl.csv?by=centre,sex", admin: 200, sup: 200, cw: 403, data: 200,
+                partner: 403, anon: 303),
+            r6(
+                .GET, "/reports/ctdc.csv", "/reports/ctdc.csv?k=5", admin: 200, sup: 200, cw: 403, data: 200,
+                partner: 403, anon: 303),
+            r6(
+                .GET, "/api/v1/reports/summary", "/api/v1/reports/summary?from=2026-01-01&to=\(today)", admin: 200,
+                sup: 200, cw: 403, data: 200, partner: 403, anon: 401),
+            r6(
+                .GET, "/api/v1/reports/trends", "/api/v1/reports/trends?from=2026-01-01&to=\(today)", admin: 200,
+                sup: 200, cw: 403, data: 200, partner: 403, anon: 401),
+            r6(
+                .GET, "/api/v1/events", "/api/v1/events", admin: 200, sup: 200, cw: 200, data: 200, partner: 403,
+                anon: 401),
+            r6(
+                .POST, "/api/v1/events", "/api/v1/events",
+                .json(#"{"type":"sports","title":"Football","startDate":"\#(today)","state":"SD01","centre":"SD01"}"#),
+                admin: 403, sup: 201, cw: 201, data: 403, anon: 401),
+            r6(
+                .GET, "/api/v1/events/:eid", "/api/v1/events/\(x)", admin: 404, sup: 404, cw: 404, data: 404,
+                partner: 403, anon: 401),
             r6(
                 .POST, "/admin/users/:id/self-approval", "/admin/users/\(x)/self-approval", .form([("granted", "yes")]),
                 admin: 404, sup: 403, cw: 403, data: 403, anon: 303),

@@ -24,6 +24,8 @@ public enum Action: String, CaseIterable, Sendable {
     case sendReferrals
     case viewReferrals
     case answerReferrals
+    case viewEvents
+    case recordEvents
 }
 
 /// The record an action concerns, reduced to the facts that decide access.
@@ -71,16 +73,17 @@ public enum AccessPolicy {
             (.caseworker, .updatePerson), (.caseworker, .viewPersonHistory), (.caseworker, .screenPerson),
             (.caseworker, .viewScreenings), (.caseworker, .viewCases), (.caseworker, .manageCases),
             (.caseworker, .useShelter), (.caseworker, .viewPartners), (.caseworker, .sendReferrals),
-            (.caseworker, .viewReferrals):
+            (.caseworker, .viewReferrals), (.caseworker, .viewEvents), (.caseworker, .recordEvents):
             return true
         case (.supervisor, .registerPerson), (.supervisor, .listPeople), (.supervisor, .viewPerson),
             (.supervisor, .updatePerson), (.supervisor, .viewPersonHistory), (.supervisor, .viewAggregates),
             (.supervisor, .screenPerson), (.supervisor, .viewScreenings), (.supervisor, .decideTraffickingStatus),
             (.supervisor, .mergePeople), (.supervisor, .viewCases), (.supervisor, .manageCases),
             (.supervisor, .approveCases), (.supervisor, .useShelter), (.supervisor, .configureShelters),
-            (.supervisor, .viewPartners), (.supervisor, .sendReferrals), (.supervisor, .viewReferrals):
+            (.supervisor, .viewPartners), (.supervisor, .sendReferrals), (.supervisor, .viewReferrals),
+            (.supervisor, .viewEvents), (.supervisor, .recordEvents):
             return true
-        case (.dataOfficer, .viewAggregates):
+        case (.dataOfficer, .viewAggregates), (.dataOfficer, .viewEvents), (.administrator, .viewEvents):
             return true
         case (.administrator, .manageUsers), (.administrator, .manageCentres), (.administrator, .viewAuditTrail),
             (.administrator, .viewAggregates), (.administrator, .configureShelters),

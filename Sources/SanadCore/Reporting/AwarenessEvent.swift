@@ -124,6 +124,10 @@ public struct EventFieldError: Sendable, Equatable {
 /// Every event field that was refused, in form order.
 public struct EventValidationFailure: Error, Equatable, Sendable {
     public let errors: [EventFieldError]
+
+    public init(errors: [EventFieldError]) {
+        self.errors = errors
+    }
 }
 
 /// A validated awareness-raising event.

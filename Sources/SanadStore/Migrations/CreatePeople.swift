@@ -85,5 +85,6 @@ public enum SanadMigrations {
     public static let all: [any Migration] = [
         CreateCentres(), CreateUsers(), CreatePeople(), CreateAuditTrail(), CreateScreenings(),
         AddTraffickingStatusToPeople(), CreateVulnerabilityAssessments(), CreatePersonMerges(), CreateCases(),
+        CreateAwarenessEvents(),
     ]
 }

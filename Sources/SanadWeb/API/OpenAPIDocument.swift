@@ -547,9 +547,9 @@ enum OpenAPIDocument {
             ],
             "servers": [["url": "/"]],
             "security": [["bearer": [] as [Any]]],
-            "paths": merge(paths, casePaths),
+            "paths": merge(merge(paths, casePaths), reportPaths),
             "components": [
-                "schemas": merge(schemas, caseSchemas),
+                "schemas": merge(merge(schemas, caseSchemas), reportSchemas),
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
             ],
         ]

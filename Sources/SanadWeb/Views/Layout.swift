@@ -31,6 +31,8 @@ public enum Layout {
         if c.may(.viewCases) { link("nav-cases", "/cases", "nav.cases") }
         if c.may(.viewReferrals) { link("nav-referrals", "/referrals", "nav.referrals") }
         if c.may(.viewPartners) { link("nav-partners", "/partners", "nav.partners") }
+        if c.may(.viewAggregates) { link("nav-reports", "/reports", "nav.reports") }
+        if c.may(.viewEvents) { link("nav-events", "/events", "nav.events") }
         if c.may(.manageServiceCatalogue) { link("nav-services", "/admin/services", "nav.services") }
         if c.may(.manageUsers) { link("nav-users", "/admin/users", "nav.users") }
         if c.may(.manageCentres) { link("nav-centres", "/admin/centres", "nav.centres") }

@@ -82,7 +82,12 @@ public enum AccountPages {
         if c.may(.viewAuditTrail) {
             items.append(el("li", [], [el("a", [attr("href", "/admin/audit")], text: t.t("nav.audit"))]))
         }
-        if c.role == .dataOfficer { items.append(el("li", text: t.t("home.reports-later"))) }
+        for (action, href, key) in [
+            (Action.viewCases, "/work", "nav.work"), (.viewReferrals, "/referrals", "nav.referrals"),
+            (.viewAggregates, "/reports", "nav.reports"), (.viewEvents, "/events", "nav.events"),
+        ] where c.may(action) {
+            items.append(el("li", [], [el("a", [attr("href", href)], text: t.t(key))]))
+        }
         return Layout.page(
             c, title: t.t("home.title"),
             [

@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+import SanadCore
+
+/// Sanad's own victims and presumed victims as CTDC rows, for people whose consent covers anonymised research
+/// use. Reads sealed screening answers with the store's key: only trusted code (the CLI, a data officer's
+/// download) calls it, and every call is audited.
+public struct CTDCSource: Sendable {
+    let db: any Database
+    let context: StoreContext
+
+    public init(db: any Database, context: StoreContext) {
+        self.db = db
+        self.context = context
+    }
+
+    public struct Result: Sendable {
+        public let table: CTDCTable
+        /// Victims and presumed victims left out because their consent does not cover sharing.
+        public let withoutConsent: Int
+    }
+
+    public func cases(actorID: String?) async throws -> Result {
+        let statuses = [TraffickingStatus.possible.rawValue, TraffickingStatus.actual.rawValue]
+        let people = try await Person.query(on: db).filter(\.$traffickingStatus ~~ statuses)
+            .filter(\.$mergedInto == nil).all()
+        let consenting = people.filter { $0.consent.contains("told_research") }
+        let catalogue = InstrumentCatalogue.shipped
+        var rows: [[String]] = []
+        for chunk in stride(from: 0, to: consenting.count, by: 500).map({
+            Array(consenting[$0..<min($0 + 500, consenting.count)])
+        }) {
+            let screenings = try await ScreeningRecord.query(on: db).filter(\.$personID ~~ chunk.map { $0.id! })
+                .filter(\.$status == "completed").all()
+            let byPerson = Dictionary(grouping: screenings, by: \.personID)
+            for person in chunk {
+                var exploitation = Set<String>()
+                var yes = Set<String>()
+                var no = Set<String>()
+                for screening in byPerson[person.id!] ?? [] {
+                    let sealed = try context.cipher.open(
+                        SealedScreening.self, from: screening.sealed,
+                        context: "screenings/\(screening.id!.uuidString)/answers")
+                    if screening.conclusion == Conclusion.presumedVictim.rawValue,
+                        let instrument = try? catalogue.instrument(
+                            screening.instrumentID, version: screening.instrumentVersion)
+                    {
+                        exploitation.insert(instrument.exploitationType)
+                    }
+                    for (id, answer) in sealed.answers {
+                        let name = id.split(separator: ".", maxSplits: 1).last.map(String.init) ?? id
+                        if answer == .yes { yes.insert(name) }
+                        if answer == .no { no.insert(name) }
+                    }
+                }
+                rows.append(
+                    CTDCCaseExport.row(
+                        CTDCCase(
+                            registrationYear: CivilDate(person.createdAt).year,
+                            gender: Gender(rawValue: person.sex) ?? .unknown, birthYear: person.birthYear,
+                            nationality: person.nationality, exploitation: exploitation, indicatorsYes: yes,
+                            indicatorsNo: no.subtracting(yes))))
+            }
+        }
+        try await AuditTrail.append(
+            action: "export.ctdc", actorID: actorID, recordType: "export", recordID: nil, now: context.clock(), on: db)
+        return Result(
+            table: CTDCTable(header: CTDCFormat.columns2017, rows: rows),
+            withoutConsent: people.count - consenting.count)
+    }
+}

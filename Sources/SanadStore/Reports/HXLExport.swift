@@ -1,0 +1,117 @@
+import Fluent
+import Foundation
+import SQLKit
+import SanadCore
+
+/// The dimensions `--by` may name.
+public enum HXLBreakdown: String, CaseIterable, Sendable {
+    case centre, nationality, sex, age
+}
+
+public enum HXLExportError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknownBreakdown(String)
+    case table(HXLTableError)
+
+    public var description: String {
+        switch self {
+        case .unknownBreakdown(let name):
+            return
+                "Unknown breakdown '\(name)'. Use any of: \(HXLBreakdown.allCases.map(\.rawValue).joined(separator: ","))."
+        case .table(let error): return error.description
+        }
+    }
+}
+
+/// People assisted in a period as an HXL-tagged aggregate table, small cells suppressed.
+public struct HXLExport: Sendable {
+    let reports: ReportService
+
+    public init(db: any Database, actor: Actor, context: StoreContext) {
+        reports = ReportService(db: db, actor: actor, context: context)
+    }
+
+    public static func breakdowns(_ text: String?) throws(HXLExportError) -> [HXLBreakdown] {
+        guard let text, !text.isEmpty else { return [.centre] }
+        var out: [HXLBreakdown] = []
+        for part in text.split(separator: ",") {
+            let name = part.trimmingCharacters(in: .whitespaces)
+            guard let b = HXLBreakdown(rawValue: name) else { throw .unknownBreakdown(name) }
+            if !out.contains(b) { out.append(b) }
+        }
+        return out
+    }
+
+    /// Rows: the period, then one row per combination of the chosen breakdowns. When sex and age are not row
+    /// breakdowns they are columns (`#reached+ind+f+children`…), tied to their totals so that suppression also
+    /// covers what a subtraction would reveal.
+    public func table(_ query: ReportQuery, by: [HXLBreakdown], threshold: Int = 5) async throws -> [[String]] {
+        let centres = try await reports.centres(for: query)
+        let stateOf = Dictionary(
+            uniqueKeysWithValues: try await Centre.query(on: reports.db).all().map { ($0.code, $0.statePcode) })
+        var dimensions: [HXLDimension] = [.periodStart, .periodEnd]
+        if by.contains(.centre) { dimensions += [.admin1Name, .admin1PCode] }
+        if by.contains(.nationality) { dimensions.append(.originISO3) }
+        if by.contains(.sex) { dimensions.append(.sex) }
+        if by.contains(.age) { dimensions.append(.ageGroup) }
+        let columns = !by.contains(.sex) && !by.contains(.age)
+        let table =
+            columns
+            ? HXLTable(
+                dimensions: dimensions, disaggregation: .people(.reached, banding: query.banding), threshold: threshold)
+            : HXLTable(dimensions: dimensions, measures: [.people(.reached)], threshold: threshold)
+
+        struct Key: Hashable {
+            var state: String?
+            var origin: String?
+            var sex: ReportSex?
+            var age: AgeGroup?
+        }
+        var counts: [Key: [String: Int]] = [:]
+        if !centres.isEmpty {
+            let natFilter: SQLQueryString = query.nationality.map { "AND p.nationality = \(bind: $0)" } ?? ""
+            let rows = try await reports.sql.raw(
+                """
+                SELECT s.centre_code, p.nationality, p.sex, p.birth_year, COUNT(DISTINCT s.person_id) AS n
+                FROM services s JOIN people p ON p.id = s.person_id
+                WHERE s.status = 'delivered' AND s.date >= \(bind: query.from.description)
+                AND s.date <= \(bind: query.to.description) AND s.centre_code IN (\(binds: centres)) \(natFilter)
+                GROUP BY s.centre_code, p.nationality, p.sex, p.birth_year
+                """
+            ).all()
+            for row in rows {
+                let sex = ReportSex(htcds: try row.decode(column: "sex", as: String?.self))
+                let age = query.banding.group(
+                    forAge: try row.decode(column: "birth_year", as: Int?.self).map { query.to.year - $0 })
+                let n = try row.decode(column: "n", as: Int.self)
+                let key = Key(
+                    state: by.contains(.centre) ? stateOf[try row.decode(column: "centre_code", as: String.self)] : nil,
+                    origin: by.contains(.nationality)
+                        ? (try row.decode(column: "nationality", as: String?.self) ?? "") : nil,
+                    sex: by.contains(.sex) ? sex : nil, age: by.contains(.age) ? age : nil)
+                var c = counts[key] ?? [:]
+                c[HXLMeasure.people(.reached).key, default: 0] += n
+                if columns {
+                    c[HXLMeasure.people(.reached, sex: sex).key, default: 0] += n
+                    c[HXLMeasure.people(.reached, sex: sex, age: age).key, default: 0] += n
+                }
+                counts[key] = c
+            }
+        }
+        let measureKeys = table.measures.map(\.key)
+        let rows = counts.sorted { a, b in
+            (a.key.state ?? "", a.key.origin ?? "", a.key.sex?.rawValue ?? "", a.key.age?.rawValue ?? "")
+                < (b.key.state ?? "", b.key.origin ?? "", b.key.sex?.rawValue ?? "", b.key.age?.rawValue ?? "")
+        }.map { key, c in
+            HXLAggregateRow(
+                periodStart: query.from, periodEnd: query.to,
+                admin1Name: key.state.flatMap { ReferenceData.state($0)?.name.en }, admin1PCode: key.state,
+                originISO3: key.origin, sex: key.sex, ageGroup: key.age,
+                counts: Dictionary(uniqueKeysWithValues: measureKeys.map { ($0, c[$0] ?? 0) }))
+        }
+        do {
+            return try table.build(rows)
+        } catch {
+            throw HXLExportError.table(error)
+        }
+    }
+}

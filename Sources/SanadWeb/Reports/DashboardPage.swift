@@ -1,0 +1,254 @@
+import Foundation
+import SanadCore
+import SanadStore
+import Vapor
+
+extension Breakdown: Content {}
+extension MonthFigures: Content {}
+
+/// The dashboard's figures as rows, for the CSV download (and the tables, which show the same numbers).
+enum DashboardFigures {
+    static func columns(_ banding: AgeBanding) -> [(ReportSex, AgeGroup)] {
+        [ReportSex.female, .male].flatMap { sex in banding.groups.filter { $0 != .unknown }.map { (sex, $0) } }
+    }
+
+    static func rows(_ s: ReportSummary) -> [[String]] {
+        let cols = columns(s.query.banding)
+        var rows: [[String]] = [
+            ["indicator", "total"] + cols.map { "\($0.0.label) \($0.1.label)" } + ["other or unknown"]
+        ]
+        func line(_ name: String, _ b: Breakdown) -> [String] {
+            let shown = cols.map { b.count($0.0, $0.1) }
+            return [name, String(b.total)] + shown.map(String.init) + [String(b.total - shown.reduce(0, +))]
+        }
+        rows.append(line("people assisted (unique)", s.assisted))
+        rows.append(line("new registrations", s.registrations))
+        rows.append(line("presumed victims", s.presumedVictims))
+        rows.append(line("confirmed victims", s.confirmedVictims))
+        rows.append(line("AVRR departures", s.departures))
+        for (conclusion, b) in s.screenings.sorted(by: { $0.key < $1.key }) {
+            rows.append(line("screenings: \(conclusion)", b))
+        }
+        for (type, f) in s.services.sorted(by: { $0.key < $1.key }) {
+            rows.append(line("service people: \(type)", f.people))
+            rows.append(["service records: \(type)", String(f.records)])
+            rows.append(["service quantity: \(type)", CaseUI.number(f.quantity)])
+        }
+        for (status, n) in s.referrals.sorted(by: { $0.key < $1.key }) {
+            rows.append(["referrals: \(status)", String(n)])
+        }
+        rows.append(["shelter nights", CaseUI.number(s.shelterNights)])
+        rows.append(["awareness events", String(s.events)])
+        rows.append(["event participants", String(s.participantsTotal)])
+        for (cell, n) in s.participants.sorted(by: { $0.key < $1.key }) {
+            rows.append(["participants: \(cell)", String(n)])
+        }
+        rows.append([])
+        rows.append([
+            "month", "people assisted", "registrations", "presumed victims", "departures", "event participants",
+        ])
+        for m in s.months {
+            rows.append(
+                [
+                    m.month, String(m.assisted), String(m.registrations), String(m.presumedVictims),
+                    String(m.departures), String(m.participants),
+                ])
+        }
+        return rows
+    }
+}
+
+struct DashboardPage {
+    let summary: ReportSummary
+    let trends: TrendReport
+    let centres: [Centre]
+    let catalogue: [ServiceKind]
+    let query: String
+    let mayDownloadCases: Bool
+
+    func render(_ c: PageContext) -> String {
+        let t = c.t
+        let s = summary
+        let q = s.query
+        let cols = DashboardFigures.columns(q.banding)
+        func sexLabel(_ sex: ReportSex) -> String { t.t("report.sex.\(sex.rawValue)") }
+        func row(_ label: String, _ b: Breakdown) -> [HNode] {
+            let shown = cols.map { b.count($0.0, $0.1) }
+            return [el("th", [attr("scope", "row")], text: label), el("td", [], text: String(b.total))]
+                + shown.map { el("td", [], text: String($0)) } + [
+                    el("td", [], text: String(b.total - shown.reduce(0, +)))
+                ]
+        }
+        let headers =
+            [t.t("report.indicator"), t.t("report.total")]
+            + cols.map { "\(sexLabel($0.0)) \(t.t("report.age.\($0.1.rawValue)"))" } + [t.t("report.other-unknown")]
+        func table(_ id: String, _ rows: [[HNode]]) -> HNode {
+            el(
+                "table", [attr("id", id)],
+                [
+                    el("thead", [], [el("tr", [], headers.map { el("th", [attr("scope", "col")], text: $0) })]),
+                    el("tbody", [], rows.map { el("tr", [], $0) }),
+                ])
+        }
+        let monthLabels = s.months.map(\.month)
+        let rtl = c.dir == "rtl"
+        let charts: [HNode] = [
+            TrendChart(
+                title: t.t("report.chart.people"), periods: monthLabels,
+                series: [
+                    .init(name: t.t("report.assisted"), values: s.months.map(\.assisted)),
+                    .init(name: t.t("report.registrations"), values: s.months.map(\.registrations)),
+                ], rightToLeft: rtl, emptyText: t.t("report.no-data")
+            ).render(),
+            TrendChart(
+                title: t.t("report.chart.protection"), periods: monthLabels,
+                series: [
+                    .init(name: t.t("report.presumed"), values: s.months.map(\.presumedVictims)),
+                    .init(name: t.t("report.departures"), values: s.months.map(\.departures)),
+                ], rightToLeft: rtl, emptyText: t.t("report.no-data")
+            ).render(),
+            TrendChart(
+                title: t.t("report.chart.events"), periods: monthLabels,
+                series: [.init(name: t.t("report.participants"), values: s.months.map(\.participants))],
+                rightToLeft: rtl, emptyText: t.t("report.no-data")
+            ).render(),
+        ]
+        let content: [HNode] = [
+            filterForm(c),
+            el(
+                "p", [attr("class", "downloads")],
+                [
+                    el(
+                        "a", [attr("id", "download-figures"), attr("href", "/reports/figures.csv?\(query)")],
+                        text: t.t("report.download.figures")),
+                    txt(" · "),
+                    el(
+                        "a", [attr("id", "download-hxl"), attr("href", "/reports/hxl.csv?\(query)&by=centre")],
+                        text: t.t("report.download.hxl")),
+                    txt(" · "),
+                    el(
+                        "a",
+                        [
+                            attr("id", "download-hxl-nationality"),
+                            attr("href", "/reports/hxl.csv?\(query)&by=centre,nationality"),
+                        ],
+                        text: t.t("report.download.hxl-nationality")),
+                    mayDownloadCases ? txt(" · ") : .empty,
+                    mayDownloadCases
+                        ? el(
+                            "a", [attr("id", "download-ctdc"), attr("href", "/reports/ctdc.csv?k=11")],
+                            text: t.t("report.download.ctdc"))
+                        : .empty,
+                ]),
+            el("p", [attr("class", "hint")], text: t.t("report.intro", q.from.description, q.to.description)),
+            table(
+                "headline",
+                [
+                    row(t.t("report.assisted"), s.assisted), row(t.t("report.registrations"), s.registrations),
+                    row(t.t("report.presumed"), s.presumedVictims), row(t.t("report.confirmed"), s.confirmedVictims),
+                    row(t.t("report.departures"), s.departures),
+                ]
+                    + s.screenings.sorted { $0.key < $1.key }.map {
+                        row(t.t("report.screenings", t.t("conclusion.\($0.key)")), $0.value)
+                    }),
+            el("h2", text: t.t("report.trends")),
+            el("div", [attr("class", "charts")], charts),
+            trendSection(c),
+            el("h2", text: t.t("report.services")),
+            Components.table(
+                headers: [t.t("cf.type"), t.t("report.records"), t.t("cf.quantity"), t.t("report.people")],
+                rows: s.services.sorted { $0.key < $1.key }.map { type, f in
+                    [
+                        txt(CaseUI.serviceLabel(c, type, catalogue)), txt(String(f.records)),
+                        txt(CaseUI.number(f.quantity)), txt(String(f.people.total)),
+                    ]
+                }),
+            el(
+                "p", [attr("id", "shelter-nights")],
+                text: t.t("report.nights", CaseUI.number(s.shelterNights))),
+            el("h2", text: t.t("referral.title")),
+            Components.table(
+                headers: [t.t("cf.status"), t.t("report.total")],
+                rows: ReferralStatus.allCases.map {
+                    [txt(t.t("referral.status.\($0.rawValue)")), txt(String(s.referrals[$0.rawValue] ?? 0))]
+                }),
+            el("h2", text: t.t("event.title-list")),
+            el(
+                "p", [attr("id", "events-summary")],
+                [
+                    txt(t.t("report.events", String(s.events), String(s.participantsTotal)) + " "),
+                    el("a", [attr("href", "/events?from=\(q.from)&to=\(q.to)")], text: t.t("report.events-link")),
+                ]),
+        ]
+        return Layout.page(c, title: t.t("report.title"), content)
+    }
+
+    func filterForm(_ c: PageContext) -> HNode {
+        let t = c.t
+        let q = summary.query
+        return el(
+            "form", [attr("method", "get"), attr("action", "/reports"), attr("class", "filters")],
+            [
+                Components.input("from", label: t.t("report.from"), value: q.from.description, type: "date"),
+                Components.input("to", label: t.t("report.to"), value: q.to.description, type: "date"),
+                Components.select(
+                    "centre", label: t.t("case.centre"), choices: centres.map { .init($0.code, $0.name(for: c.lang)) },
+                    selected: q.centre, blank: t.t("form.any")),
+                Components.select(
+                    "state", label: t.t("event.state"),
+                    choices: ReferenceData.states.filter { s in centres.contains { $0.statePcode == s.pcode } }
+                        .map { .init($0.pcode, $0.name.text(for: c.lang)) },
+                    selected: q.state, blank: t.t("form.any")),
+                Components.input(
+                    "nationality", label: t.t("report.nationality"), value: q.nationality,
+                    hint: t.t("report.nationality-hint"), extra: [attr("dir", "ltr"), attr("size", "4")]),
+                Components.select(
+                    "bands", label: t.t("report.bands"),
+                    choices: AgeBanding.allCases.map { .init($0.rawValue, t.t("report.bands.\($0.rawValue)")) },
+                    selected: q.banding.rawValue),
+                el("button", [attr("type", "submit"), attr("id", "show-report")], text: t.t("report.show")),
+            ])
+    }
+
+    func trendSection(_ c: PageContext) -> HNode {
+        let t = c.t
+        var children: [HNode] = [
+            el("h2", text: t.t("report.changes", trends.month)),
+            el("p", [attr("class", "hint")], text: t.t("report.method", trends.test)),
+        ]
+        if trends.findings.isEmpty {
+            children.append(el("p", [attr("id", "no-flags")], text: t.t("report.no-flags")))
+        } else {
+            children.append(
+                Components.table(
+                    headers: [
+                        t.t("report.dimension"), t.t("report.category"), t.t("report.direction"),
+                        t.t("report.observed"),
+                        t.t("report.expected"), t.t("report.ratio"), t.t("report.p-value"),
+                    ],
+                    rows: trends.findings.map { f in
+                        [
+                            txt(t.t("report.dimension.\(f.dimension.rawValue)")), txt(category(c, f)),
+                            el(
+                                "strong", [attr("class", "trend-\(f.flag.direction.rawValue)")],
+                                text: t.t("report.direction.\(f.flag.direction.rawValue)")),
+                            txt(String(f.flag.observed)), txt(String(format: "%.1f", f.flag.expected)),
+                            txt(String(format: "%.2f", f.flag.ratio)),
+                            CaseUI.ltr(String(format: "%.2g", f.flag.pValue)),
+                        ]
+                    }))
+        }
+        if trends.skipped > 0 {
+            children.append(el("p", [attr("class", "hint")], text: t.t("report.skipped", String(trends.skipped))))
+        }
+        return el("section", [attr("id", "trend-flags")], children)
+    }
+
+    func category(_ c: PageContext, _ f: TrendFinding) -> String {
+        switch f.dimension {
+        case .nationality: return c.t.country(f.flag.category) ?? f.flag.category
+        case .centre: return centres.first { $0.code == f.flag.category }?.name(for: c.lang) ?? f.flag.category
+        case .exploitation: return c.t.t("report.exploitation.\(f.flag.category)")
+        }
+    }
+}

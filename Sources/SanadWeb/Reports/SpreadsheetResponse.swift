@@ -1,0 +1,31 @@
+import CSV
+import Foundation
+import SanadCore
+import Vapor
+
+/// CSV for people who work in spreadsheets: UTF-8 with a byte-order mark (so Arabic shows correctly when the
+/// file is opened directly) and every cell neutralised against formula injection.
+enum SpreadsheetResponse {
+    static func csv(_ rows: [[String]]) throws -> Data {
+        let writer = try CSVWriter(stream: .toMemory())
+        for row in rows { try writer.write(row: row.map(SpreadsheetCSV.neutralise)) }
+        writer.stream.close()
+        let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        return Data(SpreadsheetCSV.utf8BOM) + data
+    }
+
+    /// Plain CSV (no byte-order mark, no neutralising) for machine readers such as HXL tools.
+    static func plainCSV(_ rows: [[String]]) throws -> Data {
+        let writer = try CSVWriter(stream: .toMemory())
+        for row in rows { try writer.write(row: row) }
+        writer.stream.close()
+        return writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+    }
+
+    static func download(_ data: Data, filename: String) -> Response {
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
+        return response
+    }
+}

@@ -1,0 +1,221 @@
+import Fluent
+import Foundation
+import SanadCore
+import SanadStore
+import SanadTestSupport
+import Testing
+
+/// Dashboard figures against a small data set whose answers are known by hand.
+@Suite struct ReportServiceTests {
+    static func draft(_ name: String, sex: Gender, age: Int, nationality: String, research: Bool = true) -> PersonDraft
+    {
+        var d = TestFixture.draft(name)
+        d.sex = sex.rawValue
+        d.estimatedAge = String(age)
+        d.nationality = nationality
+        d.consent.toldResearch = research
+        return d
+    }
+
+    struct World {
+        let fx: TestFixture
+        let cw: Actor
+        let officer: Actor
+        let today: CivilDate
+
+        func person(_ name: String, sex: Gender, age: Int, nationality: String, research: Bool = true) async throws
+            -> (PersonRecord, UUID)
+        {
+            let p = try await fx.people(cw).register(
+                ReportServiceTests.draft(name, sex: sex, age: age, nationality: nationality, research: research))
+            let c = try await CaseService(db: fx.app.db, actor: cw, context: fx.context).open(
+                personID: p.id, priority: "normal", risk: "low", caseworker: nil)
+            return (p, c.id)
+        }
+
+        func service(_ caseID: UUID, _ type: String, daysAgo: Int, quantity: String = "1") async throws {
+            var s = ServiceDraft()
+            s.date = today.adding(days: -daysAgo).description
+            s.type = type
+            s.quantity = quantity
+            s.status = "delivered"
+            _ = try await CaseService(db: fx.app.db, actor: cw, context: fx.context).recordService(caseID, s)
+        }
+
+        func query(_ from: Int = 30, nationality: String? = nil, centre: String? = nil) -> ReportQuery {
+            try! ReportQuery.make(
+                from: today.adding(days: -from).description, to: today.description, centre: centre,
+                nationality: nationality, knownCentres: ["SD01", "SD11", "SD12"]
+            ).get()
+        }
+    }
+
+    static func world(_ fx: TestFixture) async throws -> World {
+        World(
+            fx: fx, cw: try await fx.actor("cw-r", .caseworker), officer: try await fx.actor("do-r", .dataOfficer),
+            today: CivilDate(Date()))
+    }
+
+    @Test func peopleCountOnceWhateverTheirServices() async throws {
+        try await TestApp.with { app, fx in
+            let w = try await Self.world(fx)
+            let (_, a) = try await w.person("Amal Idris", sex: .feminine, age: 30, nationality: "ERI")
+            let (_, b) = try await w.person("Musa Kiros", sex: .masculine, age: 15, nationality: "ETH")
+            let (_, c) = try await w.person("Sara Tekle", sex: .feminine, age: 12, nationality: "ERI")
+            try await w.service(a, "food", daysAgo: 3)
+            try await w.service(a, "medical", daysAgo: 2)
+            try await w.service(a, "food", daysAgo: 1, quantity: "2")
+            try await w.service(b, "food", daysAgo: 5)
+            try await w.service(c, "mhpss", daysAgo: 60)  // before the period
+            let reports = ReportService(db: app.db, actor: w.officer, context: fx.context)
+            let s = try await reports.summary(w.query())
+            #expect(s.assisted.total == 2)
+            #expect(s.assisted.count(.female, .adults) == 1 && s.assisted.count(.male, .children) == 1)
+            #expect(s.services["food"]?.records == 3 && s.services["food"]?.quantity == 4)
+            #expect(s.services["food"]?.people.total == 2)
+            #expect(s.services["mhpss"] == nil)
+            #expect(s.registrations.total == 3)
+            #expect(s.registrations.count(.female, .children) == 1)
+            let eritreans = try await reports.summary(w.query(nationality: "ERI"))
+            #expect(eritreans.assisted.total == 1 && eritreans.registrations.total == 2)
+            let longer = try await reports.summary(w.query(90))
+            #expect(longer.assisted.total == 3)
+            #expect(longer.months.map(\.assisted).reduce(0, +) >= 3)
+            let kassala = try await reports.summary(w.query(centre: "SD11"))
+            #expect(kassala.assisted.total == 0)
+        }
+    }
+
+    @Test func victimsReturnsReferralsEventsAndNights() async throws {
+        try await TestApp.with { app, fx in
+            let w = try await Self.world(fx)
+            let sup = try await fx.actor("sup-r", .supervisor)
+            let (p, c) = try await w.person("Helen Berhe", sex: .feminine, age: 25, nationality: "ERI")
+            try await ScreeningRepository(db: app.db, actor: sup, context: fx.context).decide(
+                personID: p.id, status: .possible, organisation: nil)
+            try await ScreeningRepository(db: app.db, actor: sup, context: fx.context).decide(
+                personID: p.id, status: .actual, organisation: .ngo)
+            let returns = ReturnService(db: app.db, actor: w.cw, context: fx.context)
+            var request = AVRRRequestDraft()
+            request.country = "ERI"
+            request.place = "Asmara"
+            request.date = w.today.adding(days: -9).description
+            let r = try await returns.request(caseID: c, request)
+            for (i, step) in AVRRStep.sequence.dropFirst().prefix(7).enumerated() {
+                var d = AVRRStepDraft()
+                d.step = step.rawValue
+                d.date = w.today.adding(days: -8 + i).description
+                _ = try await returns.advance(r.id, d, expectedVersion: nil)
+            }
+            var event = AwarenessEventDraft()
+            event.type = "radio"
+            event.title = "Safe migration"
+            event.startDate = w.today.adding(days: -4).description
+            event.statePcode = "SD01"
+            event.centre = "SD01"
+            event.participants[ParticipantGroup(sex: .female, age: .adults)!] = "12"
+            event.participants[ParticipantGroup(sex: .male, age: .children)!] = "3"
+            _ = try await EventService(db: app.db, actor: w.cw, context: fx.context).record(event)
+            let s = try await ReportService(db: app.db, actor: w.officer, context: fx.context).summary(w.query())
+            #expect(s.presumedVictims.total == 1 && s.confirmedVictims.total == 1)
+            #expect(s.departures.total == 1 && s.departures.count(.female, .adults) == 1)
+            #expect(s.events == 1 && s.participantsTotal == 15 && s.participants["f_adults"] == 12)
+        }
+    }
+
+    @Test func badPeriodsAndCodesAreRefusedBeforeAnyWork() {
+        let known: Set<String> = ["SD01"]
+        #expect(
+            ReportQuery.make(from: "2026-05-01", to: "2026-04-01", knownCentres: known).failure?.errors["to"]
+                == .tooEarly)
+        #expect(
+            ReportQuery.make(from: "2026-13-01", to: "2026-04-01", knownCentres: known).failure?.errors["from"]
+                == .invalidDate)
+        #expect(ReportQuery.make(from: "1990-01-01", to: "2026-04-01", knownCentres: known).failure != nil)
+        #expect(
+            ReportQuery.make(from: "2026-01-01", to: "2026-04-01", centre: "XX9", knownCentres: known).failure?.errors[
+                "centre"] == .unknownValue)
+        #expect(
+            ReportQuery.make(from: "2026-01-01", to: "2026-04-01", nationality: "ZZZ", knownCentres: known).failure?
+                .errors["nationality"] == .unknownValue)
+        #expect(ReportQuery.make(from: "2026-01-01", to: "2026-03-31", knownCentres: known).success?.months.count == 3)
+    }
+
+    @Test func caseworkersDoNotSeeAggregates() async throws {
+        try await TestApp.with { app, fx in
+            let w = try await Self.world(fx)
+            await #expect(throws: StoreError.forbidden) {
+                _ = try await ReportService(db: app.db, actor: w.cw, context: fx.context).summary(w.query())
+            }
+        }
+    }
+
+    @Test func hxlExportIsTaggedAndSuppressesSmallCells() async throws {
+        try await TestApp.with { app, fx in
+            let w = try await Self.world(fx)
+            for i in 0..<7 {
+                let (_, c) = try await w.person("Woman \(i) Test", sex: .feminine, age: 30, nationality: "ERI")
+                try await w.service(c, "food", daysAgo: 2)
+            }
+            for i in 0..<6 {
+                let (_, c) = try await w.person("Man \(i) Test", sex: .masculine, age: 35, nationality: "SSD")
+                try await w.service(c, "food", daysAgo: 2)
+            }
+            let (_, boy) = try await w.person("Boy Test", sex: .masculine, age: 14, nationality: "SSD")
+            try await w.service(boy, "food", daysAgo: 2)
+            let rows = try await HXLExport(db: app.db, actor: w.officer, context: fx.context).table(
+                w.query(), by: [.centre])
+            #expect(rows[1].first == "#date+start" && rows[1].contains("#adm1+code+v_pcodes"))
+            #expect(rows[1].contains("#reached+ind+f+adults") && rows[1].last == "#meta+suppressed")
+            let header = rows[1]
+            let data = rows[2]
+            #expect(data[header.firstIndex(of: "#reached+ind")!] == "14")
+            #expect(data[header.firstIndex(of: "#reached+ind+f+adults")!] == "7")
+            #expect(data[header.firstIndex(of: "#reached+ind+m")!] == "7")
+            // The single boy is below the threshold: blanked, and the men's adults too, or 7 − 6 would reveal him.
+            #expect(data[header.firstIndex(of: "#reached+ind+m+children")!] == "")
+            #expect(data[header.firstIndex(of: "#reached+ind+m+adults")!] == "")
+            #expect(data.last?.contains("reached_m_children<5") == true)
+            let byNationality = try await HXLExport(db: app.db, actor: w.officer, context: fx.context).table(
+                w.query(), by: [.centre, .nationality, .sex])
+            #expect(byNationality[1].contains("#country+origin+code+v_iso3") && byNationality[1].contains("#x_sex"))
+            #expect(throws: HXLExportError.unknownBreakdown("colour")) { try HXLExport.breakdowns("centre,colour") }
+        }
+    }
+
+    @Test func ctdcExportHasOnlyConsentingVictimsAndMeetsK() async throws {
+        try await TestApp.with { app, fx in
+            let w = try await Self.world(fx)
+            let sup = try await fx.actor("sup-c", .supervisor)
+            let screenings = ScreeningRepository(db: app.db, actor: sup, context: fx.context)
+            for i in 0..<6 {
+                let (p, _) = try await w.person(
+                    "Victim \(i) Test", sex: .feminine, age: 20 + i, nationality: "ERI", research: i < 5)
+                try await screenings.decide(personID: p.id, status: .possible, organisation: nil)
+            }
+            _ = try await w.person("Not A Victim", sex: .masculine, age: 40, nationality: "ETH")
+            let source = try await CTDCSource(db: app.db, context: fx.context).cases(actorID: nil)
+            #expect(source.table.rows.count == 5 && source.withoutConsent == 1)
+            #expect(source.table.header == CTDCFormat.columns2017)
+            let row = source.table.rows[0]
+            #expect(row[source.table.header.firstIndex(of: "gender")!] == "Female")
+            #expect(row[source.table.header.firstIndex(of: "citizenship")!] == "ER")
+            let (output, _) = try DisclosureControl.anonymise(source.table, quasi: CTDCFormat.defaultQuasi, k: 3)
+            let indexes = CTDCFormat.defaultQuasi.map { output.header.firstIndex(of: $0)! }
+            let groups = Dictionary(grouping: output.rows) { r in indexes.map { r[$0] } }
+            #expect(groups.values.allSatisfy { $0.count >= 3 })
+        }
+    }
+}
+
+extension Result {
+    var failure: Failure? {
+        if case .failure(let f) = self { return f }
+        return nil
+    }
+
+    var success: Success? {
+        if case .success(let s) = self { return s }
+        return nil
+    }
+}
