@@ -3,9 +3,10 @@ import Foundation
 import SanadCore
 
 /// Speed measurements, apart from the tests (which never assert on time).
-struct Bench: ParsableCommand {
+struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks (build with -c release for meaningful numbers).", subcommands: [IdentityBench.self])
+        abstract: "Benchmarks (build with -c release for meaningful numbers).",
+        subcommands: [IdentityBench.self, DashboardBench.self, CTDCSynthBench.self])
 }
 
 struct IdentityBench: ParsableCommand {
