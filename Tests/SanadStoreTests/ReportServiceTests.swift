@@ -219,3 +219,44 @@ extension Result {
         return nil
     }
 }
+
+/// The trend test over stored data: a month with many more Eritrean registrations than the year before is
+/// flagged, a steady nationality is not, and a month still running is never the one tested.
+@Suite struct TrendServiceTests {
+    @Test func aSurgeIsFlaggedAndASteadySeriesIsNot() async throws {
+        let box = ClockBox()
+        try await TestApp.with(clock: { box.now }) { app, fx in
+            let cw = try await fx.actor("cw-t", .caseworker)
+            let officer = try await fx.actor("do-t", .dataOfficer)
+            let firstOfMonth = CivilDate(year: 2026, month: 10, day: 1)!
+            // Twelve baseline months with 3 Eritreans and 3 Ethiopians each, then October with 20 and 3.
+            for back in 0...12 {
+                let month = firstOfMonth.adding(days: -back * 30 - 1)
+                let eritreans = back == 0 ? 20 : 3
+                for i in 0..<(eritreans + 3) {
+                    box.now = ReportService.instant(back == 0 ? firstOfMonth.adding(days: 3) : month)
+                    var d = TestFixture.draft("Person \(back)-\(i) Test")
+                    d.nationality = i < eritreans ? "ERI" : "ETH"
+                    _ = try await fx.people(cw).register(d)
+                }
+            }
+            box.now = ReportService.instant(CivilDate(year: 2026, month: 11, day: 10)!)
+            let query = try ReportQuery.make(from: "2026-01-01", to: "2026-11-10", knownCentres: ["SD01"]).get()
+            let report = try await TrendService(db: app.db, actor: officer, context: fx.context).trends(query)
+            #expect(report.month == "2026-10")
+            let eritrea = report.findings.first { $0.dimension == .nationality && $0.flag.category == "ERI" }
+            #expect(eritrea?.flag.direction == .rise && eritrea?.flag.observed == 20)
+            #expect(!report.findings.contains { $0.flag.category == "ETH" })
+        }
+    }
+}
+
+final class ClockBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = Date()
+
+    var now: Date {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
+    }
+}

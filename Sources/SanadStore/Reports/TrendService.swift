@@ -11,7 +11,7 @@ public struct TrendFinding: Sendable, Equatable {
 }
 
 public struct TrendReport: Sendable, Equatable {
-    /// The month tested, "YYYY-MM": the last month of the report's period.
+    /// The month tested, "YYYY-MM": the last whole month of the report's period.
     public let month: String
     public let test: String
     public let findings: [TrendFinding]
@@ -19,7 +19,7 @@ public struct TrendReport: Sendable, Equatable {
     public let skipped: Int
 }
 
-/// Rises and falls unlikely to be chance: the last month of the period against the 12 months before it, for
+/// Rises and falls unlikely to be chance: the last whole month of the period against the 12 months before it, for
 /// each nationality and centre (new registrations) and each form of exploitation, by screening instrument (presumed victims).
 public struct TrendService: Sendable {
     let reports: ReportService
@@ -32,7 +32,15 @@ public struct TrendService: Sendable {
 
     public func trends(_ query: ReportQuery) async throws -> TrendReport {
         let centres = try await reports.centres(for: query)
-        let last = CivilDate(year: query.to.year, month: query.to.month, day: 1)!
+        // The last whole month of the period: a month still running would always look like a fall.
+        let monthOfEnd = CivilDate(year: query.to.year, month: query.to.month, day: 1)!
+        let endsMonth = query.to.adding(days: 1).month != query.to.month
+        let last =
+            endsMonth
+            ? monthOfEnd
+            : CivilDate(
+                year: query.to.month == 1 ? query.to.year - 1 : query.to.year,
+                month: query.to.month == 1 ? 12 : query.to.month - 1, day: 1)!
         // 13 months: the 12 of the baseline, then the month tested.
         let months: [CivilDate] = (0..<13).map { back in
             var y = last.year
