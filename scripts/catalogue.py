@@ -729,7 +729,7 @@ T = {
  "report.changes": ("What changed in {0}", "ما الذي تغيّر في {0}"),
  "report.method": ("Each nationality, centre and form of exploitation: the month against the average of the twelve months before it, {0}. Figures with too little history are not tested.", "لكل جنسية ومركز وشكل استغلال: الشهر مقارنة بمتوسط الأشهر الاثني عشر السابقة، {0}. لا تُختبر الأرقام ذات التاريخ القصير."),
  "report.no-flags": ("No change this month is unlikely to be chance.", "لا يوجد تغيّر هذا الشهر يُستبعد أن يكون بالصدفة."),
- "report.skipped": ("{0} categories had too little data to test.", "{0} فئة لم تكفِ بياناتها للاختبار."),
+ "report.skipped": ("{0} categories had too little data to test.", "عدد الفئات التي لم تكفِ بياناتها للاختبار: {0}."),
  "report.dimension": ("By", "حسب"),
  "report.category": ("Which", "الفئة"),
  "report.direction": ("Change", "التغيّر"),
@@ -756,6 +756,16 @@ T = {
  "event.cell.i.children": ("Other children (0–17)", "أطفال آخرون (0–17)"),
  "event.cell.sex_unknown.adults": ("Adults, sex not recorded (18+)", "بالغون لم يُسجَّل جنسهم (18+)"),
  "event.cell.sex_unknown.children": ("Children, sex not recorded (0–17)", "أطفال لم يُسجَّل جنسهم (0–17)"),
+ "report.test": ("two-sided exact Poisson test, α = 0.01", "اختبار بواسون الدقيق ثنائي الطرف، α = 0.01"),
+ "report.reset": ("Back to the indicators for the last twelve months", "العودة إلى مؤشرات الأشهر الاثني عشر الأخيرة"),
+ "report.field.from": ("From", "من"),
+ "report.field.to": ("To", "إلى"),
+ "report.field.centre": ("Centre", "المركز"),
+ "report.field.state": ("State", "الولاية"),
+ "report.field.nationality": ("Nationality", "الجنسية"),
+ "report.field.bands": ("Age groups", "الفئات العمرية"),
+ "report.field.by": ("Breakdown", "التصنيف"),
+ "report.field.k": ("k", "قيمة k"),
 }
 
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parent.parent)

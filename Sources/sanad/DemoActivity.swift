@@ -40,9 +40,9 @@ struct DemoActivity {
     mutating func registrationDay(_ person: DemoPerson) -> CivilDate {
         let earliest = today.adding(days: -395)
         let arrival = CivilDate(person.arrivalDate) ?? earliest
-        let start = max(arrival, earliest)
-        let span = max(0, start.days(until: today))
-        return start.adding(days: int(0...min(span, 45)))
+        // Arrivals before the window register at any time in it; later ones within six weeks of arriving.
+        if arrival < earliest { return earliest.adding(days: int(0...earliest.days(until: today))) }
+        return min(arrival.adding(days: int(0...45)), today)
     }
 
     static let presumed: [String: String] = [

@@ -13,6 +13,20 @@ struct Export: AsyncParsableCommand {
     /// The command line is the operator: it sees every centre, and its exports are audited as "cli".
     static let operatorActor = Actor(userID: "cli", role: .administrator, centres: [])
 
+    /// The report period's problems in the words of the command line.
+    static func periodMessage(_ e: CaseValidationError) -> String {
+        e.errors.sorted { $0.key < $1.key }.map { field, code in
+            switch (field, code) {
+            case ("to", .tooEarly): return "--to is before --from: the period ends before it starts."
+            case ("to", .outOfRange): return "The period is longer than ten years."
+            case ("from", .implausibleDate): return "--from is before 2000."
+            case ("centre", _): return "Unknown centre; use a centre code such as SD01."
+            case ("bands", _): return "--bands must be children-adults or fine."
+            default: return "--\(field): \(code.englishMessage)"
+            }
+        }.joined(separator: " ")
+    }
+
     static func write(_ data: Data, to path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: data) else {
             throw ValidationError("Cannot write \(path).")
@@ -48,14 +62,14 @@ struct Export: AsyncParsableCommand {
             if case .failure(let e) = ReportQuery.make(
                 from: from, to: to, banding: bands, knownCentres: centre.map { [$0.uppercased()] } ?? [])
             {
-                throw ValidationError(e.englishSummary)
+                throw ValidationError(Export.periodMessage(e))
             }
             try await Boot.run { app in
                 let known = Set(try await Centre.query(on: app.db).all().map(\.code))
                 let query: ReportQuery
                 switch ReportQuery.make(from: from, to: to, centre: centre, banding: bands, knownCentres: known) {
                 case .success(let q): query = q
-                case .failure(let e): throw ValidationError(e.englishSummary)
+                case .failure(let e): throw ValidationError(Export.periodMessage(e))
                 }
                 let rows = try await HXLExport(db: app.db, actor: Export.operatorActor, context: app.sanad)
                     .table(query, by: breakdowns, threshold: threshold)

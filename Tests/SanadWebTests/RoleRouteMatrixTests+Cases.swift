@@ -23,6 +23,10 @@ extension RoleRouteMatrixTests {
         }
         return [
             r6(.GET, "/cases", "/cases", admin: 403, sup: 200, cw: 200, data: 403, anon: 303),
+            r6(.GET, "/cases.csv", "/cases.csv", admin: 403, sup: 200, cw: 200, data: 403, anon: 303),
+            r6(
+                .GET, "/referrals.csv", "/referrals.csv", admin: 403, sup: 200, cw: 200, data: 403, partner: 200,
+                anon: 303),
             r6(.GET, "/people/:id/cases", "/people/\(p)/cases", admin: 403, sup: 200, cw: 200, data: 403, anon: 303),
             r6(
                 .POST, "/people/:id/cases", "/people/\(o)/cases", .form([("priority", "high"), ("risk", "low")]),

@@ -20,10 +20,12 @@ public struct CTDCSource: Sendable {
         public let withoutConsent: Int
     }
 
-    public func cases(actorID: String?) async throws -> Result {
+    /// `centres`: only people registered there (a data officer's centres); nil for all (the operator's CLI).
+    public func cases(actorID: String?, centres: Set<String>? = nil) async throws -> Result {
         let statuses = [TraffickingStatus.possible.rawValue, TraffickingStatus.actual.rawValue]
-        let people = try await Person.query(on: db).filter(\.$traffickingStatus ~~ statuses)
-            .filter(\.$mergedInto == nil).all()
+        var query = Person.query(on: db).filter(\.$traffickingStatus ~~ statuses).filter(\.$mergedInto == nil)
+        if let centres { query = query.filter(\.$centreCode ~~ Array(centres)) }
+        let people = try await query.all()
         let consenting = people.filter { $0.consent.contains("told_research") }
         let catalogue = InstrumentCatalogue.shipped
         var rows: [[String]] = []

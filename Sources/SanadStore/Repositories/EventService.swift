@@ -85,6 +85,8 @@ public struct EventService: Sendable {
     public func list(_ filter: Filter) async throws -> (events: [AwarenessEventRecord], total: Int) {
         guard AccessPolicy.roleMay(actor.role, .viewEvents) else { throw StoreError.forbidden }
         var query = AwarenessEventRecord.query(on: db)
+        // Administrators see every centre's events; everyone else their own centres'.
+        if actor.role != .administrator { query = query.filter(\.$centreCode ~~ Array(actor.centres)) }
         if let from = filter.from { query = query.filter(\.$startDate >= from.description) }
         if let to = filter.to { query = query.filter(\.$startDate <= to.description) }
         if let state = filter.state { query = query.filter(\.$statePcode == state) }
@@ -99,7 +101,9 @@ public struct EventService: Sendable {
 
     public func find(_ id: UUID) async throws -> AwarenessEventRecord {
         guard AccessPolicy.roleMay(actor.role, .viewEvents) else { throw StoreError.forbidden }
-        guard let record = try await AwarenessEventRecord.find(id, on: db) else { throw StoreError.notFound }
+        guard let record = try await AwarenessEventRecord.find(id, on: db),
+            actor.role == .administrator || actor.centres.contains(record.centreCode)
+        else { throw StoreError.notFound }
         return record
     }
 }

@@ -7,6 +7,7 @@ import Vapor
 struct CaseController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("cases", use: list)
+        routes.get("cases.csv", use: listCSV)
         routes.get("people", ":id", "cases", use: personCases)
         routes.post("people", ":id", "cases", use: open)
         routes.get("cases", ":cid", use: show)
@@ -103,6 +104,40 @@ struct CaseController: RouteCollection {
                 cases: cases, total: total, filter: filter, scope: scope, users: users,
                 registration: try await registrationNumbers(req, cases.map(\.personID))
             ).render(req.pageContext))
+    }
+
+    /// The filtered list for spreadsheets: registration numbers and case facts, no names.
+    func listCSV(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        var filter = CaseService.Filter()
+        filter.stage = req.query[String.self, at: "stage"].flatMap(CaseStage.init(rawValue:))
+        let scope = req.query[String.self, at: "scope"] ?? "all"
+        if scope == "mine" { filter.caseworker = UUID(uuidString: actor.userID) }
+        if scope == "unassigned" { filter.unassigned = true }
+        filter.per = 200
+        var rows: [[String]] = [
+            [
+                "registration_number", "centre", "stage", "htcds_status", "priority", "risk", "caseworker", "opened",
+                "closed",
+            ]
+        ]
+        let users = Dictionary(
+            uniqueKeysWithValues: try await User.query(on: req.db).all().map { ($0.id!, $0.username) })
+        var page = 1
+        while true {
+            filter.page = page
+            let (cases, total) = try await Self.service(req).list(filter)
+            let numbers = try await registrationNumbers(req, cases.map(\.personID))
+            for k in cases {
+                rows.append([
+                    numbers[k.personID] ?? "", k.centre, k.stage.rawValue, k.htcdsStatus.rawValue, k.priority.rawValue,
+                    k.risk.rawValue, k.caseworkerID.flatMap { users[$0] } ?? "", k.openedOn, k.closedOn ?? "",
+                ])
+            }
+            if page * filter.per >= total || page >= 500 { break }
+            page += 1
+        }
+        return SpreadsheetResponse.download(try SpreadsheetResponse.csv(rows), filename: "sanad-cases.csv")
     }
 
     func registrationNumbers(_ req: Request, _ ids: [UUID]) async throws -> [UUID: String] {

@@ -32,7 +32,17 @@ struct CaseListPage {
                             selected: filter.stage?.rawValue, blank: t.t("form.any")),
                         el("button", [attr("type", "submit")], text: t.t("list.filter")),
                     ]),
-                el("p", [], text: t.t("list.count", String(total))),
+                el(
+                    "p", [],
+                    [
+                        txt(t.t("list.count", String(total)) + " · "),
+                        el(
+                            "a",
+                            [
+                                attr("id", "cases-csv"),
+                                attr("href", "/cases.csv?scope=\(scope)&stage=\(filter.stage?.rawValue ?? "")"),
+                            ], text: t.t("export.csv")),
+                    ]),
                 Components.table(
                     headers: [
                         t.t("person.regno"), t.t("case.stage"), t.t("case.priority"), t.t("case.risk"),

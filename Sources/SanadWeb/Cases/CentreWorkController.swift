@@ -12,6 +12,7 @@ struct CentreWorkController: RouteCollection {
         routes.get("partners", use: partners)
         routes.post("partners", use: addPartner)
         routes.get("referrals", use: referrals)
+        routes.get("referrals.csv", use: referralsCSV)
         routes.get("referrals", ":rid", use: referral)
         routes.post("referrals", ":rid", use: answer)
         routes.get("work", use: work)
@@ -127,6 +128,28 @@ struct CentreWorkController: RouteCollection {
                 referrals: rows, total: total, status: status, page: page,
                 catalogue: try await ServiceCatalogue.all(on: req.db), today: CivilDate(req.context.clock())
             ).render(req.pageContext))
+    }
+
+    func referralsCSV(req: Request) async throws -> Response {
+        let status = req.query[String.self, at: "status"].flatMap(ReferralStatus.init(rawValue:))
+        let service = PartnerService(db: req.db, actor: try req.requireActor(), context: req.context)
+        let today = CivilDate(req.context.clock())
+        var rows: [[String]] = [
+            ["sent_on", "partner", "service", "urgency", "reason", "status", "answer_due", "overdue"]
+        ]
+        var page = 1
+        while true {
+            let (items, total) = try await service.inbox(status: status, page: page, per: 200)
+            rows += items.map {
+                [
+                    $0.sentOn, $0.partnerName, $0.service, $0.urgency.rawValue, $0.reason.rawValue, $0.status.rawValue,
+                    $0.answerDue, $0.isOverdue(today: today) ? "yes" : "no",
+                ]
+            }
+            if page * 200 >= total || page >= 500 { break }
+            page += 1
+        }
+        return SpreadsheetResponse.download(try SpreadsheetResponse.csv(rows), filename: "sanad-referrals.csv")
     }
 
     func referralPage(_ req: Request, _ id: UUID, error: String? = nil) async throws -> ReferralPage {

@@ -150,7 +150,18 @@ struct ReferralInboxPage {
                             selected: status?.rawValue, blank: t.t("form.any")),
                         el("button", [attr("type", "submit")], text: t.t("list.filter")),
                     ]),
-                el("p", [], text: t.t("list.count", String(total))),
+                el(
+                    "p", [],
+                    [
+                        txt(t.t("list.count", String(total)) + " · "),
+                        el(
+                            "a",
+                            [
+                                attr("id", "referrals-csv"),
+                                attr("href", "/referrals.csv?status=\(status?.rawValue ?? "")"),
+                            ],
+                            text: t.t("export.csv")),
+                    ]),
                 Components.table(
                     headers: [
                         t.t("referral.sent"), t.t("cf.partner"), t.t("cf.service"), t.t("cf.urgency"), t.t("cf.status"),

@@ -92,7 +92,8 @@ struct DashboardPage {
         }
         let monthLabels = s.months.map(\.month)
         let rtl = c.dir == "rtl"
-        let charts: [HNode] = [
+        let chartTitles = ["report.chart.people", "report.chart.protection", "report.chart.events"].map { t.t($0) }
+        let chartNodes: [HNode] = [
             TrendChart(
                 title: t.t("report.chart.people"), periods: monthLabels,
                 series: [
@@ -113,6 +114,9 @@ struct DashboardPage {
                 rightToLeft: rtl, emptyText: t.t("report.no-data")
             ).render(),
         ]
+        let charts: [HNode] = zip(chartTitles, chartNodes).map { title, chart in
+            el("figure", [attr("class", "chart")], [el("figcaption", text: title), chart])
+        }
         let content: [HNode] = [
             filterForm(c),
             el(
@@ -140,7 +144,7 @@ struct DashboardPage {
                             text: t.t("report.download.ctdc"))
                         : .empty,
                 ]),
-            el("p", [attr("class", "hint")], text: t.t("report.intro", q.from.description, q.to.description)),
+            el("p", [attr("class", "hint")], text: t.t("report.intro", ltr(q.from.description), ltr(q.to.description))),
             table(
                 "headline",
                 [
@@ -213,8 +217,8 @@ struct DashboardPage {
     func trendSection(_ c: PageContext) -> HNode {
         let t = c.t
         var children: [HNode] = [
-            el("h2", text: t.t("report.changes", trends.month)),
-            el("p", [attr("class", "hint")], text: t.t("report.method", trends.test)),
+            el("h2", text: t.t("report.changes", ltr(trends.month))),
+            el("p", [attr("class", "hint")], text: t.t("report.method", t.t("report.test"))),
         ]
         if trends.findings.isEmpty {
             children.append(el("p", [attr("id", "no-flags")], text: t.t("report.no-flags")))
@@ -243,6 +247,9 @@ struct DashboardPage {
         }
         return el("section", [attr("id", "trend-flags")], children)
     }
+
+    /// A date inside a translated sentence, isolated so that right-to-left text does not reorder its parts.
+    func ltr(_ text: String) -> String { "\u{2066}\(text)\u{2069}" }
 
     func category(_ c: PageContext, _ f: TrendFinding) -> String {
         switch f.dimension {

@@ -26,7 +26,9 @@ struct ReportController: RouteCollection {
             if from?.isEmpty ?? true { from = today.adding(days: -364).description }
             if to?.isEmpty ?? true { to = today.description }
         }
+        // Only the centres the actor reports on can be chosen; another centre is an error, not empty figures.
         let known = Set(try await Centre.query(on: req.db).all().map(\.code))
+            .filter { actor.role == .administrator || actor.centres.contains($0) }
         switch ReportQuery.make(
             from: from, to: to, centre: req.query[String.self, at: "centre"],
             state: req.query[String.self, at: "state"],
@@ -52,11 +54,28 @@ struct ReportController: RouteCollection {
     }
 
     func dashboard(req: Request) async throws -> Response {
-        let q = try await query(req, defaults: true)
+        let q: ReportQuery
+        do {
+            q = try await query(req, defaults: true)
+        } catch let invalid as APIValidation {
+            // The form again with what to fix, rather than a bare error page.
+            let t = req.pageContext.t
+            let problems = invalid.fields.map {
+                "\(t.t("report.field.\($0.field)")): \(ValidationCode(rawValue: $0.code).map(t.error) ?? $0.detail)"
+            }
+            return req.page(
+                Layout.page(
+                    req.pageContext, title: t.t("report.title"),
+                    [
+                        Components.errorSummary(problems.joined(separator: " · ")) ?? .empty,
+                        el("p", [], [el("a", [attr("href", "/reports")], text: t.t("report.reset"))]),
+                    ]), status: .unprocessableEntity)
+        }
         let actor = try req.requireActor()
         let summary = try await ReportService(db: req.db, actor: actor, context: req.context).summary(q)
         let trends = try await TrendService(db: req.db, actor: actor, context: req.context).trends(q)
         let centres = try await Centre.query(on: req.db).sort(\.$code).all()
+            .filter { actor.role == .administrator || actor.centres.contains($0.code) }
         return req.page(
             DashboardPage(
                 summary: summary, trends: trends, centres: centres,
@@ -92,14 +111,20 @@ struct ReportController: RouteCollection {
     func ctdc(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         guard AccessPolicy.roleMay(actor.role, .viewAggregates) else { throw StoreError.forbidden }
-        let k = req.query[Int.self, at: "k"] ?? 11
+        let kText = req.query[String.self, at: "k"] ?? "11"
+        guard let k = Int(kText) else {
+            throw APIValidation(fields: [
+                .init(field: "k", code: "invalid-number", detail: "k is a whole number, 2 or more.")
+            ])
+        }
         let quasi = CTDCFormat.defaultQuasi
         do {
             try CTDCFormat.validate(CTDCTable(header: CTDCFormat.columns2017, rows: []), quasi: quasi, k: k)
         } catch {
             throw APIValidation(fields: [.init(field: "k", code: "out-of-range", detail: error.description)])
         }
-        let source = try await CTDCSource(db: req.db, context: req.context).cases(actorID: actor.userID)
+        let source = try await CTDCSource(db: req.db, context: req.context).cases(
+            actorID: actor.userID, centres: actor.role == .administrator ? nil : actor.centres)
         let (output, _) = try DisclosureControl.anonymise(source.table, quasi: quasi, k: k)
         return SpreadsheetResponse.download(
             try SpreadsheetResponse.plainCSV([output.header] + output.rows), filename: "sanad-ctdc-k\(k).csv")
