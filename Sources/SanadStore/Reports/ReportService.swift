@@ -214,7 +214,7 @@ public struct ReportService: Sendable {
         for row in try await sql.raw(
             """
             SELECT substr(e.start_date, 1, 7) AS month, COUNT(*) AS events,
-            \(unsafeRaw: cells.map { "SUM(e.\($0)) AS \($0)" }.joined(separator: ", "))
+            \(unsafeRaw: cells.map { "CAST(SUM(e.\($0)) AS BIGINT) AS \($0)" }.joined(separator: ", "))
             FROM awareness_events e
             WHERE e.start_date >= \(bind: from) AND e.start_date <= \(bind: to) AND e.centre_code \(inCentres) \(stateFilter)
             GROUP BY substr(e.start_date, 1, 7)
