@@ -54,6 +54,22 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 _http_no_redirect = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect())
 
 
+def stop_server(proc, thread, data_dir) -> None:
+    """Stops a server process and its output reader, and removes its data unless E2E_KEEP_DATA=1."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+    thread.join(timeout=5)
+    if os.environ.get("E2E_KEEP_DATA") == "1":
+        print(f"\nkept Sanad data directory: {data_dir}")
+    else:
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
 def http_get(url: str, *, follow_redirects: bool = True, timeout: float = 5.0, cookie: str | None = None):
     """GET (cookies only as given); returns (status, headers, body text). HTTP errors are returned, not raised."""
     opener = _http if follow_redirects else _http_no_redirect
@@ -194,18 +210,7 @@ def sanad_server(artifacts: Path, request):
     )
 
     def stop() -> None:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
-        thread.join(timeout=5)
-        if os.environ.get("E2E_KEEP_DATA") == "1":
-            print(f"\nkept Sanad data directory: {data_dir}")
-        else:
-            shutil.rmtree(data_dir, ignore_errors=True)
+        stop_server(proc, thread, data_dir)
 
     try:
         deadline = time.monotonic() + SETUP_URL_TIMEOUT

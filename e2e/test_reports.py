@@ -46,6 +46,7 @@ from conftest import (
     _resolve_server_binary,
     create_user,
     http_get,
+    stop_server,
 )
 from test_first_start import WAIT, assert_arabic, click_and_wait, fill, sign_out, visit, wait_arabic, where
 
@@ -129,18 +130,7 @@ def sanad_server():
     server.demo_accounts = accounts  # type: ignore[attr-defined]
 
     def stop() -> None:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
-        thread.join(timeout=5)
-        if os.environ.get("E2E_KEEP_DATA") == "1":
-            print(f"\nkept Sanad data directory: {data_dir}")
-        else:
-            shutil.rmtree(data_dir, ignore_errors=True)
+        stop_server(proc, thread, data_dir)
 
     try:
         deadline = time.monotonic() + HEALTH_TIMEOUT

@@ -60,6 +60,16 @@ struct Demo: AsyncParsableCommand {
                 registered += 1
                 if registered % 500 == 0 { print("  \(registered) people registered with their cases…") }
             }
+            // A surge of Eritrean arrivals last month, as the centres saw in 2023: something for the trends to find.
+            let surge = DemoPopulation.generate(count: max(20, people / 10), seed: seed &+ 1, referenceDate: Date())
+                .filter { $0.nationality == "ERI" }.prefix(max(10, people / 40))
+            for var person in surge {
+                let arrival = activity.lastWholeMonthDay()
+                person.arrivalDate = arrival.description
+                let (record, day) = try await activity.register(
+                    person, on: min(arrival.adding(days: 2), CivilDate(Date())))
+                try await activity.assist(record, from: day, beds: beds[record.centre] ?? [])
+            }
             try await activity.events(centres: centreRecords)
             print("Registered \(registered) synthetic people across \(centres.joined(separator: ", ")).")
         }

@@ -51,8 +51,10 @@ struct DemoActivity {
         "D5.confiscation-of-documents": "yes", "D5.debt-bondage": "yes",
     ]
 
-    mutating func register(_ person: DemoPerson) async throws -> (PersonRecord, CivilDate) {
-        let day = registrationDay(person)
+    mutating func register(_ person: DemoPerson, on fixedDay: CivilDate? = nil) async throws -> (
+        PersonRecord, CivilDate
+    ) {
+        let day = fixedDay ?? registrationDay(person)
         at(day)
         var draft = person.draft
         draft.consent.toldResearch = chance(0.8)
@@ -153,6 +155,13 @@ struct DemoActivity {
             draft.date = date.description
             _ = try await returns.advance(r.id, draft, expectedVersion: nil)
         }
+    }
+
+    /// A day in the last whole month, for a surge the dashboard's trend test should flag.
+    mutating func lastWholeMonthDay() -> CivilDate {
+        let first = CivilDate(year: today.year, month: today.month, day: 1)!
+        let previous = first.adding(days: -1)
+        return CivilDate(year: previous.year, month: previous.month, day: int(1...28))!
     }
 
     /// About eight awareness events a month across the centres.

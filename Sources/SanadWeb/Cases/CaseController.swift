@@ -70,25 +70,16 @@ struct CaseController: RouteCollection {
     }
 
     /// Runs an action on a case; on success back to the case (at `anchor`), on refusal the case with the reason.
-    func act(_ req: Request, _ anchor: String, _ body: (FormData, CaseService, UUID) async throws -> Void) async throws
-        -> Response
+    func act(_ req: Request, _ anchor: String, _ body: @escaping (FormData, CaseService, UUID) async throws -> Void)
+        async throws -> Response
     {
         let id = try req.recordID("cid")
-        let form = try FormData.verified(req)
-        do {
-            try await body(form, try Self.service(req), id)
-            return req.redirect(to: "/cases/\(id.uuidString)#\(anchor)")
-        } catch let error as CaseError {
-            let refusal = CaseRefusal(error, req.pageContext.t)
-            let page = try await Self.page(req, id, error: refusal.localized)
-            return req.page(page.render(Self.context(req, id)), status: refusal.status)
-        } catch StoreError.versionConflict {
-            let page = try await Self.page(req, id, error: req.pageContext.t.t("case.conflict"))
-            return req.page(page.render(Self.context(req, id)), status: .conflict)
-        }
+        let cases = try Self.service(req)
+        return try await actOn(req, caseID: { id }, anchor: anchor) { form in try await body(form, cases, id) }
     }
 
-    func list(req: Request) async throws -> Response {
+    /// The list filter from the query, shared by the page and its CSV.
+    func filter(_ req: Request) throws -> (CaseService.Filter, String) {
         let actor = try req.requireActor()
         var filter = CaseService.Filter()
         filter.stage = req.query[String.self, at: "stage"].flatMap(CaseStage.init(rawValue:))
@@ -96,6 +87,11 @@ struct CaseController: RouteCollection {
         if scope == "mine" { filter.caseworker = UUID(uuidString: actor.userID) }
         if scope == "unassigned" { filter.unassigned = true }
         filter.page = req.query[Int.self, at: "page"] ?? 1
+        return (filter, scope)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let (filter, scope) = try filter(req)
         let (cases, total) = try await Self.service(req).list(filter)
         let users = Dictionary(
             uniqueKeysWithValues: try await User.query(on: req.db).all().map { ($0.id!, $0.username) })
@@ -108,12 +104,7 @@ struct CaseController: RouteCollection {
 
     /// The filtered list for spreadsheets: registration numbers and case facts, no names.
     func listCSV(req: Request) async throws -> Response {
-        let actor = try req.requireActor()
-        var filter = CaseService.Filter()
-        filter.stage = req.query[String.self, at: "stage"].flatMap(CaseStage.init(rawValue:))
-        let scope = req.query[String.self, at: "scope"] ?? "all"
-        if scope == "mine" { filter.caseworker = UUID(uuidString: actor.userID) }
-        if scope == "unassigned" { filter.unassigned = true }
+        var (filter, _) = try filter(req)
         filter.per = 200
         var rows: [[String]] = [
             [
@@ -333,9 +324,9 @@ struct CaseController: RouteCollection {
     }
 
     /// Runs an action on a return or stay, then shows its case; a refusal shows the case with the reason.
-    func actOn(_ req: Request, caseID: () async throws -> UUID, anchor: String, _ body: (FormData) async throws -> Void)
-        async throws -> Response
-    {
+    func actOn(
+        _ req: Request, caseID: () async throws -> UUID, anchor: String, _ body: (FormData) async throws -> Void
+    ) async throws -> Response {
         let form = try FormData.verified(req)
         let id = try await caseID()
         do {
