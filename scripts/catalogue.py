@@ -766,6 +766,9 @@ T = {
  "report.field.bands": ("Age groups", "الفئات العمرية"),
  "report.field.by": ("Breakdown", "التصنيف"),
  "report.field.k": ("k", "قيمة k"),
+ "report.by-month": ("Month against the year before", "الشهر مقارنة بالسنة السابقة"),
+ "report.by-quarter": ("Quarter against the year before", "الربع مقارنة بالسنة السابقة"),
+ "report.field.cadence": ("Period of the test", "فترة الاختبار"),
 }
 
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parent.parent)

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
 import SanadCore
-import SanadStore
 import SanadTestSupport
 import Testing
+
+@testable import SanadStore
 
 /// Dashboard figures against a small data set whose answers are known by hand.
 @Suite struct ReportServiceTests {
@@ -248,6 +249,19 @@ extension Result {
             #expect(eritrea?.flag.direction == .rise && eritrea?.flag.observed == 20)
             #expect(!report.findings.contains { $0.flag.category == "ETH" })
         }
+    }
+}
+
+@Suite struct TrendPeriodTests {
+    @Test func theTestedPeriodIsTheLastWholeOne() {
+        func d(_ s: String) -> CivilDate { CivilDate(s)! }
+        #expect(TrendService.lastWholePeriod(endingBy: d("2026-11-29"), monthsPer: 1) == d("2026-10-01"))
+        #expect(TrendService.lastWholePeriod(endingBy: d("2026-11-30"), monthsPer: 1) == d("2026-11-01"))
+        #expect(TrendService.lastWholePeriod(endingBy: d("2026-01-05"), monthsPer: 1) == d("2025-12-01"))
+        #expect(TrendService.lastWholePeriod(endingBy: d("2026-11-29"), monthsPer: 3) == d("2026-07-01"))
+        #expect(TrendService.lastWholePeriod(endingBy: d("2026-12-31"), monthsPer: 3) == d("2026-10-01"))
+        #expect(TrendService.lastWholePeriod(endingBy: d("2026-02-10"), monthsPer: 3) == d("2025-10-01"))
+        #expect(TrendService.month(d("2026-11-15"), plus: -23) == d("2024-12-01"))
     }
 }
 

@@ -54,7 +54,8 @@ import Testing
         keys.formUnion(AgeBanding.allCases.map { "report.bands.\($0.rawValue)" })
         keys.formUnion(["rise", "fall"].map { "report.direction.\($0)" })
         keys.formUnion(
-            ["from", "to", "centre", "state", "nationality", "bands", "by", "k"].map { "report.field.\($0)" })
+            ["from", "to", "centre", "state", "nationality", "bands", "by", "k", "cadence"].map { "report.field.\($0)" }
+        )
         keys.formUnion(["nationality", "centre", "exploitation"].map { "report.dimension.\($0)" })
         keys.formUnion(InstrumentCatalogue.shipped.current.map { "report.exploitation.\($0.id)" })
         // Every field name a case-management form or refusal can name.

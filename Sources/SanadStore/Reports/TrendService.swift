@@ -30,40 +30,42 @@ public struct TrendService: Sendable {
         self.test = test
     }
 
+    /// The first day of the month `plus` months after `date`'s month.
+    static func month(_ date: CivilDate, plus: Int) -> CivilDate {
+        let index = date.year * 12 + (date.month - 1) + plus
+        return CivilDate(year: index / 12, month: index % 12 + 1, day: 1)!
+    }
+
+    /// The first month of the last whole month (or calendar quarter) that ends on or before `end`: a period
+    /// still running would always look like a fall.
+    static func lastWholePeriod(endingBy end: CivilDate, monthsPer: Int) -> CivilDate {
+        let endsMonth = end.adding(days: 1).month != end.month
+        var lastMonth = endsMonth ? month(end, plus: 0) : month(end, plus: -1)
+        while (lastMonth.month % monthsPer) != 0 { lastMonth = month(lastMonth, plus: -1) }
+        return month(lastMonth, plus: -(monthsPer - 1))
+    }
+
     public func trends(_ query: ReportQuery) async throws -> TrendReport {
         let centres = try await reports.centres(for: query)
-        // The last whole month of the period: a month still running would always look like a fall.
-        let monthOfEnd = CivilDate(year: query.to.year, month: query.to.month, day: 1)!
-        let endsMonth = query.to.adding(days: 1).month != query.to.month
-        let last =
-            endsMonth
-            ? monthOfEnd
-            : CivilDate(
-                year: query.to.month == 1 ? query.to.year - 1 : query.to.year,
-                month: query.to.month == 1 ? 12 : query.to.month - 1, day: 1)!
-        // 13 months: the 12 of the baseline, then the month tested.
-        let months: [CivilDate] = (0..<13).map { back in
-            var y = last.year
-            var m = last.month - (12 - back)
-            while m < 1 {
-                m += 12
-                y -= 1
-            }
-            return CivilDate(year: y, month: m, day: 1)!
+        let monthsPer = test.cadence == .monthly ? 1 : 3
+        let periods = test.cadence.periodsPerYear + 1
+        let last = Self.lastWholePeriod(endingBy: query.to, monthsPer: monthsPer)
+        // The baseline year of periods, then the one tested; each period as its months.
+        let months: [(period: Int, first: CivilDate)] = (0..<periods).flatMap { p in
+            (0..<monthsPer).map { m in (p, Self.month(last, plus: (p - periods + 1) * monthsPer + m)) }
         }
+        let label = monthsPer == 1 ? String(last.description.prefix(7)) : "\(last.year)-Q\((last.month - 1) / 3 + 1)"
         var nationality: [String: [Int]] = [:]
         var centre: [String: [Int]] = [:]
         var exploitation: [String: [Int]] = [:]
         guard !centres.isEmpty else {
-            return TrendReport(month: String(last.description.prefix(7)), test: test.testName, findings: [], skipped: 0)
+            return TrendReport(month: label, test: test.testName, findings: [], skipped: 0)
         }
         let sql = reports.sql
         let inCentres: SQLQueryString = "IN (\(binds: centres))"
-        for (i, month) in months.enumerated() {
-            let next = CivilDate(
-                year: month.month == 12 ? month.year + 1 : month.year, month: month.month % 12 + 1, day: 1)!
+        for (i, month) in months {
             let a = ReportService.instant(month)
-            let b = ReportService.instant(next)
+            let b = ReportService.instant(Self.month(month, plus: 1))
             for row in try await sql.raw(
                 """
                 SELECT p.nationality, p.centre_code, COUNT(*) AS n FROM people p
@@ -73,8 +75,10 @@ public struct TrendService: Sendable {
             ).all() {
                 let n = try row.decode(column: "n", as: Int.self)
                 let nat = try row.decode(column: "nationality", as: String?.self) ?? "unknown"
-                nationality[nat, default: Array(repeating: 0, count: 13)][i] += n
-                centre[try row.decode(column: "centre_code", as: String.self), default: Array(repeating: 0, count: 13)][
+                nationality[nat, default: Array(repeating: 0, count: periods)][i] += n
+                centre[
+                    try row.decode(column: "centre_code", as: String.self), default: Array(repeating: 0, count: periods)
+                ][
                     i] += n
             }
             for row in try await sql.raw(
@@ -86,11 +90,11 @@ public struct TrendService: Sendable {
             ).all() {
                 // The instrument says which form of exploitation the screening looked for.
                 let form = try row.decode(column: "instrument_id", as: String.self)
-                exploitation[form, default: Array(repeating: 0, count: 13)][i] += try row.decode(
+                exploitation[form, default: Array(repeating: 0, count: periods)][i] += try row.decode(
                     column: "n", as: Int.self)
             }
         }
-        let period = String(last.description.prefix(7))
+        let period = label
         var findings: [TrendFinding] = []
         var skipped = 0
         for (dimension, series) in [

@@ -24,9 +24,11 @@ extension OpenAPIDocument {
             "/api/v1/reports/trends": [
                 "get": operation(
                     "reportTrends",
-                    "Rises and falls in the period's last whole month against the 12 months before it (two-sided exact Poisson test, α = 0.01), by nationality, centre and form of exploitation.",
+                    "Rises and falls in the period's last whole month (or calendar quarter) against the year before it (two-sided exact Poisson test, α = 0.01), by nationality, centre and form of exploitation.",
                     success: ("200", "The flags with their figures.", "TrendReport"), problems: ["422": badQuery],
-                    parameters: period)
+                    parameters: period + [
+                        ["name": "cadence", "in": "query", "schema": enumString(TrendCadence.allCases.map(\.rawValue))]
+                    ])
             ],
             "/api/v1/events": [
                 "get": operation(

@@ -219,6 +219,21 @@ struct DashboardPage {
         var children: [HNode] = [
             el("h2", text: t.t("report.changes", ltr(trends.month))),
             el("p", [attr("class", "hint")], text: t.t("report.method", t.t("report.test"))),
+            el(
+                "p", [],
+                [
+                    el(
+                        "a", [attr("id", "trends-monthly"), attr("href", "/reports?\(query)#trend-flags")],
+                        text: t.t("report.by-month")),
+                    txt(" · "),
+                    el(
+                        "a",
+                        [
+                            attr("id", "trends-quarterly"),
+                            attr("href", "/reports?\(query)&cadence=quarterly#trend-flags"),
+                        ],
+                        text: t.t("report.by-quarter")),
+                ]),
         ]
         if trends.findings.isEmpty {
             children.append(el("p", [attr("id", "no-flags")], text: t.t("report.no-flags")))

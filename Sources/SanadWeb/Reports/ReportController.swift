@@ -44,6 +44,17 @@ struct ReportController: RouteCollection {
         }
     }
 
+    /// Months (default) or calendar quarters for the trend test.
+    func cadence(_ req: Request) throws -> TrendCadence {
+        guard let text = req.query[String.self, at: "cadence"], !text.isEmpty else { return .monthly }
+        guard let cadence = TrendCadence(rawValue: text) else {
+            throw APIValidation(fields: [
+                .init(field: "cadence", code: "unknown-value", detail: "Use monthly or quarterly.")
+            ])
+        }
+        return cadence
+    }
+
     static func queryString(_ q: ReportQuery) -> String {
         var parts = ["from=\(q.from)", "to=\(q.to)"]
         if let c = q.centre { parts.append("centre=\(c)") }
@@ -73,7 +84,9 @@ struct ReportController: RouteCollection {
         }
         let actor = try req.requireActor()
         let summary = try await ReportService(db: req.db, actor: actor, context: req.context).summary(q)
-        let trends = try await TrendService(db: req.db, actor: actor, context: req.context).trends(q)
+        let trends = try await TrendService(
+            db: req.db, actor: actor, context: req.context, test: TrendTest(cadence: try cadence(req))
+        ).trends(q)
         let centres = try await Centre.query(on: req.db).sort(\.$code).all()
             .filter { actor.role == .administrator || actor.centres.contains($0.code) }
         return req.page(
@@ -139,7 +152,10 @@ struct ReportController: RouteCollection {
     func apiTrends(req: Request) async throws -> TrendsOut {
         let q = try await query(req, defaults: false)
         return TrendsOut(
-            try await TrendService(db: req.db, actor: try req.requireActor(), context: req.context).trends(q))
+            try await TrendService(
+                db: req.db, actor: try req.requireActor(), context: req.context,
+                test: TrendTest(cadence: try cadence(req))
+            ).trends(q))
     }
 }
 
