@@ -175,8 +175,7 @@ import VaporTesting
             for i in 0..<30 { _ = try await fx.people(cw).register(TestFixture.draft("Person Number \(i)")) }
             var largest = (0, "")
             for (role, client) in setup.clients {
-                for (row, path) in RoleRouteMatrixTests.rows(
-                    person: setup.personID, screening: setup.screeningID, other: setup.otherID)
+                for (row, path) in RoleRouteMatrixTests.rows(RoleRouteMatrixTests.Ids(setup))
                 where row.method == .GET && !row.api {
                     var ar = client
                     ar.language = "ar"
