@@ -55,22 +55,27 @@ public struct ReportService: Sendable {
         let inCentres: SQLQueryString = "IN (\(binds: centres))"
 
         // People assisted: a person counts once, however many services.
+        // The set of people served is found once from the services alone; only then are the people read (a
+        // person row per person, not per service: a million services join a hundred thousand people).
+        let nationalityOfService: SQLQueryString =
+            nat.map { "AND s.person_id IN (SELECT id FROM people WHERE nationality = \(bind: $0))" } ?? ""
+        let served: SQLQueryString = """
+            SELECT s.person_id FROM services s
+            WHERE s.status = 'delivered' AND s.date >= \(bind: from) AND s.date <= \(bind: to)
+            AND s.centre_code \(inCentres) \(nationalityOfService)
+            """
         report.assisted = try breakdown(
             try await sql.raw(
                 """
-                SELECT p.sex, p.birth_year, COUNT(DISTINCT s.person_id) AS n FROM services s
-                JOIN people p ON p.id = s.person_id
-                WHERE s.status = 'delivered' AND s.date >= \(bind: from) AND s.date <= \(bind: to)
-                AND s.centre_code \(inCentres) \(natFilter)
+                SELECT p.sex, p.birth_year, COUNT(*) AS n FROM people p WHERE p.id IN (\(served))
                 GROUP BY p.sex, p.birth_year
                 """
             ).all())
         for row in try await sql.raw(
             """
             SELECT substr(s.date, 1, 7) AS month, COUNT(DISTINCT s.person_id) AS n FROM services s
-            JOIN people p ON p.id = s.person_id
             WHERE s.status = 'delivered' AND s.date >= \(bind: from) AND s.date <= \(bind: to)
-            AND s.centre_code \(inCentres) \(natFilter)
+            AND s.centre_code \(inCentres) \(nationalityOfService)
             GROUP BY substr(s.date, 1, 7)
             """
         ).all() {
@@ -83,17 +88,30 @@ public struct ReportService: Sendable {
         // Services by type: records, quantity and the people who received them.
         for row in try await sql.raw(
             """
-            SELECT s.service_type, p.sex, p.birth_year, COUNT(*) AS records, SUM(s.quantity) AS quantity,
-            COUNT(DISTINCT s.person_id) AS n FROM services s JOIN people p ON p.id = s.person_id
+            SELECT s.service_type, COUNT(*) AS records, SUM(s.quantity) AS quantity FROM services s
             WHERE s.status = 'delivered' AND s.date >= \(bind: from) AND s.date <= \(bind: to)
-            AND s.centre_code \(inCentres) \(natFilter)
-            GROUP BY s.service_type, p.sex, p.birth_year
+            AND s.centre_code \(inCentres) \(nationalityOfService)
+            GROUP BY s.service_type
             """
         ).all() {
             let type = try row.decode(column: "service_type", as: String.self)
             var figures = report.services[type] ?? ServiceFigures()
             figures.records += try row.decode(column: "records", as: Int.self)
             figures.quantity += try row.decode(column: "quantity", as: Double?.self) ?? 0
+            report.services[type] = figures
+        }
+        for row in try await sql.raw(
+            """
+            SELECT x.service_type, p.sex, p.birth_year, COUNT(*) AS n
+            FROM (SELECT DISTINCT s.service_type, s.person_id FROM services s
+                  WHERE s.status = 'delivered' AND s.date >= \(bind: from) AND s.date <= \(bind: to)
+                  AND s.centre_code \(inCentres) \(nationalityOfService)) x
+            JOIN people p ON p.id = x.person_id
+            GROUP BY x.service_type, p.sex, p.birth_year
+            """
+        ).all() {
+            let type = try row.decode(column: "service_type", as: String.self)
+            var figures = report.services[type] ?? ServiceFigures()
             figures.people.add(
                 ReportSex(htcds: try row.decode(column: "sex", as: String?.self)),
                 age(try row.decode(column: "birth_year", as: Int?.self)), try row.decode(column: "n", as: Int.self))
