@@ -769,6 +769,7 @@ T = {
  "report.by-month": ("Month against the year before", "الشهر مقارنة بالسنة السابقة"),
  "report.by-quarter": ("Quarter against the year before", "الربع مقارنة بالسنة السابقة"),
  "report.field.cadence": ("Period of the test", "فترة الاختبار"),
+ "case.closed-refused": ("This case is closed; reopen it first.", "هذه الحالة مغلقة؛ أعد فتحها أولًا."),
 }
 
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parent.parent)

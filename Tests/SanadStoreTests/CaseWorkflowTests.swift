@@ -61,6 +61,15 @@ import Testing
             try await team.supCases.decide(team.caseID, approval: closure.id, approve: true, comment: "Done")
             let closed = try await team.cases.summary(team.caseID)
             #expect(closed.stage == .closed && closed.htcdsStatus == .closedReferred)
+            // Nothing is added to a closed case: one refusal, whatever is tried.
+            await #expect(throws: CaseError.caseClosed) {
+                _ = try await team.cases.recordService(team.caseID, service)
+            }
+            var late = PlanItemDraft()
+            late.need = "Late need"
+            late.service = "food"
+            late.due = "2030-01-01"
+            await #expect(throws: CaseError.caseClosed) { try await team.cases.addPlanItem(team.caseID, late) }
             _ = try await team.cases.transition(team.caseID, .reopen, expectedVersion: nil)
             #expect(try await team.cases.summary(team.caseID).stage == .opened)
             let actions = try await AuditEntry.query(on: app.db).all().map(\.action)

@@ -52,15 +52,4 @@ public enum StayRules {
         guard let checkOut else { return true }
         return date < checkOut || (checkIn == checkOut && date == checkIn)
     }
-
-    /// Whether two stays in one bed would overlap; an open stay runs on for ever.
-    public static func overlap(
-        _ a: (checkIn: CivilDate, checkOut: CivilDate?), _ b: (checkIn: CivilDate, checkOut: CivilDate?)
-    ) -> Bool {
-        let aEnd = a.checkOut.map { $0 == a.checkIn ? $0 : $0.adding(days: -1) }
-        let bEnd = b.checkOut.map { $0 == b.checkIn ? $0 : $0.adding(days: -1) }
-        let aStartsBeforeBEnds = bEnd.map { a.checkIn <= $0 } ?? true
-        let bStartsBeforeAEnds = aEnd.map { b.checkIn <= $0 } ?? true
-        return aStartsBeforeBEnds && bStartsBeforeAEnds
-    }
 }

@@ -18,11 +18,12 @@ public struct EventService: Sendable {
         self.context = context
     }
 
-    static let cells: [(String, ReportSex, AgeGroup, ReferenceWritableKeyPath<AwarenessEventRecord, Int>)] = [
-        ("f_children", .female, .children, \.femaleChildren), ("f_adults", .female, .adults, \.femaleAdults),
-        ("m_children", .male, .children, \.maleChildren), ("m_adults", .male, .adults, \.maleAdults),
-        ("i_children", .other, .children, \.otherChildren), ("i_adults", .other, .adults, \.otherAdults),
-        ("u_children", .unknown, .children, \.unknownChildren), ("u_adults", .unknown, .adults, \.unknownAdults),
+    /// The stored count of each participant group.
+    static let cells: [(ReportSex, AgeGroup, KeyPath<AwarenessEventRecord, Int>)] = [
+        (.female, .children, \.femaleChildren), (.female, .adults, \.femaleAdults),
+        (.male, .children, \.maleChildren), (.male, .adults, \.maleAdults),
+        (.other, .children, \.otherChildren), (.other, .adults, \.otherAdults),
+        (.unknown, .children, \.unknownChildren), (.unknown, .adults, \.unknownAdults),
     ]
 
     public func record(_ draft: AwarenessEventDraft) async throws -> AwarenessEventRecord {
@@ -112,7 +113,7 @@ extension AwarenessEventRecord {
     /// Participants by sex and children/adults.
     public var participants: [ParticipantGroup: Int] {
         var out: [ParticipantGroup: Int] = [:]
-        for (_, sex, age, key) in EventService.cells {
+        for (sex, age, key) in EventService.cells {
             if let group = ParticipantGroup(sex: sex, age: age) { out[group] = self[keyPath: key] }
         }
         return out

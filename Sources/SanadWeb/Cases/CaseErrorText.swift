@@ -35,6 +35,8 @@ struct CaseRefusal {
             parts = make(
                 .conflict, "illegal-transition", "case.refused", e.description,
                 [t.t("stage.\(e.from.rawValue)"), t.t("event.\(e.event.rawValue)")])
+        case .caseClosed:
+            parts = make(.conflict, "case-closed", "case.closed-refused", "This case is closed; reopen it first.")
         case .approval(let e):
             switch e {
             case .notSupervisor: parts = make(.forbidden, "not-supervisor", "approval.not-supervisor", e.description)

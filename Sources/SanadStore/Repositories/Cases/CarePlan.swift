@@ -12,9 +12,7 @@ extension CaseService {
         }
         let partner = try await PartnerService.partnerID(valid.partner, on: db)
         _ = try await change(id, expectedVersion: nil, audit: "case.plan.add") { record, tx in
-            guard record.stage != CaseStage.closed.rawValue else {
-                throw CaseError.transition(TransitionError(from: .closed, event: .assess))
-            }
+            try record.requireOpen()
             let item = PlanItem()
             item.id = UUID()
             item.caseID = record.id!

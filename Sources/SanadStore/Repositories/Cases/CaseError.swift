@@ -4,6 +4,8 @@ import SanadCore
 public enum CaseError: Error, Sendable, Equatable {
     case invalid(CaseValidationError)
     case transition(TransitionError)
+    /// Nothing is added to a closed case; it must be reopened first.
+    case caseClosed
     case approval(ApprovalError)
     /// The step needs a supervisor's approval first; one has been asked for, or must be.
     case needsApproval(ApprovalKind)
@@ -19,4 +21,11 @@ public enum CaseError: Error, Sendable, Equatable {
     case unknownCaseworker
     case unknownPartner
     case unknownCentre
+}
+
+extension CaseRecord {
+    /// Refuses changes to a closed case with one message, whatever the change.
+    func requireOpen() throws {
+        if stage == CaseStage.closed.rawValue { throw CaseError.caseClosed }
+    }
 }

@@ -128,9 +128,7 @@ public struct PartnerService: Sendable {
     public func send(caseID: UUID, _ draft: ReferralDraft) async throws -> ReferralView {
         let cases = CaseService(db: db, actor: actor, context: context)
         let record = try await cases.load(caseID, for: .sendReferrals)
-        guard record.stage != CaseStage.closed.rawValue else {
-            throw CaseError.transition(TransitionError(from: .closed, event: .startAssistance))
-        }
+        try record.requireOpen()
         let services = Set(try await ServiceCatalogue.all(on: db).map(\.code))
         let valid: ReferralDraft.Valid
         switch draft.validate(knownServices: services) {

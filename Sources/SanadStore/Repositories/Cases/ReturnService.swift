@@ -48,9 +48,7 @@ public struct ReturnService: Sendable {
     public func request(caseID: UUID, _ draft: AVRRRequestDraft) async throws -> ReturnView {
         let cases = CaseService(db: db, actor: actor, context: context)
         let record = try await cases.load(caseID, for: .manageCases)
-        guard record.stage != CaseStage.closed.rawValue else {
-            throw CaseError.transition(TransitionError(from: .closed, event: .startAssistance))
-        }
+        try record.requireOpen()
         let valid: AVRRRequestDraft.Valid
         switch draft.validate(today: today) {
         case .success(let v): valid = v

@@ -51,8 +51,8 @@ extension CaseService {
         let service = ServiceRecord()
         service.id = UUID()
         _ = try await change(id, expectedVersion: nil, audit: "case.service") { record, tx in
+            try record.requireOpen()
             let stage = CaseStage(rawValue: record.stage) ?? .opened
-            guard stage != .closed else { throw CaseError.transition(TransitionError(from: .closed, event: .assess)) }
             if valid.status == .delivered && stage == .planApproved { try apply(.startAssistance, to: record) }
             service.caseID = record.id!
             service.personID = record.personID

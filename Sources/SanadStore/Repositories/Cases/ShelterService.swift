@@ -147,9 +147,7 @@ public struct ShelterService: Sendable {
     public func checkIn(caseID: UUID, bed bedID: UUID, date text: String?) async throws -> StayView {
         let cases = CaseService(db: db, actor: actor, context: context)
         let record = try await cases.load(caseID, for: .useShelter)
-        guard record.stage != CaseStage.closed.rawValue else {
-            throw CaseError.transition(TransitionError(from: .closed, event: .startAssistance))
-        }
+        try record.requireOpen()
         var checks = [String: ValidationCode]()
         let date = text.flatMap { CivilDate($0.trimmingCharacters(in: .whitespaces)) }
         if date == nil { checks["check_in"] = (text ?? "").isEmpty ? .required : .invalidDate }
