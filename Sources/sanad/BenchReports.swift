@@ -22,99 +22,22 @@ struct DashboardBench: AsyncParsableCommand {
     func run() async throws {
         guard people > 0, services >= 0, runs > 0 else { throw ValidationError("Counts must be positive.") }
         try await Boot.run { app in
-            guard try await Person.query(on: app.db).count() == 0 else {
+            guard try await !SetupService(db: app.db, context: app.sanad).holdsPeople() else {
                 throw ValidationError("The benchmark fills only an empty database (SANAD_DATA_DIR or DATABASE_URL).")
             }
-            var random = SeededGenerator(seed: 7)
-            let today = CivilDate(Date())
-            let start = today.adding(days: -365)
-            let centres = ["SD01", "SD12", "SD11"]
-            let nationalities = ["ERI", "ETH", "SSD", "SDN", "SOM", "TCD", "NGA", "CMR"]
-            let sexes = [Gender.feminine.rawValue, Gender.masculine.rawValue]
-            let types = ServiceType.allCases.map(\.rawValue)
-            let staff = UUID()
-            var personIDs: [UUID] = []
-            var caseIDs: [UUID] = []
-            var personCentre: [String] = []
-            var peopleCSV = "id,sex,birth_year,nationality,centre_code,created_at\n"
+            var fill = BenchmarkFill(seed: 7, today: CivilDate(Date()), export: export != nil)
+            let today = fill.today
+            let start = fill.start
+            let centres = BenchmarkFill.centres
             let t0 = IdentityBench.now()
-            for batch in stride(from: 0, to: people, by: 1000) {
-                var rows: [Person] = []
-                var cases: [CaseRecord] = []
-                for i in batch..<min(batch + 1000, people) {
-                    let p = Person()
-                    p.id = UUID()
-                    p.centreCode = centres[Int.random(in: 0..<3, using: &random)]
-                    p.registrationNumber = "B-\(i)"
-                    p.sex = sexes[Int.random(in: 0..<2, using: &random)]
-                    p.birthYear = today.year - Int.random(in: 1...70, using: &random)
-                    p.nationality = nationalities[Int.random(in: 0..<nationalities.count, using: &random)]
-                    p.languages = []
-                    p.flags = []
-                    p.consent = ["interview"]
-                    p.sealed = Data([0])
-                    p.version = 1
-                    p.createdBy = staff
-                    let day = start.adding(days: Int.random(in: 0...365, using: &random))
-                    p.createdAt = ReportService.instant(day).addingTimeInterval(3600)
-                    p.updatedAt = p.createdAt
-                    rows.append(p)
-                    let c = CaseRecord()
-                    c.id = UUID()
-                    c.personID = p.id!
-                    c.centreCode = p.centreCode
-                    c.priority = "normal"
-                    c.risk = "low"
-                    c.stage = "assistance"
-                    c.openedOn = day.description
-                    c.version = 1
-                    c.createdAt = p.createdAt
-                    c.updatedAt = p.createdAt
-                    cases.append(c)
-                    personIDs.append(p.id!)
-                    caseIDs.append(c.id!)
-                    personCentre.append(p.centreCode)
-                    if export != nil {
-                        peopleCSV += "\(p.id!),\(p.sex),\(p.birthYear!),\(p.nationality!),\(p.centreCode),\(day)\n"
-                    }
-                }
-                let (peopleRows, caseRows) = (rows, cases)
-                try await app.db.transaction { tx in
-                    try await peopleRows.create(on: tx)
-                    try await caseRows.create(on: tx)
-                }
-            }
+            try await fill.insertPeople(people, on: app.db)
             let t1 = IdentityBench.now()
-            var servicesCSV = "person_id,date,service_type,quantity,centre_code\n"
-            for batch in stride(from: 0, to: services, by: 1000) {
-                var rows: [ServiceRecord] = []
-                for _ in batch..<min(batch + 1000, services) {
-                    let k = Int.random(in: 0..<personIDs.count, using: &random)
-                    let s = ServiceRecord()
-                    s.id = UUID()
-                    s.caseID = caseIDs[k]
-                    s.personID = personIDs[k]
-                    s.centreCode = personCentre[k]
-                    s.date = start.adding(days: Int.random(in: 0...365, using: &random)).description
-                    s.serviceType = types[Int.random(in: 0..<types.count, using: &random)]
-                    s.quantity = Double(Int.random(in: 1...5, using: &random))
-                    s.unit = "item"
-                    s.status = "delivered"
-                    s.recordedBy = staff
-                    s.createdAt = Date()
-                    rows.append(s)
-                    if export != nil {
-                        servicesCSV += "\(s.personID),\(s.date),\(s.serviceType),\(Int(s.quantity)),\(s.centreCode)\n"
-                    }
-                }
-                let serviceRows = rows
-                try await app.db.transaction { tx in try await serviceRows.create(on: tx) }
-            }
+            try await fill.insertServices(services, on: app.db)
             let t2 = IdentityBench.now()
             if let export {
                 try FileManager.default.createDirectory(atPath: export, withIntermediateDirectories: true)
-                try peopleCSV.write(toFile: export + "/people.csv", atomically: true, encoding: .utf8)
-                try servicesCSV.write(toFile: export + "/services.csv", atomically: true, encoding: .utf8)
+                try fill.peopleCSV.write(toFile: export + "/people.csv", atomically: true, encoding: .utf8)
+                try fill.servicesCSV.write(toFile: export + "/services.csv", atomically: true, encoding: .utf8)
             }
             let actor = Actor(userID: "bench", role: .administrator, centres: [])
             let query = try ReportQuery.make(

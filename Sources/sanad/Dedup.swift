@@ -96,19 +96,7 @@ struct Dedup: AsyncParsableCommand {
 
         func run() async throws {
             try await Boot.run { app in
-                let names = app.sanad.names
-                let numbers = Dictionary(
-                    uniqueKeysWithValues: try await Person.query(on: app.db).filter(\.$mergedInto == nil).all()
-                        .compactMap { p in p.id.map { ($0.uuidString, p.registrationNumber) } })
-                let distinct = Set(
-                    try await DistinctPair.query(on: app.db).all().map {
-                        "\($0.firstID.uuidString)|\($0.secondID.uuidString)"
-                    })
-                let pairs = names.identities.allPairs(minimum: .possible).filter { pair in
-                    let (x, y) = pair.a < pair.b ? (pair.a, pair.b) : (pair.b, pair.a)
-                    return !distinct.contains("\(x)|\(y)")
-                }
-                .map { (a: numbers[$0.a] ?? $0.a, b: numbers[$0.b] ?? $0.b, result: $0.result) }
+                let pairs = try await DuplicateScan(db: app.db, context: app.sanad).pairs(minimum: .possible)
                 try Dedup.printPairs(pairs, threshold: threshold)
             }
         }

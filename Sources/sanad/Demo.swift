@@ -15,24 +15,25 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         guard (1...100_000).contains(people) else { throw ValidationError("--people must be from 1 to 100000.") }
         try await Boot.run { app in
-            guard try await Person.query(on: app.db).count() == 0 else {
+            guard try await !SetupService(db: app.db, context: app.sanad).holdsPeople() else {
                 throw ValidationError("This database already holds people; demo data goes only into an empty one.")
             }
             let accounts = AccountService(db: app.db, context: app.sanad)
-            let centres = try await Centre.query(on: app.db).all().map(\.code)
+            let centreRecords = try await CentreService(db: app.db, context: app.sanad).all()
+            let centres = centreRecords.map(\.code)
             var caseworker: Actor?
             var supervisor: Actor?
-            let partner = Partner()
-            partner.id = UUID()
-            partner.name = "Demo Legal Aid Network"
-            partner.orgType = OrganisationType.legalService.rawValue
-            partner.services = [ServiceType.legalAid.rawValue, ServiceType.mhpss.rawValue]
-            partner.states = Array(Set(try await Centre.query(on: app.db).all().map(\.statePcode))).sorted()
-            try await partner.create(on: app.db)
+            var draft = PartnerDraft()
+            draft.name = "Demo Legal Aid Network"
+            draft.type = OrganisationType.legalService.rawValue
+            draft.services = [ServiceType.legalAid.rawValue, ServiceType.mhpss.rawValue]
+            draft.states = Array(Set(centreRecords.map(\.statePcode))).sorted()
+            let partner = try await PartnerService(db: app.db, actor: Export.operatorActor, context: app.sanad)
+                .addPartner(draft)
             print("Demo accounts (passwords are shown once):")
             for role in Role.allCases {
                 let username = "demo-\(role.rawValue)"
-                guard try await User.query(on: app.db).filter(\.$username == username).first() == nil else {
+                guard try await accounts.account(username: username) == nil else {
                     print("  \(username) exists already; its password is unchanged.")
                     continue
                 }
@@ -50,8 +51,7 @@ struct Demo: AsyncParsableCommand {
             }
             let population = DemoPopulation.generate(count: people, seed: seed, referenceDate: Date())
             var activity = DemoActivity(
-                app: app, caseworker: caseworker, supervisor: supervisor, partner: partner.id!, seed: seed)
-            let centreRecords = try await Centre.query(on: app.db).all()
+                app: app, caseworker: caseworker, supervisor: supervisor, partner: partner.id, seed: seed)
             let beds = try await activity.beds(centres: centreRecords)
             var registered = 0
             for person in population {

@@ -58,7 +58,7 @@ struct DemoActivity {
         at(day)
         var draft = person.draft
         draft.consent.toldResearch = chance(0.8)
-        let record = try await PeopleRepository(db: app.db, actor: caseworker, context: context).register(draft)
+        let record = try await PeopleService(db: app.db, actor: caseworker, context: context).register(draft)
         return (record, day)
     }
 
@@ -102,7 +102,7 @@ struct DemoActivity {
     mutating func screen(_ person: PersonRecord, _ caseID: UUID, _ day: CivilDate) async throws {
         let date = min(day.adding(days: int(0...14)), today)
         at(date, hour: 14)
-        let screenings = ScreeningRepository(db: app.db, actor: caseworker, context: context)
+        let screenings = ScreeningService(db: app.db, actor: caseworker, context: context)
         var start = ScreeningStart()
         start.instrument = "ilo-adult-labour"
         start.language = "ara"
@@ -116,7 +116,7 @@ struct DemoActivity {
         _ = try await screenings.complete(s.id, answers: answers, expectedVersion: s.version)
         if presumed && chance(0.3) {
             at(min(date.adding(days: int(1...20)), today), hour: 15)
-            try await ScreeningRepository(db: app.db, actor: supervisor, context: context).decide(
+            try await ScreeningService(db: app.db, actor: supervisor, context: context).decide(
                 personID: person.id, status: .actual, organisation: .nonPoliceGovernment)
         }
     }
@@ -165,7 +165,7 @@ struct DemoActivity {
     }
 
     /// About eight awareness events a month across the centres.
-    mutating func events(centres: [Centre]) async throws {
+    mutating func events(centres: [CentreView]) async throws {
         let events = EventService(db: app.db, actor: caseworker, context: context)
         for back in 0..<(13 * 8) {
             let date = today.adding(days: -back * 395 / (13 * 8))
@@ -189,7 +189,7 @@ struct DemoActivity {
     }
 
     /// One shelter with ten beds at each centre.
-    func beds(centres: [Centre]) async throws -> [String: [UUID]] {
+    func beds(centres: [CentreView]) async throws -> [String: [UUID]] {
         let shelters = ShelterService(db: app.db, actor: supervisor, context: context)
         var out: [String: [UUID]] = [:]
         for centre in centres {

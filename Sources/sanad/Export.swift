@@ -65,7 +65,7 @@ struct Export: AsyncParsableCommand {
                 throw ValidationError(Export.periodMessage(e))
             }
             try await Boot.run { app in
-                let known = Set(try await Centre.query(on: app.db).all().map(\.code))
+                let known = try await CentreService(db: app.db, context: app.sanad).codes()
                 let query: ReportQuery
                 switch ReportQuery.make(from: from, to: to, centre: centre, banding: bands, knownCentres: known) {
                 case .success(let q): query = q

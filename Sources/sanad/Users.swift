@@ -31,7 +31,7 @@ struct Users: AsyncParsableCommand {
                     let user = try await AccountService(db: app.db, context: app.sanad).createUser(
                         username: username, password: password, role: role, centres: centre,
                         partner: partner.flatMap(UUID.init(uuidString:)), by: nil)
-                    print("Created \(role.rawValue) \(user.username) (\(user.id?.uuidString ?? "")).")
+                    print("Created \(role.rawValue) \(user.username) (\(user.id.uuidString)).")
                 }
             } catch let error as AccountError {
                 throw ValidationError(Self.message(error))
@@ -58,10 +58,11 @@ struct Users: AsyncParsableCommand {
 
         func run() async throws {
             try await Boot.run { app in
-                guard let user = try await User.query(on: app.db).filter(\.$username == username.lowercased()).first(),
-                    let id = user.id
-                else { throw ValidationError("No account named \(username).") }
-                let token = try await AccountService(db: app.db, context: app.sanad).openSession(userID: id, kind: .api)
+                let accounts = AccountService(db: app.db, context: app.sanad)
+                guard let account = try await accounts.account(username: username) else {
+                    throw ValidationError("No account named \(username).")
+                }
+                let token = try await accounts.openSession(userID: account.id, kind: .api)
                 print(token)
             }
         }

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
 import SanadCore
-import SanadStore
 import SanadTestSupport
 import Testing
+
+@testable import SanadStore
 
 /// A case from opening to closure, with every refusal the state machines and approval rules make.
 @Suite struct CaseWorkflowTests {
@@ -388,7 +389,7 @@ import Testing
             try await receiving.answerTransfer(team.caseID, transfer: transfer.id, accept: true, reason: "")
             #expect(try await receiving.summary(team.caseID).centre == "SD11")
             // The receiving centre now sees the person; the sending one no longer sees the case.
-            _ = try await PeopleRepository(db: app.db, actor: kassala, context: fx.context).find(team.personID)
+            _ = try await PeopleService(db: app.db, actor: kassala, context: fx.context).find(team.personID)
             await #expect(throws: StoreError.notFound) { _ = try await team.cases.summary(team.caseID) }
         }
     }

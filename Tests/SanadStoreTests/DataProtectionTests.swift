@@ -3,10 +3,11 @@ import Fluent
 import Foundation
 import SQLKit
 import SanadCore
-import SanadStore
 import SanadTestSupport
 import Testing
 import Vapor
+
+@testable import SanadStore
 
 @Suite struct DataProtectionTests {
     static let secrets = ["Selam Tesfay", "ሰላም ተስፋይ", "912345678", "EP7766554", "Metema"]

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
 import SanadCore
-import SanadStore
 import SanadTestSupport
 import Testing
+
+@testable import SanadStore
 
 @Suite struct IdentityServiceTests {
     static func tesfay(_ original: String, latin: String?, centre: String = "SD12") -> PersonDraft {

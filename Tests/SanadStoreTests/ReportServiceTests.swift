@@ -92,9 +92,9 @@ import Testing
             let w = try await Self.world(fx)
             let sup = try await fx.actor("sup-r", .supervisor)
             let (p, c) = try await w.person("Helen Berhe", sex: .feminine, age: 25, nationality: "ERI")
-            try await ScreeningRepository(db: app.db, actor: sup, context: fx.context).decide(
+            try await ScreeningService(db: app.db, actor: sup, context: fx.context).decide(
                 personID: p.id, status: .possible, organisation: nil)
-            try await ScreeningRepository(db: app.db, actor: sup, context: fx.context).decide(
+            try await ScreeningService(db: app.db, actor: sup, context: fx.context).decide(
                 personID: p.id, status: .actual, organisation: .ngo)
             let returns = ReturnService(db: app.db, actor: w.cw, context: fx.context)
             var request = AVRRRequestDraft()
@@ -188,7 +188,7 @@ import Testing
         try await TestApp.with { app, fx in
             let w = try await Self.world(fx)
             let sup = try await fx.actor("sup-c", .supervisor)
-            let screenings = ScreeningRepository(db: app.db, actor: sup, context: fx.context)
+            let screenings = ScreeningService(db: app.db, actor: sup, context: fx.context)
             for i in 0..<6 {
                 let (p, _) = try await w.person(
                     "Victim \(i) Test", sex: .feminine, age: 20 + i, nationality: "ERI", research: i < 5)

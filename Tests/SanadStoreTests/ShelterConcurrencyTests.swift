@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
 import SanadCore
-import SanadStore
 import SanadTestSupport
 import Testing
+
+@testable import SanadStore
 
 /// Two caseworkers giving one bed at the same instant: exactly one wins, on SQLite and (with DATABASE_URL) on
 /// PostgreSQL, because open stays are unique per bed and per person in the database itself.

@@ -3,9 +3,10 @@ import Fluent
 import Foundation
 import SQLKit
 import SanadCore
-import SanadStore
 import SanadWeb
 import Vapor
+
+@testable import SanadStore
 
 /// A configured, migrated application for one test. SQLite tests each get their own database file and run in
 /// parallel; PostgreSQL tests (DATABASE_URL set) share one database, so they take turns and start from empty.
@@ -84,7 +85,7 @@ public struct TestFixture: Sendable {
     public var accounts: AccountService { AccountService(db: app.db, context: app.sanad) }
 
     @discardableResult
-    public func user(_ name: String, _ role: Role, centres: [String] = ["SD01"]) async throws -> User {
+    public func user(_ name: String, _ role: Role, centres: [String] = ["SD01"]) async throws -> AccountView {
         try await accounts.createUser(
             username: name, password: Self.password, role: role, centres: role == .administrator ? [] : centres,
             partner: role == .partner ? try await partner() : nil, by: nil)
@@ -107,16 +108,16 @@ public struct TestFixture: Sendable {
         try await user(name, role, centres: centres).actor!
     }
 
-    public func people(_ actor: Actor) -> PeopleRepository {
-        PeopleRepository(db: app.db, actor: actor, context: app.sanad)
+    public func people(_ actor: Actor) -> PeopleService {
+        PeopleService(db: app.db, actor: actor, context: app.sanad)
     }
 
-    public func apiToken(for user: User) async throws -> String {
-        try await accounts.openSession(userID: user.requireID(), kind: .api)
+    public func apiToken(for user: AccountView) async throws -> String {
+        try await accounts.openSession(userID: user.id, kind: .api)
     }
 
-    public func browserSession(for user: User) async throws -> String {
-        try await accounts.openSession(userID: user.requireID(), kind: .browser)
+    public func browserSession(for user: AccountView) async throws -> String {
+        try await accounts.openSession(userID: user.id, kind: .browser)
     }
 
     /// A valid draft: a woman registered at `centre` with an estimated age.

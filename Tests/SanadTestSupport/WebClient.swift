@@ -2,9 +2,10 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import SanadCore
-import SanadStore
 import Vapor
 import VaporTesting
+
+@testable import SanadStore
 
 /// Talks to the app in process like a browser (session cookie, CSRF cookie and field) or an API client (bearer).
 public struct WebClient: Sendable {
@@ -96,7 +97,7 @@ public struct RoleSetup: Sendable {
         start.language = "tir"
         start.place = "Khartoum"
         start.consent.interview = true
-        let screening = try await ScreeningRepository(db: fx.app.db, actor: caseworker!, context: fx.context)
+        let screening = try await ScreeningService(db: fx.app.db, actor: caseworker!, context: fx.context)
             .start(personID: person.id, start)
         let supervisor = try await fx.actor("setup-supervisor", .supervisor)
         let opened = try await CaseService(db: fx.app.db, actor: caseworker!, context: fx.context).open(

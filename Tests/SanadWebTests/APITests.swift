@@ -1,10 +1,11 @@
 import Foundation
 import SanadCore
-import SanadStore
 import SanadTestSupport
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import SanadStore
 
 @Suite struct APITests {
     func client(_ app: Application, _ fx: TestFixture, role: Role = .caseworker) async throws -> WebClient {

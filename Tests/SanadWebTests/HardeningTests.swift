@@ -1,12 +1,12 @@
 import Foundation
 import NIOCore
 import SanadCore
-import SanadStore
 import SanadTestSupport
 import Testing
 import Vapor
 import VaporTesting
 
+@testable import SanadStore
 @testable import SanadWeb
 
 /// Inputs a browser never sends but anyone else can.

@@ -1,11 +1,12 @@
 import Fluent
 import Foundation
 import SanadCore
-import SanadStore
 import SanadTestSupport
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import SanadStore
 
 @Suite struct PagesTests {
     @Test func securityHeadersAndCookieFlags() async throws {
@@ -62,7 +63,7 @@ import VaporTesting
             let user = try await fx.user("amna", .caseworker)
             var client = WebClient(app: app, session: try await fx.browserSession(for: user))
             client.language = "ar"
-            try await fx.accounts.setLocale(user: user, locale: "ar")
+            try await fx.accounts.setLocale(userID: user.id, locale: "ar")
             let response = try await client.post(
                 "/people",
                 [
@@ -132,7 +133,7 @@ import VaporTesting
             var draft = TestFixture.draft(hostile)
             draft.notes = "<img src=x onerror=alert(1)>"
             let person = try await fx.people(cw).register(draft)
-            let user = try await User.find(UUID(uuidString: cw.userID), on: app.db)!
+            let user = try await fx.accounts.account(username: "amna")!
             let client = WebClient(app: app, session: try await fx.browserSession(for: user))
             for path in ["/people/\(person.id)", "/people/\(person.id)/edit", "/people?q=script"] {
                 let html = try await client.get(path).text

@@ -20,6 +20,13 @@ public struct CTDCSource: Sendable {
         public let withoutConsent: Int
     }
 
+    /// A data officer's (or administrator's) download: their own centres' people, or every centre's for an
+    /// administrator; refused to roles that do not see aggregates.
+    public func cases(for actor: Actor) async throws -> Result {
+        guard AccessPolicy.roleMay(actor.role, .viewAggregates) else { throw StoreError.forbidden }
+        return try await cases(actorID: actor.userID, centres: actor.role == .administrator ? nil : actor.centres)
+    }
+
     /// `centres`: only people registered there (a data officer's centres); nil for all (the operator's CLI).
     public func cases(actorID: String?, centres: Set<String>? = nil) async throws -> Result {
         let statuses = [TraffickingStatus.possible.rawValue, TraffickingStatus.actual.rawValue]

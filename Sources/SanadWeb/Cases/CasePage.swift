@@ -47,12 +47,12 @@ struct CasePage {
     let file: CaseFile
     let person: PersonRecord
     let catalogue: [ServiceKind]
-    let partners: [Partner]
+    let partners: [PartnerView]
     let consented: Set<UUID>
     let freeBeds: [BedView]
     let users: [UUID: String]
-    let caseworkers: [User]
-    let centres: [Centre]
+    let caseworkers: [AccountView]
+    let centres: [CentreView]
     let today: CivilDate
     let receivingTransfer: Bool
     var error: String?

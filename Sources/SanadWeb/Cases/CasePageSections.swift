@@ -49,7 +49,7 @@ extension CasePage {
                             selected: nil, blank: t.t("form.choose"), required: true, id: "plan-service"),
                         Components.select(
                             "partner", label: t.t("cf.partner"),
-                            choices: partners.map { .init($0.id!.uuidString, $0.name) }, selected: nil,
+                            choices: partners.map { .init($0.id.uuidString, $0.name) }, selected: nil,
                             blank: t.t("plan.centre"), id: "plan-partner"),
                         Components.input(
                             "due", label: t.t("cf.due"), value: nil, type: "date", required: true, id: "plan-due"),
@@ -112,7 +112,7 @@ extension CasePage {
                             selected: ServiceStatus.delivered.rawValue, id: "svc-status"),
                         Components.select(
                             "partner", label: t.t("cf.partner"),
-                            choices: partners.map { .init($0.id!.uuidString, $0.name) }, selected: nil,
+                            choices: partners.map { .init($0.id.uuidString, $0.name) }, selected: nil,
                             blank: t.t("plan.centre"), id: "svc-partner"),
                         Components.input(
                             "cost", label: t.t("cf.cost"), value: nil, extra: [attr("inputmode", "decimal")],
@@ -199,7 +199,7 @@ extension CasePage {
                     [
                         Components.checkboxes(
                             "partners", legend: t.t("referral.consent"),
-                            choices: partners.map { .init($0.id!.uuidString, $0.name) },
+                            choices: partners.map { .init($0.id.uuidString, $0.name) },
                             checked: Set(consented.map(\.uuidString)), id: "consent-partners"),
                         CaseUI.button(t.t("referral.consent.save"), id: "save-consent"),
                     ]))
@@ -211,7 +211,7 @@ extension CasePage {
                     [
                         Components.select(
                             "partner", label: t.t("cf.partner"),
-                            choices: partners.map { .init($0.id!.uuidString, $0.name) }, selected: nil,
+                            choices: partners.map { .init($0.id.uuidString, $0.name) }, selected: nil,
                             blank: t.t("form.choose"), required: true, id: "ref-partner"),
                         Components.select(
                             "service", label: t.t("cf.service"), choices: CaseUI.serviceChoices(c, catalogue),
@@ -387,7 +387,7 @@ extension CasePage {
                             id: "tr-centre"),
                         Components.select(
                             "user", label: t.t("case.caseworker"),
-                            choices: caseworkers.map { .init($0.id!.uuidString, $0.username) }, selected: nil,
+                            choices: caseworkers.map { .init($0.id.uuidString, $0.username) }, selected: nil,
                             blank: t.t("case.unassigned"), id: "tr-user"),
                         CaseUI.button(t.t("transfer.request"), id: "request-transfer"),
                     ]))
@@ -399,7 +399,7 @@ extension CasePage {
                     [
                         Components.select(
                             "user", label: t.t("case.assign-to"),
-                            choices: caseworkers.map { .init($0.id!.uuidString, $0.username) },
+                            choices: caseworkers.map { .init($0.id.uuidString, $0.username) },
                             selected: s.caseworkerID?.uuidString, blank: t.t("case.unassigned"), id: "as-user"),
                         CaseUI.button(t.t("case.assign"), id: "assign"),
                     ]))

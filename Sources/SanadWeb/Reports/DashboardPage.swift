@@ -61,7 +61,7 @@ enum DashboardFigures {
 struct DashboardPage {
     let summary: ReportSummary
     let trends: TrendReport
-    let centres: [Centre]
+    let centres: [CentreView]
     let catalogue: [ServiceKind]
     let query: String
     let mayDownloadCases: Bool

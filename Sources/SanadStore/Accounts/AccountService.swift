@@ -1,0 +1,229 @@
+import Fluent
+import Foundation
+import NIOPosix
+import SanadCore
+import Vapor
+
+public enum AccountError: Error, Equatable, Sendable {
+    case invalidUsername
+    case weakPassword
+    case usernameTaken
+    case unknownCentre(String)
+    case noCentre
+    case wrongPassword
+    /// A partner focal point's account must name a partner in the directory.
+    case unknownPartner
+}
+
+public enum SignInResult: Sendable {
+    case success(account: AccountView, token: String)
+    case invalid(delaySeconds: Double)
+    case locked(until: Date)
+}
+
+/// Accounts, sign-in with throttling, database-backed sessions and API tokens.
+public struct AccountService: Sendable {
+    let db: any Database
+    let context: StoreContext
+    public var throttle = SignInThrottle()
+    public static let bcryptCost = 10
+    /// Browser sessions end after this long without a request.
+    public static let idleTimeout: TimeInterval = 30 * 60
+    public static let browserLifetime: TimeInterval = 12 * 3600
+    public static let tokenLifetime: TimeInterval = 30 * 24 * 3600
+
+    public init(db: any Database, context: StoreContext) {
+        self.db = db
+        self.context = context
+    }
+
+    public static func hashPassword(_ password: String) async throws -> String {
+        try await NIOThreadPool.singleton.runIfActive { try Bcrypt.hash(password, cost: bcryptCost) }
+    }
+
+    static func verifyPassword(_ password: String, hash: String) async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive { try Bcrypt.verify(password, created: hash) }
+    }
+
+    /// `by` is nil for the command line and the first-start setup, which stand outside any session.
+    public func createUser(
+        username: String, password: String, role: Role, centres: [String], partner: UUID? = nil, by actor: Actor?
+    ) async throws -> AccountView {
+        if let actor, AccessPolicy.decide(actor, .manageUsers) != .allow { throw StoreError.forbidden }
+        let username = username.trimmingCharacters(in: .whitespaces).lowercased()
+        guard AccountRules.isValidUsername(username) else { throw AccountError.invalidUsername }
+        guard AccountRules.isAcceptablePassword(password) else { throw AccountError.weakPassword }
+        let known = Set(try await Centre.query(on: db).all().map(\.code))
+        if let unknown = centres.first(where: { !known.contains($0) }) { throw AccountError.unknownCentre(unknown) }
+        if role == .partner {
+            guard let partner, try await Partner.find(partner, on: db) != nil else { throw AccountError.unknownPartner }
+        } else if role != .administrator && centres.isEmpty {
+            throw AccountError.noCentre
+        }
+        if try await User.query(on: db).filter(\.$username == username).first() != nil {
+            throw AccountError.usernameTaken
+        }
+        let user = User(
+            username: username, passwordHash: try await Self.hashPassword(password), role: role,
+            centres: role == .partner ? [] : Array(Set(centres)).sorted())
+        if role == .partner { user.partnerID = partner }
+        try await db.transaction { tx in
+            try await user.create(on: tx)
+            try await AuditTrail.append(
+                action: "user.create", actorID: actor?.userID, recordType: "user", recordID: user.id?.uuidString,
+                now: context.clock(), on: tx)
+        }
+        return AccountView(user)
+    }
+
+    /// Every account, by username: who may be assigned a case, and whose name stands by an entry.
+    public func accounts() async throws -> [AccountView] {
+        try await User.query(on: db).sort(\.$username).all().map(AccountView.init)
+    }
+
+    /// Usernames by account id, for whose-name-stands-by-an-entry lists (history, audit, case notes).
+    public func usernames() async throws -> [UUID: String] {
+        Dictionary(uniqueKeysWithValues: try await accounts().map { ($0.id, $0.username) })
+    }
+
+    public func account(username: String) async throws -> AccountView? {
+        try await User.query(on: db).filter(\.$username == username.lowercased()).first().map(AccountView.init)
+    }
+
+    public func signIn(
+        username: String, password: String, clientAddress: String, kind: SessionKind
+    ) async throws -> SignInResult {
+        let now = context.clock()
+        let name = username.trimmingCharacters(in: .whitespaces).lowercased()
+        let subjects = [
+            context.digests.throttleSubject("user:" + name), context.digests.throttleSubject("addr:" + clientAddress),
+        ]
+        let counters = try await LoginThrottle.query(on: db).filter(\.$subject ~~ subjects).all()
+        if let until = counters.compactMap(\.lockedUntil).filter({ $0 > now }).max() {
+            return .locked(until: until)
+        }
+        let user = try await User.query(on: db).filter(\.$username == name).first()
+        // Verify against a dummy hash for unknown users so timing does not reveal which usernames exist.
+        let hash = user?.passwordHash ?? Self.dummyHash
+        let ok = try await Self.verifyPassword(password, hash: hash) && user != nil && user?.disabled == false
+        guard ok, let user, let userID = user.id else {
+            let outcome = try await recordFailure(subjects: subjects, existing: counters, now: now)
+            try await AuditTrail.append(
+                action: "signin.failure", actorID: user?.id?.uuidString, recordType: "user",
+                recordID: user?.id?.uuidString, now: now, on: db)
+            if outcome.locked { return .locked(until: now.addingTimeInterval(throttle.lockSeconds)) }
+            return .invalid(delaySeconds: throttle.delay(failures: outcome.failures))
+        }
+        try await LoginThrottle.query(on: db).filter(\.$subject == subjects[0]).delete()
+        let token = try await openSession(userID: userID, kind: kind, now: now)
+        try await AuditTrail.append(
+            action: kind == .api ? "signin.token" : "signin", actorID: userID.uuidString, recordType: "user",
+            recordID: userID.uuidString, now: now, on: db)
+        return .success(account: AccountView(user), token: token)
+    }
+
+    private static let dummyHash: String = (try? Bcrypt.hash("not-a-real-account-password", cost: bcryptCost)) ?? ""
+
+    /// Counts one more failure for the account and the address; returns whether the account is now locked and
+    /// the failure count that decides the slow-down.
+    private func recordFailure(subjects: [String], existing: [LoginThrottle], now: Date) async throws -> (
+        locked: Bool, failures: Int
+    ) {
+        var highest = 0
+        var locked = false
+        for subject in subjects {
+            let counter = existing.first { $0.subject == subject } ?? LoginThrottle(subject: subject, now: now)
+            counter.failures = throttle.failuresAfterFailure(
+                previous: counter.failures, secondsSinceLast: now.timeIntervalSince(counter.lastFailureAt))
+            counter.lastFailureAt = now
+            highest = max(highest, counter.failures)
+            // Only accounts lock. An address is shared by a whole centre behind one router, so failures from it
+            // only slow its attempts; locking it would let anyone lock everyone out.
+            if subject == subjects.first, let lock = throttle.lockDuration(failures: counter.failures) {
+                counter.lockedUntil = now.addingTimeInterval(lock)
+                counter.failures = 0
+                locked = true
+            }
+            try await counter.save(on: db)
+        }
+        return (locked, highest)
+    }
+
+    /// A new session or API token for the user; returns the secret, of which only a hash is stored.
+    public func openSession(userID: UUID, kind: SessionKind, now: Date? = nil) async throws -> String {
+        let now = now ?? context.clock()
+        let token = Digests.randomToken()
+        let lifetime = kind == .api ? Self.tokenLifetime : Self.browserLifetime
+        let session = AuthSession(
+            tokenHash: Digests.sha256(token), userID: userID, kind: kind, now: now,
+            expiresAt: now.addingTimeInterval(lifetime))
+        try await session.create(on: db)
+        return token
+    }
+
+    /// The user behind a session cookie or bearer token, when it is valid, not idle too long and not expired.
+    public func resolve(token: String, kind: SessionKind) async throws -> SignedIn? {
+        let now = context.clock()
+        guard
+            let session = try await AuthSession.query(on: db).filter(\.$tokenHash == Digests.sha256(token))
+                .filter(\.$kind == kind.rawValue).with(\.$user).first()
+        else { return nil }
+        let idle = kind == .browser && now.timeIntervalSince(session.lastSeenAt) > Self.idleTimeout
+        if session.expiresAt <= now || idle || session.user.disabled {
+            try await session.delete(on: db)
+            return nil
+        }
+        // Writing on every request would turn each read into a write; a minute's precision is enough for idling.
+        if now.timeIntervalSince(session.lastSeenAt) > 60 {
+            session.lastSeenAt = now
+            try await session.update(on: db)
+        }
+        return SignedIn(account: AccountView(session.user), sessionID: try session.requireID())
+    }
+
+    public func signOut(token: String) async throws {
+        guard
+            let session = try await AuthSession.query(on: db).filter(\.$tokenHash == Digests.sha256(token)).first()
+        else { return }
+        try await session.delete(on: db)
+        try await AuditTrail.append(
+            action: "signout", actorID: session.$user.id.uuidString, recordType: "user",
+            recordID: session.$user.id.uuidString, now: context.clock(), on: db)
+    }
+
+    /// Changing the password ends every other session of the user.
+    public func changePassword(userID: UUID, current: String, new: String, keepSession: UUID?) async throws {
+        guard let user = try await User.find(userID, on: db) else { throw StoreError.notFound }
+        guard try await Self.verifyPassword(current, hash: user.passwordHash) else { throw AccountError.wrongPassword }
+        guard AccountRules.isAcceptablePassword(new) else { throw AccountError.weakPassword }
+        user.passwordHash = try await Self.hashPassword(new)
+        try await db.transaction { tx in
+            try await user.update(on: tx)
+            var others = AuthSession.query(on: tx).filter(\.$user.$id == userID)
+            if let keepSession { others = others.filter(\.$id != keepSession) }
+            try await others.delete()
+            try await AuditTrail.append(
+                action: "user.password", actorID: userID.uuidString, recordType: "user",
+                recordID: userID.uuidString, now: context.clock(), on: tx)
+        }
+    }
+
+    public func setLocale(userID: UUID, locale: String) async throws {
+        guard let user = try await User.find(userID, on: db) else { throw StoreError.notFound }
+        user.locale = locale
+        try await user.update(on: db)
+    }
+
+    /// An administrator lets a supervisor approve their own cases (small centres with one supervisor), or stops it.
+    public func setSelfApproval(userID: UUID, granted: Bool, by actor: Actor) async throws {
+        guard AccessPolicy.decide(actor, .manageUsers) == .allow else { throw StoreError.forbidden }
+        guard let user = try await User.find(userID, on: db) else { throw StoreError.notFound }
+        user.selfApproval = granted
+        try await db.transaction { tx in
+            try await user.update(on: tx)
+            try await AuditTrail.append(
+                action: granted ? "user.self-approval.grant" : "user.self-approval.revoke", actorID: actor.userID,
+                recordType: "user", recordID: userID.uuidString, now: context.clock(), on: tx)
+        }
+    }
+}

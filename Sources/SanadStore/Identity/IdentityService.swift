@@ -1,0 +1,229 @@
+import Fluent
+import Foundation
+import SanadCore
+
+public enum IdentityError: Error, Equatable, Sendable {
+    case samePerson
+    case alreadyMerged
+    case notMerged
+}
+
+/// A likely existing record for a registration or a person. Records outside the actor's centres show only
+/// where they are, so that a supervisor can resolve them without the caseworker seeing personal data.
+public struct PossibleDuplicate: Sendable {
+    public let id: UUID
+    public let centre: String
+    public let visible: Bool
+    public let record: PersonRecord?
+    public let result: MatchResult
+}
+
+/// What a merge added to the survivor, sealed in the merge record.
+struct MergeAdditions: Codable {
+    var aliases: [String]
+    var documents: [IdentityDocument]
+    var phones: [String]
+}
+
+public struct IdentityService: Sendable {
+    let db: any Database
+    let actor: Actor
+    let context: StoreContext
+
+    public init(db: any Database, actor: Actor, context: StoreContext) {
+        self.db = db
+        self.actor = actor
+        self.context = context
+    }
+
+    var people: PeopleService { PeopleService(db: db, actor: actor, context: context) }
+    var actorUUID: UUID { UUID(uuidString: actor.userID)! }
+
+    /// Likely existing records for a registration that is about to be saved. An invalid draft has none.
+    public func candidates(for draft: PersonDraft) async throws -> [PossibleDuplicate] {
+        guard AccessPolicy.roleMay(actor.role, .registerPerson) else { throw StoreError.forbidden }
+        guard case .success(let valid) = draft.validate(today: CivilDate(context.clock())) else { return [] }
+        try await context.names.refresh(on: db, cipher: context.cipher)
+        let found = context.names.identities.matches(for: IdentityRecord(draft: valid), limit: 10)
+        // The check decrypts and compares against people the actor may not see: it is recorded like a view.
+        try await AuditTrail.append(
+            action: "identity.check", actorID: actor.userID, recordType: "person", recordID: nil,
+            now: context.clock(), on: db)
+        return try await describe(found.map { ($0.id, $0.result) }, excluding: [])
+    }
+
+    /// Likely duplicates of a registered person, without the pairs a supervisor marked as different people.
+    public func candidates(forPerson id: UUID) async throws -> [PossibleDuplicate] {
+        let person = try await people.load(id, for: .viewPerson)
+        try await context.names.refresh(on: db, cipher: context.cipher)
+        let personal = try context.cipher.open(PersonalData.self, from: person.sealed, context: Person.sealContext(id))
+        let found = context.names.identities.matches(for: IdentityRecord(person: person, personal: personal), limit: 10)
+        let distinct = try await DistinctPair.query(on: db).group(.or) {
+            $0.filter(\.$firstID == id).filter(\.$secondID == id)
+        }
+        .all().map { $0.firstID == id ? $0.secondID : $0.firstID }
+        try await AuditTrail.append(
+            action: "identity.duplicates", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
+            now: context.clock(), on: db)
+        return try await describe(found.map { ($0.id, $0.result) }, excluding: Set(distinct))
+    }
+
+    private func describe(_ found: [(String, MatchResult)], excluding: Set<UUID>) async throws -> [PossibleDuplicate] {
+        var out: [PossibleDuplicate] = []
+        for (key, result) in found {
+            guard let id = UUID(uuidString: key), !excluding.contains(id), let centre = context.names.centre(of: id)
+            else {
+                continue
+            }
+            let visible = actor.centres.contains(centre)
+            var record: PersonRecord?
+            if visible, let person = try await Person.find(id, on: db) { record = try people.record(person) }
+            // For a record elsewhere, only where it is and how likely: reasons and scores would tell which phone,
+            // document or birth year matched, that is, facts about a person the actor may not see.
+            let shown = visible ? result : MatchResult(score: 0, decision: result.decision, reasons: [])
+            out.append(PossibleDuplicate(id: id, centre: centre, visible: visible, record: record, result: shown))
+        }
+        return out
+    }
+
+    /// Folds `mergedID` into `survivorID`: every name variant, document and phone is kept on the survivor, the
+    /// merged record stays (with its history and audit) pointing at the survivor.
+    public func merge(survivor survivorID: UUID, merged mergedID: UUID) async throws {
+        guard survivorID != mergedID else { throw IdentityError.samePerson }
+        let survivor = try await people.load(survivorID, for: .mergePeople)
+        let merged = try await people.load(mergedID, for: .mergePeople)
+        guard survivor.mergedInto == nil, merged.mergedInto == nil else { throw IdentityError.alreadyMerged }
+        var keep = try context.cipher.open(
+            PersonalData.self, from: survivor.sealed, context: Person.sealContext(survivorID))
+        let gone = try context.cipher.open(
+            PersonalData.self, from: merged.sealed, context: Person.sealContext(mergedID))
+        let newNames = gone.allNames.filter { !keep.allNames.contains($0) }
+        let newDocuments = gone.documents.filter { !keep.documents.contains($0) }
+        let newPhones = ([gone.phone].compactMap { $0 } + gone.otherPhones)
+            .filter { $0 != keep.phone && !keep.otherPhones.contains($0) }
+        keep.aliases += newNames
+        keep.documents += newDocuments
+        keep.otherPhones += newPhones
+        let combined = keep
+        let addedFlags = merged.flags.filter { !survivor.flags.contains($0) }
+        let addedLanguages = merged.languages.filter { !survivor.languages.contains($0) }
+        let now = context.clock()
+        let mergeID = UUID()
+        try await db.transaction { tx in
+            let record = PersonMerge()
+            record.id = mergeID
+            record.survivorID = survivorID
+            record.mergedID = mergedID
+            record.mergedBy = actorUUID
+            record.mergedAt = now
+            record.sealedAdditions = try context.cipher.seal(
+                MergeAdditions(aliases: newNames, documents: newDocuments, phones: newPhones),
+                context: "person_merges/\(mergeID.uuidString)")
+            record.addedFlags = addedFlags
+            record.addedLanguages = addedLanguages
+            try await record.create(on: tx)
+            survivor.sealed = try context.cipher.seal(combined, context: Person.sealContext(survivorID))
+            survivor.flags = (survivor.flags + addedFlags).sorted()
+            survivor.languages += addedLanguages
+            survivor.version += 1
+            survivor.updatedAt = now
+            try await survivor.update(on: tx)
+            merged.mergedInto = survivorID
+            merged.updatedAt = now
+            try await merged.update(on: tx)
+            for id in [survivorID, mergedID] {
+                try await AuditTrail.append(
+                    action: "person.merge", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
+                    now: now, on: tx)
+            }
+        }
+        context.names.put(survivor, combined)
+        context.names.put(merged, gone)
+    }
+
+    /// Undoes a merge: the merged record returns, and exactly what the merge added to the survivor is removed.
+    public func unmerge(_ mergedID: UUID) async throws {
+        let merged = try await people.load(mergedID, for: .mergePeople)
+        guard let survivorID = merged.mergedInto else { throw IdentityError.notMerged }
+        let survivor = try await people.load(survivorID, for: .mergePeople)
+        guard
+            let record = try await PersonMerge.query(on: db).filter(\.$mergedID == mergedID)
+                .filter(\.$survivorID == survivorID).filter(\.$undoneAt == nil).sort(\.$mergedAt, .descending).first()
+        else { throw IdentityError.notMerged }
+        let added = try context.cipher.open(
+            MergeAdditions.self, from: record.sealedAdditions, context: "person_merges/\(record.id!.uuidString)")
+        var keep = try context.cipher.open(
+            PersonalData.self, from: survivor.sealed, context: Person.sealContext(survivorID))
+        keep.aliases.removeAll { added.aliases.contains($0) }
+        keep.documents.removeAll { added.documents.contains($0) }
+        keep.otherPhones.removeAll { added.phones.contains($0) }
+        let gone = try context.cipher.open(
+            PersonalData.self, from: merged.sealed, context: Person.sealContext(mergedID))
+        let now = context.clock()
+        let restored = keep
+        try await db.transaction { tx in
+            survivor.sealed = try context.cipher.seal(restored, context: Person.sealContext(survivorID))
+            survivor.flags.removeAll { record.addedFlags.contains($0) }
+            survivor.languages.removeAll { record.addedLanguages.contains($0) }
+            survivor.version += 1
+            survivor.updatedAt = now
+            try await survivor.update(on: tx)
+            merged.mergedInto = nil
+            merged.updatedAt = now
+            try await merged.update(on: tx)
+            record.undoneBy = actorUUID
+            record.undoneAt = now
+            try await record.update(on: tx)
+            for id in [survivorID, mergedID] {
+                try await AuditTrail.append(
+                    action: "person.unmerge", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
+                    now: now, on: tx)
+            }
+        }
+        context.names.put(survivor, restored)
+        context.names.put(merged, gone)
+    }
+
+    /// Remembers that two records are different people, so they are not proposed again.
+    public func markDistinct(_ a: UUID, _ b: UUID) async throws {
+        guard a != b else { throw IdentityError.samePerson }
+        _ = try await people.load(a, for: .mergePeople)
+        _ = try await people.load(b, for: .mergePeople)
+        let (first, second) = a.uuidString < b.uuidString ? (a, b) : (b, a)
+        if try await DistinctPair.query(on: db).filter(\.$firstID == first).filter(\.$secondID == second).first() != nil
+        {
+            return
+        }
+        let pair = DistinctPair()
+        pair.id = UUID()
+        pair.firstID = first
+        pair.secondID = second
+        pair.decidedBy = actorUUID
+        pair.decidedAt = context.clock()
+        try await db.transaction { tx in
+            try await pair.create(on: tx)
+            for id in [first, second] {
+                try await AuditTrail.append(
+                    action: "person.distinct", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
+                    now: pair.decidedAt, on: tx)
+            }
+        }
+    }
+
+    /// Merges into this person, newest first, for its page.
+    public func merges(into survivorID: UUID) async throws -> [MergeView] {
+        _ = try await people.load(survivorID, for: .viewPerson)
+        return try await PersonMerge.query(on: db).filter(\.$survivorID == survivorID).sort(\.$mergedAt, .descending)
+            .all().map {
+                MergeView(mergedID: $0.mergedID, mergedBy: $0.mergedBy, mergedAt: $0.mergedAt, undoneAt: $0.undoneAt)
+            }
+    }
+}
+
+/// A merge into a person, for its page: which record was merged, when, and whether it was undone.
+public struct MergeView: Sendable, Equatable {
+    public let mergedID: UUID
+    public let mergedBy: UUID
+    public let mergedAt: Date
+    public let undoneAt: Date?
+}

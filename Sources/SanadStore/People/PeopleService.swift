@@ -1,0 +1,296 @@
+import Fluent
+import Foundation
+import SQLKit
+import SanadCore
+
+/// Every read and write of a person goes through here; each asks the access policy and writes the audit trail.
+public struct PeopleService: Sendable {
+    let db: any Database
+    let actor: Actor
+    let context: StoreContext
+
+    public init(db: any Database, actor: Actor, context: StoreContext) {
+        self.db = db
+        self.actor = actor
+        self.context = context
+    }
+
+    var actorUUID: UUID { UUID(uuidString: actor.userID)! }
+
+    public func register(_ draft: PersonDraft) async throws -> PersonRecord {
+        guard AccessPolicy.roleMay(actor.role, .registerPerson) else { throw StoreError.forbidden }
+        let now = context.clock()
+        let valid = try validated(draft, today: CivilDate(now))
+        guard AccessPolicy.decide(actor, .registerPerson, .newPerson(centre: valid.centre)) == .allow else {
+            throw StoreError.invalid([FieldError(.centre, .unknownValue)])
+        }
+        guard let centre = try await Centre.query(on: db).filter(\.$code == valid.centre).first() else {
+            throw StoreError.invalid([FieldError(.centre, .unknownValue)])
+        }
+        let id = UUID()
+        let person = Person()
+        try await db.transaction { tx in
+            let sequence = try await nextSequence(centre: centre.code, year: CivilDate(now).year, on: tx)
+            person.id = id
+            person.centreCode = centre.code
+            person.registrationNumber = RegistrationNumber.format(
+                prefix: centre.prefix, year: CivilDate(now).year, sequence: sequence)
+            try apply(valid, to: person)
+            person.consentRecordedBy = actorUUID
+            person.consentRecordedAt = now
+            person.version = 1
+            person.createdBy = actorUUID
+            person.createdAt = now
+            person.updatedAt = now
+            try await person.create(on: tx)
+            try await writeIdentifiers(id: id, personal: valid.personal, on: tx)
+            try await AuditTrail.append(
+                action: "person.create", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
+                now: now, on: tx)
+        }
+        index(person, valid.personal)
+        return try record(person)
+    }
+
+    public func find(_ id: UUID) async throws -> PersonRecord {
+        let person = try await load(id, for: .viewPerson)
+        try await AuditTrail.append(
+            action: "person.view", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
+            now: context.clock(), on: db)
+        return try record(person)
+    }
+
+    /// Replaces the person's fields with `draft` (callers merge partial changes into `record.draft` first).
+    /// Refused when the record is no longer at `expectedVersion`.
+    public func update(_ id: UUID, with draft: PersonDraft, expectedVersion: Int) async throws -> PersonRecord {
+        let person = try await load(id, for: .updatePerson)
+        let now = context.clock()
+        var draft = draft
+        // Moving a person to another centre is a transfer (case management), not an edit.
+        draft.centre = person.centreCode
+        var edited = try validated(draft, today: CivilDate(now))
+        let before = try record(person)
+        // Names and phones that came from merged records are not on the form; an edit keeps them.
+        edited.personal.aliases = before.personal.aliases
+        edited.personal.otherPhones = before.personal.otherPhones
+        // An unchanged estimated age is the age at registration, not today's: the birth year it gave stays.
+        if edited.personal.birthDate == nil, edited.facts.estimatedAge != nil,
+            edited.facts.estimatedAge == before.facts.estimatedAge
+        {
+            edited.facts.birthYear = before.facts.birthYear
+        }
+        let valid = edited
+        let changes = PersonChanges.diff(
+            old: (before.personal, before.facts), new: (valid.personal, valid.facts))
+        guard person.version == expectedVersion else { throw StoreError.versionConflict(current: person.version) }
+        if changes.isEmpty { return before }
+        try await db.transaction { tx in
+            // The version check in the WHERE clause makes a concurrent edit lose cleanly instead of overwriting.
+            let sql = tx as! any SQLDatabase
+            let claimed = try await sql.update(Person.schema)
+                .set(SQLIdentifier("version"), to: SQLBind(expectedVersion + 1))
+                .where("id", .equal, SQLBind(id))
+                .where("version", .equal, SQLBind(expectedVersion))
+                .returning("version")
+                .all()
+            guard !claimed.isEmpty else { throw StoreError.versionConflict(current: expectedVersion + 1) }
+            try apply(valid, to: person)
+            if valid.facts.consent != before.facts.consent {
+                person.consentRecordedBy = actorUUID
+                person.consentRecordedAt = now
+            }
+            person.version = expectedVersion + 1
+            person.updatedAt = now
+            try await person.update(on: tx)
+            try await PersonIdentifier.query(on: tx).filter(\.$personID == id).delete()
+            try await writeIdentifiers(id: id, personal: valid.personal, on: tx)
+            let revision = PersonRevision()
+            revision.id = UUID()
+            revision.personID = id
+            revision.version = person.version
+            revision.actorID = actorUUID
+            revision.at = now
+            revision.fields = changes.map(\.field)
+            revision.sealedChanges = try context.cipher.seal(
+                changes, context: "person_revisions/\(id.uuidString)/\(person.version)")
+            try await revision.create(on: tx)
+            try await AuditTrail.append(
+                action: "person.update", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
+                now: now, on: tx)
+        }
+        index(person, valid.personal)
+        return try record(person)
+    }
+
+    public func history(_ id: UUID) async throws -> [PersonRevisionRecord] {
+        _ = try await load(id, for: .viewPersonHistory)
+        let revisions = try await PersonRevision.query(on: db).filter(\.$personID == id)
+            .sort(\.$version, .descending).all()
+        try await AuditTrail.append(
+            action: "person.history", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
+            now: context.clock(), on: db)
+        return try revisions.map { r in
+            let changes = try context.cipher.open(
+                [FieldChange].self, from: r.sealedChanges, context: "person_revisions/\(id.uuidString)/\(r.version)")
+            return PersonRevisionRecord(version: r.version, actorID: r.actorID, at: r.at, changes: changes)
+        }
+    }
+
+    /// A page of people the actor may see, optionally filtered by a name or registration number and a centre.
+    public func list(query: String?, centre: String?, page: Int, per: Int) async throws -> Page<PersonRecord> {
+        guard AccessPolicy.roleMay(actor.role, .listPeople) else { throw StoreError.forbidden }
+        var centres = actor.centres
+        if let centre, !centre.isEmpty { centres = centres.intersection([centre]) }
+        // Bounded so that the offset arithmetic below can never overflow, whatever a query string says.
+        let page = min(max(1, page), 100_000)
+        let per = min(max(1, per), 100)
+        let people: [Person]
+        let total: Int
+        if let query, !query.trimmingCharacters(in: .whitespaces).isEmpty {
+            try await context.names.refresh(on: db, cipher: context.cipher)
+            let ids = context.names.search(query, centres: centres)
+            total = ids.count
+            let slice = Array(ids.dropFirst((page - 1) * per).prefix(per))
+            let found = try await Person.query(on: db).filter(\.$id ~~ slice).all()
+            let order = Dictionary(uniqueKeysWithValues: slice.enumerated().map { ($1, $0) })
+            people = found.sorted { (order[$0.id!] ?? 0) < (order[$1.id!] ?? 0) }
+        } else {
+            let base = Person.query(on: db).filter(\.$centreCode ~~ Array(centres)).filter(\.$mergedInto == nil)
+            total = try await base.count()
+            people = try await base.sort(\.$createdAt, .descending).sort(\.$registrationNumber, .descending)
+                .range(((page - 1) * per)..<(page * per)).all()
+        }
+        try await AuditTrail.append(
+            action: "people.list", actorID: actor.userID, recordType: "person", recordID: nil,
+            now: context.clock(), on: db)
+        return Page(items: try people.map(record), page: page, per: per, total: total)
+    }
+
+    /// People sharing an exact phone or document number with the given one (through the blind index).
+    /// Registration numbers of the people in `ids` whom the actor may see (their centre's, or shared with it
+    /// through a case), for lists that show who without opening each file. Others are left out.
+    public func registrationNumbers(_ ids: [UUID]) async throws -> [UUID: String] {
+        guard AccessPolicy.roleMay(actor.role, .listPeople), !ids.isEmpty else { return [:] }
+        let people = try await Person.query(on: db).filter(\.$id ~~ ids).all()
+        let outside = people.filter { !actor.centres.contains($0.centreCode) }.compactMap(\.id)
+        var shared: [UUID: Set<String>] = [:]
+        if !outside.isEmpty {
+            for c in try await CaseRecord.query(on: db).filter(\.$personID ~~ outside).all() {
+                shared[c.personID, default: []].insert(c.centreCode)
+            }
+        }
+        var out: [UUID: String] = [:]
+        for p in people {
+            let resource = Resource.person(centre: p.centreCode, sharedWith: shared[p.id!] ?? [])
+            if AccessPolicy.decide(actor, .viewPerson, resource) == .allow { out[p.id!] = p.registrationNumber }
+        }
+        return out
+    }
+
+    public func withIdentifier(kind: String, value: String) async throws -> [UUID] {
+        guard AccessPolicy.roleMay(actor.role, .listPeople) else { throw StoreError.forbidden }
+        let digest = context.digests.blindIndex(kind: kind, value: value)
+        let ids = try await PersonIdentifier.query(on: db).filter(\.$kind == kind).filter(\.$digest == digest)
+            .all().map(\.personID)
+        let visible = try await Person.query(on: db).filter(\.$id ~~ ids)
+            .filter(\.$centreCode ~~ Array(actor.centres)).all()
+        return visible.compactMap(\.id)
+    }
+
+    func load(_ id: UUID, for action: Action) async throws -> Person {
+        guard AccessPolicy.roleMay(actor.role, action) else { throw StoreError.forbidden }
+        guard let person = try await Person.find(id, on: db) else { throw StoreError.notFound }
+        // A case transferred to another centre shares its person with that centre.
+        var shared: Set<String> = []
+        if !actor.centres.contains(person.centreCode) {
+            shared = Set(try await CaseRecord.query(on: db).filter(\.$personID == id).all().map(\.centreCode))
+        }
+        guard AccessPolicy.decide(actor, action, .person(centre: person.centreCode, sharedWith: shared)) == .allow
+        else { throw StoreError.notFound }
+        return person
+    }
+
+    private func validated(_ draft: PersonDraft, today: CivilDate) throws -> ValidPerson {
+        switch draft.validate(today: today) {
+        case .success(let valid): return valid
+        case .failure(let failure): throw StoreError.invalid(failure.errors)
+        }
+    }
+
+    private func apply(_ valid: ValidPerson, to person: Person) throws {
+        person.sex = valid.facts.sex.rawValue
+        person.birthYear = valid.facts.birthYear
+        person.estimatedAge = valid.facts.estimatedAge
+        person.nationality = valid.facts.nationality
+        person.languages = valid.facts.languages
+        person.arrivalDate = valid.facts.arrivalDate
+        person.flags = valid.facts.flags.map(\.rawValue).sorted()
+        person.consent = zip(ConsentAnswers.fieldNames, ConsentAnswers.keys)
+            .filter { valid.facts.consent[keyPath: $0.1] }.map(\.0)
+        person.sealed = try context.cipher.seal(valid.personal, context: Person.sealContext(person.id!))
+    }
+
+    private func writeIdentifiers(id: UUID, personal: PersonalData, on db: any Database) async throws {
+        var rows: [PersonIdentifier] = []
+        if let phone = personal.phone {
+            rows.append(
+                PersonIdentifier(
+                    personID: id, kind: "phone", digest: context.digests.blindIndex(kind: "phone", value: phone)))
+        }
+        for doc in personal.documents {
+            let value = doc.number.uppercased().filter { $0.isLetter || $0.isNumber }
+            rows.append(
+                PersonIdentifier(
+                    personID: id, kind: "document",
+                    digest: context.digests.blindIndex(kind: "document", value: value)))
+        }
+        for row in rows { try await row.create(on: db) }
+    }
+
+    private func nextSequence(centre: String, year: Int, on db: any Database) async throws -> Int {
+        let sql = db as! any SQLDatabase
+        try await sql.insert(into: RegistrationCounter.schema)
+            .columns("id", "centre_code", "year", "last")
+            .values(SQLBind(UUID()), SQLBind(centre), SQLBind(year), SQLBind(0))
+            .ignoringConflicts(with: ["centre_code", "year"])
+            .run()
+        try await sql.update(RegistrationCounter.schema)
+            .set(SQLIdentifier("last"), to: SQLBinaryExpression(SQLIdentifier("last"), .add, SQLLiteral.numeric("1")))
+            .where("centre_code", .equal, SQLBind(centre))
+            .where("year", .equal, SQLBind(year))
+            .run()
+        guard
+            let counter = try await RegistrationCounter.query(on: db).filter(\.$centreCode == centre)
+                .filter(\.$year == year).first()
+        else { throw StoreError.notFound }
+        return counter.last
+    }
+
+    func index(_ person: Person, _ personal: PersonalData) {
+        context.names.put(person, personal)
+    }
+
+    func record(_ person: Person) throws -> PersonRecord {
+        let id = person.id!
+        let personal = try context.cipher.open(PersonalData.self, from: person.sealed, context: Person.sealContext(id))
+        var consent = ConsentAnswers()
+        for (name, key) in zip(ConsentAnswers.fieldNames, ConsentAnswers.keys) where person.consent.contains(name) {
+            consent[keyPath: key] = true
+        }
+        let facts = PersonFacts(
+            sex: Gender(rawValue: person.sex) ?? .unknown, birthYear: person.birthYear,
+            estimatedAge: person.estimatedAge, nationality: person.nationality, languages: person.languages,
+            arrivalDate: person.arrivalDate, flags: Set(person.flags.compactMap(PersonFlag.init(rawValue:))),
+            consent: consent)
+        return PersonRecord(
+            id: id, registrationNumber: person.registrationNumber, centre: person.centreCode, version: person.version,
+            personal: personal, facts: facts, consentRecordedBy: person.consentRecordedBy,
+            consentRecordedAt: person.consentRecordedAt, mergedInto: person.mergedInto,
+            traffickingStatus: person.traffickingStatus.flatMap(TraffickingStatus.init(rawValue:)),
+            createdAt: person.createdAt, updatedAt: person.updatedAt)
+    }
+}
+
+extension Person {
+    static func sealContext(_ id: UUID) -> String { "people/\(id.uuidString)/personal" }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import SanadCore
+import SanadStore
+
+public enum AdminPages {
+    public static func users(
+        _ c: PageContext, users: [AccountView], centreNames: [String: String], partnerNames: [UUID: String] = [:],
+        notice: String? = nil
+    ) -> String {
+        let t = c.t
+        let rows: [[HNode]] = users.map { u in
+            [
+                el("span", [attr("dir", "ltr"), attr("class", "username")], text: u.username),
+                txt(u.role.map(t.role) ?? "—"),
+                txt(
+                    u.partnerID.map { partnerNames[$0] ?? "" }
+                        ?? u.centres.map { centreNames[$0] ?? $0 }.joined(separator: "، ")),
+                txt(u.disabled ? t.t("users.disabled") : t.t("users.active")),
+                u.role == .supervisor
+                    ? el(
+                        "form",
+                        [
+                            attr("method", "post"), attr("action", "/admin/users/\(u.id.uuidString)/self-approval"),
+                            attr("class", "inline"),
+                        ],
+                        [
+                            Layout.csrfField(c),
+                            void(
+                                "input",
+                                [
+                                    attr("type", "hidden"), attr("name", "granted"),
+                                    attr("value", u.selfApproval == true ? "no" : "yes"),
+                                ]),
+                            el(
+                                "button", [attr("type", "submit")],
+                                text: u.selfApproval == true
+                                    ? t.t("users.self-approval.revoke") : t.t("users.self-approval.grant")),
+                        ]) : .empty,
+            ]
+        }
+        return Layout.page(
+            c, title: t.t("users.title"),
+            [
+                Components.notice(notice),
+                el(
+                    "p", [],
+                    [
+                        el(
+                            "a", [attr("id", "new-user"), attr("class", "button"), attr("href", "/admin/users/new")],
+                            text: t.t("users.new"))
+                    ]),
+                Components.table(
+                    headers: [
+                        t.t("account.username"), t.t("users.role"), t.t("users.centres"), t.t("users.status"),
+                        t.t("users.self-approval"),
+                    ],
+                    rows: rows),
+            ].compactMap { $0 })
+    }
+
+    public static func newUser(
+        _ c: PageContext, centres: [Components.Choice], partners: [Components.Choice] = [], username: String = "",
+        role: String? = nil,
+        checked: Set<String> = [], errors: [String: String] = [:]
+    ) -> String {
+        let t = c.t
+        return Layout.page(
+            c, title: t.t("users.new"),
+            [
+                Components.errorSummary(errors.isEmpty ? nil : t.t("form.has-errors", String(errors.count))),
+                el(
+                    "form", [attr("method", "post"), attr("action", "/admin/users")],
+                    [
+                        Layout.csrfField(c),
+                        Components.input(
+                            "username", label: t.t("account.username"), value: username, error: errors["username"],
+                            hint: t.t("account.username.hint"), required: true, extra: [attr("dir", "ltr")]),
+                        Components.input(
+                            "password", label: t.t("account.password"), value: nil, type: "password",
+                            error: errors["password"], hint: t.t("account.password.hint"), required: true,
+                            extra: [attr("autocomplete", "new-password"), attr("dir", "ltr")]),
+                        Components.select(
+                            "role", label: t.t("users.role"),
+                            choices: Role.allCases.map { .init($0.rawValue, t.role($0)) }, selected: role,
+                            error: errors["role"], blank: t.t("form.choose"), required: true),
+                        Components.checkboxes(
+                            "centres", legend: t.t("users.centres"), choices: centres, checked: checked,
+                            error: errors["centres"]),
+                        Components.select(
+                            "partner", label: t.t("users.partner"), choices: partners, selected: nil,
+                            error: errors["partner"], blank: t.t("form.none")),
+                        Components.submit(t.t("users.create")),
+                    ]),
+            ].compactMap { $0 })
+    }
+
+    public static func centres(_ c: PageContext, centres: [CentreView], notice: String? = nil) -> String {
+        let t = c.t
+        let rows: [[HNode]] = centres.map { ce in
+            [
+                el("span", [attr("dir", "ltr")], text: ce.code), el("span", [attr("dir", "ltr")], text: ce.prefix),
+                txt(ce.name(for: c.lang)),
+                txt(ReferenceData.state(ce.statePcode)?.name.text(for: c.lang) ?? ce.statePcode),
+                el("a", [attr("href", "/shelters/\(ce.code)")], text: t.t("stay.occupancy-link")),
+            ]
+        }
+        return Layout.page(
+            c, title: t.t("centres.title"),
+            [
+                Components.notice(notice),
+                el(
+                    "p", [],
+                    [
+                        el(
+                            "a",
+                            [attr("id", "new-centre"), attr("class", "button"), attr("href", "/admin/centres/new")],
+                            text: t.t("centres.new"))
+                    ]),
+                Components.table(
+                    headers: [
+                        t.t("centres.code"), t.t("centres.prefix"), t.t("centres.name"), t.t("centres.state"),
+                        t.t("stay.title"),
+                    ],
+                    rows: rows),
+            ].compactMap { $0 })
+    }
+
+    public static func newCentre(_ c: PageContext, values: [String: String] = [:], errors: [String: String] = [:])
+        -> String
+    {
+        let t = c.t
+        let states = ReferenceData.states.map { Components.Choice($0.pcode, $0.name.text(for: c.lang)) }
+        return Layout.page(
+            c, title: t.t("centres.new"),
+            [
+                Components.errorSummary(errors.isEmpty ? nil : t.t("form.has-errors", String(errors.count))),
+                el(
+                    "form", [attr("method", "post"), attr("action", "/admin/centres")],
+                    [
+                        Layout.csrfField(c),
+                        Components.input(
+                            "code", label: t.t("centres.code"), value: values["code"], error: errors["code"],
+                            hint: t.t("centres.code.hint"), required: true, extra: [attr("dir", "ltr")]),
+                        Components.input(
+                            "prefix", label: t.t("centres.prefix"), value: values["prefix"], error: errors["prefix"],
+                            hint: t.t("centres.prefix.hint"), required: true, extra: [attr("dir", "ltr")]),
+                        Components.input(
+                            "name_en", label: t.t("centres.name-en"), value: values["name_en"],
+                            error: errors["name_en"], required: true, extra: [attr("dir", "ltr"), attr("lang", "en")]),
+                        Components.input(
+                            "name_ar", label: t.t("centres.name-ar"), value: values["name_ar"],
+                            error: errors["name_ar"], required: true, extra: [attr("dir", "rtl"), attr("lang", "ar")]),
+                        Components.select(
+                            "state", label: t.t("centres.state"), choices: states, selected: values["state"],
+                            error: errors["state"], blank: t.t("form.choose"), required: true),
+                        Components.submit(t.t("centres.create")),
+                    ]),
+            ].compactMap { $0 })
+    }
+
+    public static func audit(
+        _ c: PageContext, entries: [AuditRecord], page: Int, pageCount: Int, usernames: [String: String]
+    ) -> String {
+        let t = c.t
+        let rows: [[HNode]] = entries.map { e in
+            [
+                el("span", [attr("dir", "ltr")], text: String(e.seq)), el("span", [attr("dir", "ltr")], text: e.at),
+                el("span", [attr("dir", "ltr")], text: e.actorID.flatMap { usernames[$0] } ?? e.actorID ?? "—"),
+                el("span", [attr("dir", "ltr")], text: e.action),
+                el(
+                    "span", [attr("dir", "ltr")],
+                    text: [e.recordType, e.recordID].compactMap { $0 }.joined(separator: " ")),
+                el("code", [attr("dir", "ltr"), attr("title", e.hash)], text: String(e.hash.prefix(12))),
+            ]
+        }
+        return Layout.page(
+            c, title: t.t("audit.title"),
+            [
+                el("p", text: t.t("audit.intro")),
+                Components.table(
+                    headers: [
+                        t.t("audit.seq"), t.t("audit.at"), t.t("audit.actor"), t.t("audit.action"), t.t("audit.record"),
+                        t.t("audit.hash"),
+                    ], rows: rows),
+                Components.pagination(c, page: page, pageCount: pageCount) { "/admin/audit?page=\($0)" },
+            ])
+    }
+}

@@ -1,0 +1,154 @@
+import SanadCore
+import SanadStore
+import Vapor
+
+struct AuthPageController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: home)
+        routes.get("signin", use: signInPage)
+        routes.post("signin", use: signIn)
+        routes.post("signout", use: signOut)
+        routes.get("setup", ":token", use: setupPage)
+        routes.post("setup", ":token", use: setup)
+        routes.post("locale", use: locale)
+        routes.get("account", use: accountPage)
+        routes.post("account", "password", use: changePassword)
+    }
+
+    func home(req: Request) async throws -> Response {
+        guard let user = req.state.user else { return req.redirect(to: "/signin") }
+        let centres = try await req.centres.all()
+            .filter { user.centres.contains($0.code) }.map { $0.name(for: req.pageContext.lang) }
+        return req.page(AccountPages.home(req.pageContext, centres: centres))
+    }
+
+    func signInPage(req: Request) async throws -> Response {
+        if req.state.user != nil { return req.redirect(to: "/") }
+        return req.page(AccountPages.signIn(req.pageContext))
+    }
+
+    func signIn(req: Request) async throws -> Response {
+        let form = try FormData.verified(req)
+        let username = form["username"] ?? ""
+        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        let result = try await req.accounts.signIn(
+            username: username, password: form["password"] ?? "", clientAddress: address, kind: .browser)
+        let c = req.pageContext
+        switch result {
+        case .success(let account, let token):
+            let response = req.redirect(to: "/")
+            response.cookies[SanadSessionMiddleware.sessionCookie] = SanadSessionMiddleware.cookie(
+                token, request: req, maxAge: Int(AccountService.browserLifetime))
+            // The language chosen before signing in becomes the account's preference when it has none.
+            if account.locale == nil { try await req.accounts.setLocale(userID: account.id, locale: c.lang) }
+            return response
+        case .invalid(let delay):
+            if delay > 0 { try await Task.sleep(for: .seconds(delay)) }
+            return req.page(
+                AccountPages.signIn(c, username: username, error: c.t.t("signin.invalid")), status: .unauthorized)
+        case .locked:
+            return req.page(
+                AccountPages.signIn(c, username: username, error: c.t.t("signin.locked")), status: .tooManyRequests)
+        }
+    }
+
+    func signOut(req: Request) async throws -> Response {
+        _ = try FormData.verified(req)
+        if let token = req.state.sessionToken { try await req.accounts.signOut(token: token) }
+        let response = req.redirect(to: "/signin")
+        response.cookies[SanadSessionMiddleware.sessionCookie] = SanadSessionMiddleware.cookie(
+            "", request: req, maxAge: 0)
+        return response
+    }
+
+    func setupPage(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        let setup = req.setup
+        guard try await setup.isValid(token: token) else {
+            return req.page(AccountPages.setupInvalid(req.pageContext), status: .notFound)
+        }
+        return req.page(AccountPages.setup(req.pageContext, token: token))
+    }
+
+    func setup(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        let form = try FormData.verified(req)
+        let c = req.pageContext
+        let setup = req.setup
+        guard try await setup.isValid(token: token) else {
+            return req.page(AccountPages.setupInvalid(c), status: .notFound)
+        }
+        let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let password = form["password"] ?? ""
+        var errors = AccountForms.passwordErrors(c, password: password, confirm: form["password_confirm"])
+        if !AccountRules.isValidUsername(username) { errors["username"] = c.t.t("account.username.invalid") }
+        if !errors.isEmpty {
+            return req.page(
+                AccountPages.setup(c, token: token, username: username, errors: errors), status: .unprocessableEntity)
+        }
+        do {
+            _ = try await setup.complete(token: token, username: username, password: password)
+        } catch AccountError.usernameTaken {
+            errors["username"] = c.t.t("account.username.taken")
+            return req.page(
+                AccountPages.setup(c, token: token, username: username, errors: errors), status: .unprocessableEntity)
+        }
+        return req.redirect(to: "/signin")
+    }
+
+    func locale(req: Request) async throws -> Response {
+        let form = try FormData.verified(req)
+        let lang = Catalogue.supported.contains(form["lang"] ?? "") ? form["lang"]! : "en"
+        let next = form["next"] ?? "/"
+        // Only local paths, so the switch cannot be used to send someone elsewhere.
+        let local =
+            next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\")
+            && !next.unicodeScalars.contains {
+                CharacterSet.whitespacesAndNewlines.union(.controlCharacters).contains($0)
+            }
+            && URLComponents(string: next).map { $0.scheme == nil && $0.host == nil } == true
+        let target = local ? next : "/"
+        if let user = req.state.user { try await req.accounts.setLocale(userID: user.id, locale: lang) }
+        let response = req.redirect(to: target)
+        response.cookies[SanadSessionMiddleware.languageCookie] = SanadSessionMiddleware.cookie(
+            lang, request: req, maxAge: 365 * 24 * 3600)
+        return response
+    }
+
+    func accountPage(req: Request) async throws -> Response {
+        _ = try req.requireActor()
+        return req.page(AccountPages.account(req.pageContext))
+    }
+
+    func changePassword(req: Request) async throws -> Response {
+        _ = try req.requireActor()
+        let form = try FormData.verified(req)
+        let c = req.pageContext
+        guard let user = req.state.user else { throw AuthRequired() }
+        let password = form["password"] ?? ""
+        var errors = AccountForms.passwordErrors(c, password: password, confirm: form["password_confirm"])
+        if errors.isEmpty {
+            do {
+                try await req.accounts.changePassword(
+                    userID: user.id, current: form["current_password"] ?? "", new: password,
+                    keepSession: req.state.sessionID)
+                return req.page(AccountPages.account(c, notice: c.t.t("account.password-changed")))
+            } catch AccountError.wrongPassword {
+                errors["current_password"] = c.t.t("account.current-password.wrong")
+            }
+        }
+        return req.page(AccountPages.account(c, errors: errors), status: .unprocessableEntity)
+    }
+}
+
+enum AccountForms {
+    static func passwordErrors(_ c: PageContext, password: String, confirm: String?) -> [String: String] {
+        var errors: [String: String] = [:]
+        if !AccountRules.isAcceptablePassword(password) {
+            errors["password"] = c.t.t("account.password.weak", String(AccountRules.minPasswordLength))
+        } else if confirm != password {
+            errors["password_confirm"] = c.t.t("account.password.mismatch")
+        }
+        return errors
+    }
+}

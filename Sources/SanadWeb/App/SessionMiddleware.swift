@@ -1,0 +1,53 @@
+import SanadCore
+import SanadStore
+import Vapor
+
+/// Resolves the session cookie or bearer token, the language and the CSRF token for every request.
+struct SanadSessionMiddleware: AsyncMiddleware {
+    static let sessionCookie = "sanad_session"
+    static let csrfCookie = "sanad_csrf"
+    static let languageCookie = "sanad_lang"
+
+    /// The API takes bearer tokens only: a session cookie would let another page of the same site post to it.
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let state = request.state
+        if let bearer = request.headers.bearerAuthorization?.token {
+            guard let signedIn = try await request.accounts.resolve(token: bearer, kind: .api) else {
+                throw Abort(.unauthorized, reason: "The token is unknown or has expired.")
+            }
+            state.user = signedIn.account
+            state.sessionID = signedIn.sessionID
+        } else if !request.isAPI, let token = request.cookies[Self.sessionCookie]?.string,
+            let signedIn = try await request.accounts.resolve(token: token, kind: .browser)
+        {
+            state.user = signedIn.account
+            state.sessionID = signedIn.sessionID
+            state.sessionToken = token
+        }
+        let language =
+            state.user?.locale
+            ?? request.cookies[Self.languageCookie].map(\.string).flatMap {
+                Catalogue.supported.contains($0) ? $0 : nil
+            }
+            ?? Catalogue.negotiate(request.headers.first(name: .acceptLanguage)) ?? "en"
+        state.catalogue = Catalogue.forLanguage(language)
+        if let csrf = request.cookies[Self.csrfCookie]?.string, csrf.count >= 32 {
+            state.csrf = csrf
+        } else {
+            state.csrf = Digests.randomToken()
+            state.newCSRFCookie = true
+        }
+        let response = try await next.respond(to: request)
+        if state.newCSRFCookie && !request.isAPI {
+            response.cookies[Self.csrfCookie] = Self.cookie(state.csrf, request: request, maxAge: nil)
+        }
+        return response
+    }
+
+    static func cookie(_ value: String, request: Request, maxAge: Int?) -> HTTPCookies.Value {
+        HTTPCookies.Value(
+            string: value, expires: nil, maxAge: maxAge, domain: nil, path: "/",
+            isSecure: request.application.http.server.configuration.tlsConfiguration != nil, isHTTPOnly: true,
+            sameSite: .lax)
+    }
+}

@@ -1,0 +1,90 @@
+import Fluent
+import Foundation
+import SanadCore
+import SanadStore
+import Vapor
+
+public enum SanadApp {
+    /// Largest request body accepted; larger ones get 413 before any handler runs.
+    public static let maxBodySize: ByteCount = "256kb"
+
+    /// Databases, migrations, keys, middleware and routes. `prepare` must run before serving.
+    public static func configure(_ app: Application, settings: SanadSettings, keys: KeyRing) throws {
+        try DatabaseSetup.configure(app, settings: settings)
+        app.sanad = StoreContext(keys: keys)
+        app.routes.defaultMaxBodySize = maxBodySize
+        app.middleware = .init()
+        app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+        app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(ProblemMiddleware())
+        app.middleware.use(BodyLimitMiddleware(limit: maxBodySize.value))
+        app.middleware.use(SanadSessionMiddleware())
+        try app.register(collection: AuthPageController())
+        try app.register(collection: PeoplePageController())
+        try app.register(collection: AdminPageController())
+        try app.register(collection: PeopleAPIController())
+        try app.register(collection: AccountAPIController())
+        try app.register(collection: OpenAPIController())
+        try app.register(collection: ScreeningPageController())
+        try app.register(collection: CasePageController())
+        try app.register(collection: ShelterPageController())
+        try app.register(collection: ReferralPageController())
+        try app.register(collection: WorkPageController())
+        try app.register(collection: ServiceCataloguePageController())
+        try app.register(collection: CaseAPIController())
+        try app.register(collection: EventPageController())
+        try app.register(collection: ReportPageController())
+        try app.register(collection: ScreeningAPIController())
+        try app.register(collection: VulnerabilityPageController())
+        try app.register(collection: VulnerabilityAPIController())
+        try app.register(collection: IdentityAPIController())
+        app.get("health", use: health)
+        app.get("static", "sanad.css", use: stylesheet)
+    }
+
+    /// Migrates, checks the key, and loads the in-memory name index from the decrypted names.
+    public static func prepare(_ app: Application) async throws {
+        try await DatabaseSetup.prepare(app, keys: app.sanad.keys)
+        try await app.sanad.names.refresh(on: app.db, cipher: app.sanad.cipher)
+    }
+
+    static func health(req: Request) async throws -> Response {
+        let reachable = await req.centres.reachable()
+        let body = Health(status: reachable ? "ok" : "degraded", database: reachable ? "ok" : "unreachable")
+        return try await body.encodeResponse(status: reachable ? .ok : .serviceUnavailable, for: req)
+    }
+
+    static let css: String = {
+        guard let url = Bundle.module.url(forResource: "sanad", withExtension: "css"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { preconditionFailure("sanad.css is missing from the bundle") }
+        return text
+    }()
+
+    static func stylesheet(req: Request) -> Response {
+        let response = Response(status: .ok, body: .init(string: css))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return response
+    }
+}
+
+/// Request logs carry method, path template and status only: paths with ids are fine, query strings (which
+/// can hold a searched name) are never logged.
+struct RouteLoggingMiddleware: AsyncMiddleware {
+    let logLevel: Logger.Level
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        request.logger.log(
+            level: logLevel, "request",
+            metadata: [
+                "method": "\(request.method.rawValue)",
+                // The route's pattern, not the path: a path can carry a secret (the one-time setup token).
+                "route":
+                    "\(request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched")",
+                "status": "\(response.status.code)",
+            ])
+        return response
+    }
+}

@@ -1,0 +1,350 @@
+import SanadCore
+import SanadStore
+import Vapor
+
+/// Case pages: the case file and every action on it. A refused action shows the case again with the reason.
+struct CasePageController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("cases", use: list)
+        routes.get("cases.csv", use: listCSV)
+        routes.get("people", ":id", "cases", use: personCases)
+        routes.post("people", ":id", "cases", use: open)
+        routes.get("cases", ":cid", use: show)
+        routes.post("cases", ":cid", "events", use: event)
+        routes.post("cases", ":cid", "notes", use: note)
+        routes.post("cases", ":cid", "plan", use: addPlanItem)
+        routes.post("cases", ":cid", "plan", ":item", use: setPlanItem)
+        routes.post("cases", ":cid", "approvals", use: requestApproval)
+        routes.post("cases", ":cid", "approvals", ":aid", use: decide)
+        routes.post("cases", ":cid", "services", use: recordService)
+        routes.post("cases", ":cid", "follow-ups", use: addFollowUp)
+        routes.post("cases", ":cid", "follow-ups", ":fid", use: completeFollowUp)
+        routes.post("cases", ":cid", "transfers", use: requestTransfer)
+        routes.post("cases", ":cid", "transfers", ":tid", use: answerTransfer)
+        routes.post("cases", ":cid", "assign", use: assign)
+        routes.post("cases", ":cid", "consent", use: consent)
+        routes.post("cases", ":cid", "referrals", use: sendReferral)
+        routes.get("cases", ":cid", "returns", use: returnForm)
+        routes.post("cases", ":cid", "returns", use: requestReturn)
+        routes.post("cases", ":cid", "stays", use: checkIn)
+        routes.post("returns", ":rid", use: advanceReturn)
+        routes.post("stays", ":sid", "checkout", use: checkOut)
+    }
+
+    /// The page context of the case page, also when it is shown again in answer to a refused form.
+    static func context(_ req: Request, _ id: UUID) -> PageContext {
+        var c = req.pageContext
+        c.path = "/cases/\(id.uuidString)"
+        return c
+    }
+
+    static func page(_ req: Request, _ id: UUID, error: String? = nil) async throws -> CasePage {
+        let actor = try req.requireActor()
+        let file = try await req.cases.file(id)
+        let person = try await req.people.find(file.summary.personID)
+        let partners = try req.partners
+        let directory = try await partners.partners()
+        let beds = try await req.shelters.occupancy(centre: file.summary.centre, on: CivilDate(req.context.clock()))
+            .filter { !$0.occupied }
+        let staff = try await req.accounts.accounts().filter { !$0.disabled }
+        let caseworkers = staff.filter {
+            ($0.role == .caseworker || $0.role == .supervisor)
+                && $0.centres.contains(file.summary.centre)
+        }.sorted { $0.username < $1.username }
+        let receiving =
+            file.pendingTransfer.map {
+                $0.toUser?.uuidString == actor.userID
+                    || AccessPolicy.decide(actor, .approveCases, .person(centre: $0.toCentre)) == .allow
+            } ?? false
+        return CasePage(
+            file: file, person: person, catalogue: try await req.serviceTypes.all(), partners: directory,
+            consented: try await partners.consentedPartners(person: file.summary.personID), freeBeds: beds,
+            users: try await req.accounts.usernames(), caseworkers: caseworkers,
+            centres: try await req.centres.all(), today: CivilDate(req.context.clock()),
+            receivingTransfer: receiving, error: error)
+    }
+
+    /// Runs an action on a case; on success back to the case (at `anchor`), on refusal the case with the reason.
+    func act(_ req: Request, _ anchor: String, _ body: @escaping (FormData, CaseService, UUID) async throws -> Void)
+        async throws -> Response
+    {
+        let id = try req.recordID("cid")
+        let cases = try req.cases
+        return try await actOn(req, caseID: { id }, anchor: anchor) { form in try await body(form, cases, id) }
+    }
+
+    /// The list filter from the query, shared by the page and its CSV.
+    func filter(_ req: Request) throws -> (CaseService.Filter, String) {
+        let actor = try req.requireActor()
+        var filter = CaseService.Filter()
+        filter.stage = req.query[String.self, at: "stage"].flatMap(CaseStage.init(rawValue:))
+        let scope = req.query[String.self, at: "scope"] ?? "all"
+        if scope == "mine" { filter.caseworker = UUID(uuidString: actor.userID) }
+        if scope == "unassigned" { filter.unassigned = true }
+        filter.page = req.query[Int.self, at: "page"] ?? 1
+        return (filter, scope)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let (filter, scope) = try filter(req)
+        let (cases, total) = try await req.cases.list(filter)
+        let users = try await req.accounts.usernames()
+        return req.page(
+            CaseListPage(
+                cases: cases, total: total, filter: filter, scope: scope, users: users,
+                registration: try await req.people.registrationNumbers(cases.map(\.personID))
+            ).render(req.pageContext))
+    }
+
+    /// The filtered list for spreadsheets: registration numbers and case facts, no names.
+    func listCSV(req: Request) async throws -> Response {
+        var (filter, _) = try filter(req)
+        filter.per = 200
+        var rows: [[String]] = [
+            [
+                "registration_number", "centre", "stage", "htcds_status", "priority", "risk", "caseworker", "opened",
+                "closed",
+            ]
+        ]
+        let users = try await req.accounts.usernames()
+        var page = 1
+        while true {
+            filter.page = page
+            let (cases, total) = try await req.cases.list(filter)
+            let numbers = try await req.people.registrationNumbers(cases.map(\.personID))
+            for k in cases {
+                rows.append([
+                    numbers[k.personID] ?? "", k.centre, k.stage.rawValue, k.htcdsStatus.rawValue, k.priority.rawValue,
+                    k.risk.rawValue, k.caseworkerID.flatMap { users[$0] } ?? "", k.openedOn, k.closedOn ?? "",
+                ])
+            }
+            if page * filter.per >= total || page >= 500 { break }
+            page += 1
+        }
+        return SpreadsheetResponse.download(try SpreadsheetResponse.csv(rows), filename: "sanad-cases.csv")
+    }
+
+    func personCases(req: Request) async throws -> Response {
+        let personID = try req.recordID("id")
+        let person = try await req.people.find(personID)
+        let cases = try await req.cases.cases(ofPerson: personID)
+        return req.page(PersonCasesPage(person: person, cases: cases).render(req.pageContext))
+    }
+
+    func open(req: Request) async throws -> Response {
+        let personID = try req.recordID("id")
+        let form = try FormData.verified(req)
+        do {
+            let opened = try await req.cases.open(
+                personID: personID, priority: form["priority"], risk: form["risk"], caseworker: nil)
+            return req.redirect(to: "/cases/\(opened.id.uuidString)")
+        } catch let error as CaseError {
+            let person = try await req.people.find(personID)
+            let cases = try await req.cases.cases(ofPerson: personID)
+            let refusal = CaseRefusal(error, req.pageContext.t)
+            var page = PersonCasesPage(person: person, cases: cases)
+            page.error = refusal.localized
+            var c = req.pageContext
+            c.path = "/people/\(personID.uuidString)/cases"
+            return req.page(page.render(c), status: refusal.status)
+        }
+    }
+
+    func show(req: Request) async throws -> Response {
+        req.page(try await Self.page(req, try req.recordID("cid")).render(req.pageContext))
+    }
+
+    func event(req: Request) async throws -> Response {
+        try await act(req, "stage") { form, cases, id in
+            guard let kind = form["event"].flatMap(CaseEvent.Kind.init(rawValue:)) else {
+                throw CaseError.invalid(CaseValidationError(["event": .unknownValue]))
+            }
+            _ = try await cases.transition(
+                id, kind, expectedVersion: form["version"].flatMap(Int.init), priority: form["priority"],
+                risk: form["risk"])
+        }
+    }
+
+    func note(req: Request) async throws -> Response {
+        try await act(req, "notes") { form, cases, id in try await cases.addNote(id, text: form["note"] ?? "") }
+    }
+
+    func addPlanItem(req: Request) async throws -> Response {
+        try await act(req, "plan") { form, cases, id in
+            var draft = PlanItemDraft()
+            draft.need = form["need"]
+            draft.service = form["service"]
+            draft.partner = form["partner"]
+            draft.due = form["due"]
+            try await cases.addPlanItem(id, draft)
+        }
+    }
+
+    func setPlanItem(req: Request) async throws -> Response {
+        let item = try req.recordID("item")
+        return try await act(req, "plan") { form, cases, id in
+            try await cases.setPlanItem(id, item: item, status: form["status"] ?? "")
+        }
+    }
+
+    func requestApproval(req: Request) async throws -> Response {
+        try await act(req, "approvals") { form, cases, id in
+            guard let kind = form["kind"].flatMap(ApprovalKind.init(rawValue:)) else {
+                throw CaseError.invalid(CaseValidationError(["kind": .unknownValue]))
+            }
+            try await cases.requestApproval(id, kind: kind, subject: form["subject"])
+        }
+    }
+
+    func decide(req: Request) async throws -> Response {
+        let approval = try req.recordID("aid")
+        return try await act(req, "approvals") { form, cases, id in
+            try await cases.decide(
+                id, approval: approval, approve: form["decision"] == "approved", comment: form["comment"] ?? "")
+        }
+    }
+
+    func recordService(req: Request) async throws -> Response {
+        try await act(req, "services") { form, cases, id in
+            var draft = ServiceDraft()
+            draft.date = form["date"]
+            draft.type = form["type"]
+            draft.quantity = form["quantity"]
+            draft.status = form["status"]
+            draft.partner = form["partner"]
+            draft.cost = form["cost"]
+            draft.currency = form["currency"]
+            _ = try await cases.recordService(id, draft)
+        }
+    }
+
+    func addFollowUp(req: Request) async throws -> Response {
+        try await act(req, "follow-ups") { form, cases, id in
+            try await cases.addFollowUp(id, due: form["due"], note: form["follow_note"])
+        }
+    }
+
+    func completeFollowUp(req: Request) async throws -> Response {
+        let item = try req.recordID("fid")
+        return try await act(req, "follow-ups") { _, cases, id in try await cases.completeFollowUp(id, followUp: item) }
+    }
+
+    func requestTransfer(req: Request) async throws -> Response {
+        try await act(req, "transfer") { form, cases, id in
+            try await cases.requestTransfer(
+                id, toCentre: form["centre"], toUser: form["user"].flatMap(UUID.init(uuidString:)))
+        }
+    }
+
+    func answerTransfer(req: Request) async throws -> Response {
+        let transfer = try req.recordID("tid")
+        return try await act(req, "transfer") { form, cases, id in
+            try await cases.answerTransfer(
+                id, transfer: transfer, accept: form["decision"] == "accept", reason: form["reason"] ?? "")
+        }
+    }
+
+    func assign(req: Request) async throws -> Response {
+        try await act(req, "transfer") { form, cases, id in
+            _ = try await cases.assign(id, to: form["user"].flatMap(UUID.init(uuidString:)))
+        }
+    }
+
+    func consent(req: Request) async throws -> Response {
+        try await act(req, "referrals") { form, cases, id in
+            let summary = try await cases.summary(id)
+            let partners = try req.partners
+            let chosen = Set(form.all("partners").compactMap(UUID.init(uuidString:)))
+            let current = try await partners.consentedPartners(person: summary.personID)
+            for partner in chosen.subtracting(current) {
+                try await partners.setConsent(person: summary.personID, partner: partner, given: true)
+            }
+            for partner in current.subtracting(chosen) {
+                try await partners.setConsent(person: summary.personID, partner: partner, given: false)
+            }
+        }
+    }
+
+    func sendReferral(req: Request) async throws -> Response {
+        try await act(req, "referrals") { form, _, id in
+            var draft = ReferralDraft()
+            draft.partner = form["partner"]
+            draft.service = form["service"]
+            draft.urgency = form["urgency"]
+            draft.reason = form["reason"]
+            draft.shared = form.all("shared")
+            draft.note = form["note"]
+            _ = try await req.partners
+                .send(caseID: id, draft)
+        }
+    }
+
+    func returnForm(req: Request) async throws -> Response {
+        let id = try req.recordID("cid")
+        let summary = try await req.cases.summary(id)
+        let person = try await req.people.find(summary.personID)
+        return req.page(
+            ReturnRequestPage(caseID: id, person: person, today: CivilDate(req.context.clock())).render(req.pageContext)
+        )
+    }
+
+    func requestReturn(req: Request) async throws -> Response {
+        try await act(req, "avrr") { form, _, id in
+            var draft = AVRRRequestDraft()
+            draft.country = form["country"]
+            draft.place = form["place"]
+            draft.date = form["date"]
+            _ = try await req.returns
+                .request(caseID: id, draft)
+        }
+    }
+
+    func checkIn(req: Request) async throws -> Response {
+        try await act(req, "shelter") { form, _, id in
+            guard let bed = form["bed"].flatMap(UUID.init(uuidString:)) else {
+                throw CaseError.invalid(CaseValidationError(["bed": .required]))
+            }
+            _ = try await req.shelters
+                .checkIn(caseID: id, bed: bed, date: form["check_in"])
+        }
+    }
+
+    /// Runs an action on a return or stay, then shows its case; a refusal shows the case with the reason.
+    func actOn(
+        _ req: Request, caseID: () async throws -> UUID, anchor: String, _ body: (FormData) async throws -> Void
+    ) async throws -> Response {
+        let form = try FormData.verified(req)
+        let id = try await caseID()
+        do {
+            try await body(form)
+            return req.redirect(to: "/cases/\(id.uuidString)#\(anchor)")
+        } catch let error as CaseError {
+            let refusal = CaseRefusal(error, req.pageContext.t)
+            let page = try await Self.page(req, id, error: refusal.localized)
+            return req.page(page.render(Self.context(req, id)), status: refusal.status)
+        } catch StoreError.versionConflict {
+            let page = try await Self.page(req, id, error: req.pageContext.t.t("case.conflict"))
+            return req.page(page.render(Self.context(req, id)), status: .conflict)
+        }
+    }
+
+    func advanceReturn(req: Request) async throws -> Response {
+        let rid = try req.recordID("rid")
+        let returns = try req.returns
+        return try await actOn(req, caseID: { try await returns.find(rid).caseID }, anchor: "avrr") { form in
+            var draft = AVRRStepDraft()
+            draft.step = form["step"]
+            draft.date = form["date"]
+            draft.documents = form["documents"]
+            _ = try await returns.advance(rid, draft, expectedVersion: form["version"].flatMap(Int.init))
+        }
+    }
+
+    func checkOut(req: Request) async throws -> Response {
+        let sid = try req.recordID("sid")
+        let shelter = try req.shelters
+        return try await actOn(req, caseID: { try await shelter.stayCase(sid) }, anchor: "shelter") { form in
+            try await shelter.checkOut(stay: sid, date: form["check_out"])
+        }
+    }
+}

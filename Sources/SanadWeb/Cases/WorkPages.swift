@@ -1,0 +1,76 @@
+import Foundation
+import SanadCore
+import SanadStore
+
+struct WorkPage {
+    let items: [WorkItem]
+    let transfers: [TransferView]
+    let caseRegno: [UUID: String]
+    let centreScope: Bool
+    let catalogue: [ServiceKind]
+    let today: CivilDate
+
+    func render(_ c: PageContext) -> String {
+        let t = c.t
+        let overdue = items.filter { $0.isOverdue(today: today) }.count
+        func detail(_ item: WorkItem) -> String {
+            switch item.kind {
+            case .planItem: return CaseUI.serviceLabel(c, item.detail, catalogue)
+            case .referralAnswer: return t.t("urgency.\(item.detail)")
+            case .avrrStep: return t.t("avrr.\(item.detail)")
+            case .approval: return t.t("approval.kind.\(item.detail)")
+            case .unassigned: return t.t("priority.\(item.detail)")
+            case .followUp, .transfer: return ""
+            }
+        }
+        var content: [HNode] = []
+        if c.may(.approveCases) {
+            content.append(
+                el(
+                    "p", [],
+                    [
+                        el("a", [attr("href", "/work"), attr("id", "scope-mine")], text: t.t("work.mine")), txt(" · "),
+                        el(
+                            "a", [attr("href", "/work?scope=centre"), attr("id", "scope-centre")],
+                            text: t.t("work.centre")),
+                    ]))
+        }
+        content.append(
+            el("p", [attr("id", "work-summary")], text: t.t("work.summary", String(items.count), String(overdue))))
+        content.append(
+            Components.table(
+                headers: [t.t("work.what"), t.t("person.regno"), t.t("cf.due"), t.t("work.detail")],
+                rows: items.map { item in
+                    let late = item.isOverdue(today: today)
+                    return [
+                        txt(t.t("work.kind.\(item.kind.rawValue)")),
+                        el(
+                            "a", [attr("href", "/cases/\(item.caseID.uuidString)"), attr("dir", "ltr")],
+                            text: caseRegno[item.caseID] ?? "—"),
+                        el(
+                            "span", [attr("class", late ? "overdue" : nil)],
+                            [
+                                CaseUI.ltr(item.due?.description ?? "—"),
+                                late ? txt(" · " + t.t("work.overdue")) : .empty,
+                            ]),
+                        txt(detail(item)),
+                    ]
+                }))
+        if !transfers.isEmpty {
+            content.append(el("h2", text: t.t("work.transfers")))
+            content.append(
+                el(
+                    "ul", [],
+                    transfers.map { tr in
+                        el(
+                            "li", [],
+                            [
+                                el(
+                                    "a", [attr("href", "/cases/\(tr.caseID.uuidString)#transfer")],
+                                    text: "\(caseRegno[tr.caseID] ?? "—") · \(tr.fromCentre) → \(tr.toCentre)")
+                            ])
+                    }))
+        }
+        return Layout.page(c, title: centreScope ? t.t("work.centre") : t.t("work.mine"), content)
+    }
+}

@@ -1,0 +1,174 @@
+import SanadCore
+import SanadStore
+import Vapor
+
+struct PeoplePageController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let people = routes.grouped("people")
+        people.get(use: list)
+        people.get("new", use: newForm)
+        people.post(use: create)
+        people.get(":id", use: show)
+        people.get(":id", "edit", use: editForm)
+        people.post(":id", "edit", use: update)
+        people.get(":id", "history", use: history)
+        people.post(":id", "merge", use: merge)
+        people.post(":id", "unmerge", use: unmerge)
+        people.post(":id", "distinct", use: distinct)
+    }
+
+    func centreNames(_ req: Request) async throws -> [String: String] {
+        try await req.centres.names(language: req.pageContext.lang)
+    }
+
+    func centreChoices(_ req: Request, actor: Actor) async throws -> [Components.Choice] {
+        let lang = req.pageContext.lang
+        return try await req.centres.all()
+            .filter { actor.centres.contains($0.code) }.map { Components.Choice($0.code, $0.name(for: lang)) }
+    }
+
+    func list(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let q = (try? req.query.get(String.self, at: "q")) ?? ""
+        let centre = try? req.query.get(String.self, at: "centre")
+        let page = min(max(1, (try? req.query.get(Int.self, at: "page")) ?? 1), 100_000)
+        let result = try await req.people.list(query: q, centre: centre, page: page, per: 25)
+        let model = PeopleListPage(
+            page: result, query: q, centre: centre, centres: try await centreChoices(req, actor: actor),
+            today: CivilDate(req.context.clock()))
+        return req.page(model.render(req.pageContext))
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        guard AccessPolicy.roleMay(actor.role, .registerPerson) else { throw StoreError.forbidden }
+        var draft = PersonDraft()
+        let centres = try await centreChoices(req, actor: actor)
+        draft.centre = centres.first?.value
+        return req.page(PersonFormPage(draft: draft, centres: centres).render(req.pageContext))
+    }
+
+    func create(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let form = try FormData.verified(req)
+        let draft = form.personDraft
+        do {
+            // Before saving, look for the same person under another spelling, script or centre.
+            if form["confirmed_new"] != "yes" {
+                let duplicates = try await req.identity.candidates(for: draft)
+                if !duplicates.isEmpty {
+                    let page = PersonFormPage(
+                        draft: draft, centres: try await centreChoices(req, actor: actor), duplicates: duplicates,
+                        centreNames: try await centreNames(req))
+                    return req.page(page.render(req.pageContext))
+                }
+            }
+            let record = try await req.people.register(draft)
+            return req.redirect(to: "/people/\(record.id.uuidString)?created=1")
+        } catch StoreError.invalid(let errors) {
+            let page = PersonFormPage(
+                draft: draft, errors: Dictionary(errors.map { ($0.field, $0.code) }, uniquingKeysWith: { a, _ in a }),
+                centres: try await centreChoices(req, actor: actor))
+            return req.page(page.render(req.pageContext), status: .unprocessableEntity)
+        }
+    }
+
+    func show(req: Request) async throws -> Response {
+        let record = try await req.people.find(try personID(req))
+        let c = req.pageContext
+        let centre = try await req.centres.find(code: record.centre)
+        let notices = [
+            "created": "person.created", "saved": "person.saved", "merged": "match.merged",
+            "unmerged": "match.unmerged",
+        ]
+        let notice = notices.first { req.query[String.self, at: $0.key] != nil }.map { c.t.t($0.value) }
+        let identity = try req.identity
+        var page = PersonViewPage(
+            record: record, centreName: centre?.name(for: c.lang) ?? record.centre,
+            today: CivilDate(req.context.clock()), notice: notice)
+        if record.mergedInto == nil {
+            page.duplicates = try await identity.candidates(forPerson: record.id)
+            page.merges = try await identity.merges(into: record.id).filter { $0.undoneAt == nil }.map(\.mergedID)
+        }
+        page.centreNames = try await centreNames(req)
+        return req.page(page.render(c))
+    }
+
+    func editForm(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        guard AccessPolicy.roleMay(actor.role, .updatePerson) else { throw StoreError.forbidden }
+        let record = try await req.people.find(try personID(req))
+        let page = PersonFormPage(
+            draft: record.draft, centres: [], editing: (record.id, record.version, record.registrationNumber))
+        return req.page(page.render(req.pageContext))
+    }
+
+    func update(req: Request) async throws -> Response {
+        _ = try req.requireActor()
+        let id = try personID(req)
+        let form = try FormData.verified(req)
+        var draft = form.personDraft
+        guard let version = form["version"].flatMap(Int.init) else { throw Abort(.badRequest) }
+        let people = try req.people
+        // The form edits one document; the others (from the API or a merge) are kept as they are.
+        let current = try await people.find(id)
+        draft.documents = Array(draft.documents.prefix(1)) + current.draft.documents.dropFirst()
+        do {
+            _ = try await people.update(id, with: draft, expectedVersion: version)
+            return req.redirect(to: "/people/\(id.uuidString)?saved=1")
+        } catch StoreError.invalid(let errors) {
+            let current = try await people.find(id)
+            let page = PersonFormPage(
+                draft: draft, errors: Dictionary(errors.map { ($0.field, $0.code) }, uniquingKeysWith: { a, _ in a }),
+                centres: [], editing: (id, version, current.registrationNumber))
+            return req.page(page.render(req.pageContext), status: .unprocessableEntity)
+        } catch StoreError.versionConflict {
+            // Show the person's current state; the caseworker re-applies the change knowingly.
+            let current = try await people.find(id)
+            let page = PersonFormPage(
+                draft: current.draft, centres: [], editing: (id, current.version, current.registrationNumber),
+                conflict: true)
+            return req.page(page.render(req.pageContext), status: .conflict)
+        }
+    }
+
+    func history(req: Request) async throws -> Response {
+        let id = try personID(req)
+        let people = try req.people
+        let revisions = try await people.history(id)
+        let record = try await people.find(id)
+        let names = try await req.accounts.usernames()
+        return req.page(
+            PersonHistoryPage(record: record, revisions: revisions, usernames: names).render(req.pageContext))
+    }
+
+    func other(_ form: FormData) throws -> UUID {
+        guard let id = form["other"].flatMap(UUID.init(uuidString:)) else { throw StoreError.notFound }
+        return id
+    }
+
+    func merge(req: Request) async throws -> Response {
+        let id = try personID(req)
+        let form = try FormData.verified(req)
+        try await req.identity.merge(survivor: id, merged: try other(form))
+        return req.redirect(to: "/people/\(id.uuidString)?merged=1")
+    }
+
+    func unmerge(req: Request) async throws -> Response {
+        let id = try personID(req)
+        _ = try FormData.verified(req)
+        try await req.identity.unmerge(id)
+        return req.redirect(to: "/people/\(id.uuidString)?unmerged=1")
+    }
+
+    func distinct(req: Request) async throws -> Response {
+        let id = try personID(req)
+        let form = try FormData.verified(req)
+        try await req.identity.markDistinct(id, try other(form))
+        return req.redirect(to: "/people/\(id.uuidString)")
+    }
+
+    func personID(_ req: Request) throws -> UUID {
+        return try req.recordID()
+    }
+}

@@ -1,0 +1,226 @@
+import SanadCore
+import SanadStore
+import Vapor
+
+/// The indicators dashboard, its downloads (CSV, HXL, CTDC) and the report API.
+struct ReportPageController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("reports", use: dashboard)
+        routes.get("reports", "figures.csv", use: figuresCSV)
+        routes.get("reports", "hxl.csv", use: hxl)
+        routes.get("reports", "ctdc.csv", use: ctdc)
+        let v1 = routes.grouped("api", "v1", "reports")
+        v1.get("summary", use: apiSummary)
+        v1.get("trends", use: apiTrends)
+    }
+
+    /// The period asked for; the dashboard defaults to the twelve months up to today.
+    func query(_ req: Request, defaults: Bool) async throws -> ReportQuery {
+        let actor = try req.requireActor()
+        guard AccessPolicy.roleMay(actor.role, .viewAggregates) else { throw StoreError.forbidden }
+        let today = CivilDate(req.context.clock())
+        var from = req.query[String.self, at: "from"]
+        var to = req.query[String.self, at: "to"]
+        if defaults {
+            if from?.isEmpty ?? true { from = today.adding(days: -364).description }
+            if to?.isEmpty ?? true { to = today.description }
+        }
+        // Only the centres the actor reports on can be chosen; another centre is an error, not empty figures.
+        let known = try await req.centres.codes()
+            .filter { actor.role == .administrator || actor.centres.contains($0) }
+        switch ReportQuery.make(
+            from: from, to: to, centre: req.query[String.self, at: "centre"],
+            state: req.query[String.self, at: "state"],
+            nationality: req.query[String.self, at: "nationality"], banding: req.query[String.self, at: "bands"],
+            knownCentres: known)
+        {
+        case .success(let q): return q
+        case .failure(let e):
+            throw APIValidation(
+                fields: e.errors.sorted { $0.key < $1.key }.map {
+                    .init(field: $0.key, code: $0.value.rawValue, detail: $0.value.englishMessage)
+                })
+        }
+    }
+
+    /// Months (default) or calendar quarters for the trend test.
+    func cadence(_ req: Request) throws -> TrendCadence {
+        guard let text = req.query[String.self, at: "cadence"], !text.isEmpty else { return .monthly }
+        guard let cadence = TrendCadence(rawValue: text) else {
+            throw APIValidation(fields: [
+                .init(field: "cadence", code: "unknown-value", detail: "Use monthly or quarterly.")
+            ])
+        }
+        return cadence
+    }
+
+    static func queryString(_ q: ReportQuery) -> String {
+        var parts = ["from=\(q.from)", "to=\(q.to)"]
+        if let c = q.centre { parts.append("centre=\(c)") }
+        if let s = q.state { parts.append("state=\(s)") }
+        if let n = q.nationality { parts.append("nationality=\(n)") }
+        if q.banding != .childrenAdults { parts.append("bands=\(q.banding.rawValue)") }
+        return parts.joined(separator: "&")
+    }
+
+    func dashboard(req: Request) async throws -> Response {
+        let q: ReportQuery
+        do {
+            q = try await query(req, defaults: true)
+        } catch let invalid as APIValidation {
+            // The form again with what to fix, rather than a bare error page.
+            let t = req.pageContext.t
+            let problems = invalid.fields.map {
+                "\(t.t("report.field.\($0.field)")): \(ValidationCode(rawValue: $0.code).map(t.error) ?? $0.detail)"
+            }
+            return req.page(
+                Layout.page(
+                    req.pageContext, title: t.t("report.title"),
+                    [
+                        Components.errorSummary(problems.joined(separator: " · ")) ?? .empty,
+                        el("p", [], [el("a", [attr("href", "/reports")], text: t.t("report.reset"))]),
+                    ]), status: .unprocessableEntity)
+        }
+        let actor = try req.requireActor()
+        let summary = try await req.reports.summary(q)
+        let trends = try await req.trends(TrendTest(cadence: try cadence(req))).trends(q)
+        let centres = try await req.centres.all()
+            .filter { actor.role == .administrator || actor.centres.contains($0.code) }
+        return req.page(
+            DashboardPage(
+                summary: summary, trends: trends, centres: centres,
+                catalogue: try await req.serviceTypes.all(),
+                query: Self.queryString(q), mayDownloadCases: AccessPolicy.roleMay(actor.role, .viewAggregates)
+            ).render(req.pageContext))
+    }
+
+    func figuresCSV(req: Request) async throws -> Response {
+        let q = try await query(req, defaults: true)
+        let summary = try await req.reports.summary(q)
+        return SpreadsheetResponse.download(
+            try SpreadsheetResponse.csv(DashboardFigures.rows(summary)), filename: "sanad-figures-\(q.from)-\(q.to).csv"
+        )
+    }
+
+    func hxl(req: Request) async throws -> Response {
+        let q = try await query(req, defaults: true)
+        let by: [HXLBreakdown]
+        do {
+            by = try HXLExport.breakdowns(req.query[String.self, at: "by"])
+        } catch {
+            throw APIValidation(fields: [.init(field: "by", code: "unknown-value", detail: error.description)])
+        }
+        let rows = try await req.hxl.table(q, by: by)
+        // HXL tools read the first cell's name exactly, so this file has no byte-order mark.
+        return SpreadsheetResponse.download(
+            try SpreadsheetResponse.plainCSV(rows), filename: "sanad-hxl-\(q.from)-\(q.to).csv")
+    }
+
+    func ctdc(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let kText = req.query[String.self, at: "k"] ?? "11"
+        guard let k = Int(kText) else {
+            throw APIValidation(fields: [
+                .init(field: "k", code: "invalid-number", detail: "k is a whole number, 2 or more.")
+            ])
+        }
+        let quasi = CTDCFormat.defaultQuasi
+        do {
+            try CTDCFormat.validate(CTDCTable(header: CTDCFormat.columns2017, rows: []), quasi: quasi, k: k)
+        } catch {
+            throw APIValidation(fields: [.init(field: "k", code: "out-of-range", detail: error.description)])
+        }
+        let source = try await req.ctdc.cases(for: actor)
+        let (output, _) = try DisclosureControl.anonymise(source.table, quasi: quasi, k: k)
+        return SpreadsheetResponse.download(
+            try SpreadsheetResponse.plainCSV([output.header] + output.rows), filename: "sanad-ctdc-k\(k).csv")
+    }
+
+    func apiSummary(req: Request) async throws -> SummaryOut {
+        let q = try await query(req, defaults: false)
+        return SummaryOut(try await req.reports.summary(q))
+    }
+
+    func apiTrends(req: Request) async throws -> TrendsOut {
+        let q = try await query(req, defaults: false)
+        return TrendsOut(try await req.trends(TrendTest(cadence: try cadence(req))).trends(q))
+    }
+}
+
+struct SummaryOut: Content {
+    struct Service: Content {
+        let records: Int
+        let quantity: Double
+        let people: Breakdown
+    }
+
+    let from: String
+    let to: String
+    let centre: String?
+    let state: String?
+    let nationality: String?
+    let assisted: Breakdown
+    let registrations: Breakdown
+    let screenings: [String: Breakdown]
+    let presumedVictims: Breakdown
+    let confirmedVictims: Breakdown
+    let services: [String: Service]
+    let referrals: [String: Int]
+    let departures: Breakdown
+    let shelterNights: Double
+    let events: Int
+    let participants: [String: Int]
+    let participantsTotal: Int
+    let months: [MonthFigures]
+
+    init(_ s: ReportSummary) {
+        from = s.query.from.description
+        to = s.query.to.description
+        centre = s.query.centre
+        state = s.query.state
+        nationality = s.query.nationality
+        assisted = s.assisted
+        registrations = s.registrations
+        screenings = s.screenings
+        presumedVictims = s.presumedVictims
+        confirmedVictims = s.confirmedVictims
+        services = s.services.mapValues { Service(records: $0.records, quantity: $0.quantity, people: $0.people) }
+        referrals = s.referrals
+        departures = s.departures
+        shelterNights = s.shelterNights
+        events = s.events
+        participants = s.participants
+        participantsTotal = s.participantsTotal
+        months = s.months
+    }
+}
+
+struct TrendsOut: Content {
+    struct Flag: Content {
+        let dimension: String
+        let category: String
+        let period: String
+        let observed: Int
+        let expected: Double
+        let ratio: Double
+        let pValue: Double
+        let direction: String
+    }
+
+    let month: String
+    let test: String
+    let flags: [Flag]
+    let skipped: Int
+
+    init(_ t: TrendReport) {
+        month = t.month
+        test = t.test
+        skipped = t.skipped
+        flags = t.findings.map {
+            Flag(
+                dimension: $0.dimension.rawValue, category: $0.flag.category, period: $0.flag.period,
+                observed: $0.flag.observed, expected: $0.flag.expected, ratio: $0.flag.ratio, pValue: $0.flag.pValue,
+                direction: $0.flag.direction.rawValue)
+        }
+    }
+}
