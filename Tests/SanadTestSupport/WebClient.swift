@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import SanadCore
+import Testing
 import Vapor
 import VaporTesting
 
@@ -51,11 +52,20 @@ public struct WebClient: Sendable {
         return try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 
-    public func json(_ method: HTTPMethod, _ path: String, _ body: String?) async throws -> TestingHTTPResponse {
+    /// An API call; the answer is checked against the OpenAPI document (status, content type, body schema).
+    public func json(
+        _ method: HTTPMethod, _ path: String, _ body: String?, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> TestingHTTPResponse {
         var headers = headers()
         if body != nil { headers.contentType = .json }
-        return try await app.testing().sendRequest(
+        let response = try await app.testing().sendRequest(
             method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        if path.hasPrefix("/api/v1/") && !path.hasPrefix("/api/v1/openapi.json") {
+            for problem in try await APIConformance.shared(app: app).problems(method, path, response) {
+                Issue.record("\(problem)", sourceLocation: sourceLocation)
+            }
+        }
+        return response
     }
 }
 

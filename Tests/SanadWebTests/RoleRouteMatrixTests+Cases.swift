@@ -139,6 +139,24 @@ extension RoleRouteMatrixTests {
                 .json(#"{"need":"Counselling","service":"mhpss","due":"2030-03-01"}"#), admin: 403, sup: 204, cw: 204,
                 data: 403, anon: 401),
             r6(
+                .POST, "/api/v1/cases/:cid/plan-items/:item/status", "/api/v1/cases/\(c)/plan-items/\(x)/status",
+                .json(#"{"status":"done"}"#), admin: 403, sup: 404, cw: 404, data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/cases/:cid/follow-ups", "/api/v1/cases/\(c)/follow-ups",
+                .json(#"{"due":"2030-01-02","note":"Call back"}"#), admin: 403, sup: 204, cw: 204, data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/cases/:cid/follow-ups/:fid/done", "/api/v1/cases/\(c)/follow-ups/\(x)/done", .json(nil),
+                admin: 403, sup: 404, cw: 404, data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/cases/:cid/transfers", "/api/v1/cases/\(c)/transfers", .json(#"{"centre":"SD01"}"#),
+                admin: 403, sup: 422, cw: 422, data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/cases/:cid/transfers/:tid/answer", "/api/v1/cases/\(c)/transfers/\(x)/answer",
+                .json(#"{"decision":"accept"}"#), admin: 403, sup: 404, cw: 404, data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/cases/:cid/assign", "/api/v1/cases/\(c)/assign", .json("{}"), admin: 403, sup: 200,
+                cw: 403, data: 403, anon: 401),
+            r6(
                 .POST, "/api/v1/cases/:cid/approvals", "/api/v1/cases/\(c)/approvals", .json(#"{"kind":"care-plan"}"#),
                 admin: 403, sup: 409, cw: 409, data: 403, anon: 401),
             r6(
@@ -148,6 +166,9 @@ extension RoleRouteMatrixTests {
                 .POST, "/api/v1/cases/:cid/services", "/api/v1/cases/\(c)/services",
                 .json(#"{"date":"\#(today)","type":"medical","quantity":1,"status":"delivered"}"#), admin: 403,
                 sup: 201, cw: 201, data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/cases/:cid/services/:svc/status", "/api/v1/cases/\(c)/services/\(x)/status",
+                .json(#"{"status":"delivered"}"#), admin: 403, sup: 404, cw: 404, data: 403, anon: 401),
             r6(
                 .POST, "/api/v1/cases/:cid/referrals", "/api/v1/cases/\(c)/referrals",
                 .json(
@@ -176,6 +197,26 @@ extension RoleRouteMatrixTests {
                 .GET, "/api/v1/shelters/:centre/occupancy", "/api/v1/shelters/SD01/occupancy", admin: 200, sup: 200,
                 cw: 200, data: 403, anon: 401),
             r6(.GET, "/api/v1/partners", "/api/v1/partners", admin: 200, sup: 200, cw: 200, data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/partners", "/api/v1/partners", .json(#"{"name":"Law Clinic","type":"NGO"}"#),
+                admin: 201, sup: 403, cw: 403, data: 403, anon: 401),
+            r6(
+                .GET, "/api/v1/shelters/:centre", "/api/v1/shelters/SD01", admin: 200, sup: 200, cw: 200, data: 403,
+                anon: 401),
+            r6(
+                .POST, "/api/v1/shelters/:centre", "/api/v1/shelters/SD01", .json(#"{"name":"Annex B"}"#), admin: 201,
+                sup: 201, cw: 403, data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/shelters/:centre/beds", "/api/v1/shelters/SD01/beds",
+                .json(#"{"shelter":"\#(x)","room":"3","labels":["C1"],"restriction":"women"}"#), admin: 404, sup: 404,
+                cw: 403, data: 403, anon: 401),
+            r6(
+                .GET, "/api/v1/service-types", "/api/v1/service-types", admin: 200, sup: 200, cw: 200, data: 200,
+                partner: 200, anon: 401),
+            r6(
+                .POST, "/api/v1/service-types", "/api/v1/service-types",
+                .json(#"{"code":"blankets","english":"Blankets","arabic":"بطانيات","unit":"item"}"#), admin: 201,
+                sup: 403, cw: 403, data: 403, anon: 401),
             r6(
                 .GET, "/api/v1/referrals", "/api/v1/referrals", admin: 403, sup: 200, cw: 200, data: 403, partner: 200,
                 anon: 401),

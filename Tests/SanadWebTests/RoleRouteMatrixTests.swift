@@ -128,6 +128,20 @@ import VaporTesting
                     ("state", "SD07"),
                 ]), admin: 303, sup: 403, cw: 403, data: 403, anon: 303),
             row(.GET, "/admin/audit", "/admin/audit", admin: 200, sup: 403, cw: 403, data: 403, anon: 303),
+            row(.GET, "/api/v1/users", "/api/v1/users", admin: 200, sup: 403, cw: 403, data: 403, anon: 401),
+            row(
+                .POST, "/api/v1/users", "/api/v1/users",
+                .json(
+                    #"{"username":"api.user","password":"long enough password","role":"caseworker","centres":["SD12"]}"#
+                ), admin: 201, sup: 403, cw: 403, data: 403, anon: 401),
+            row(
+                .POST, "/api/v1/users/:id/self-approval", "/api/v1/users/\(UUID())/self-approval",
+                .json(#"{"granted":true}"#), admin: 404, sup: 403, cw: 403, data: 403, anon: 401),
+            row(.GET, "/api/v1/centres", "/api/v1/centres", admin: 200, sup: 200, cw: 200, data: 200, anon: 401),
+            row(
+                .POST, "/api/v1/centres", "/api/v1/centres",
+                .json(#"{"code":"SD09","prefix":"DAM","nameEn":"Ed Damer","nameAr":"الدامر","state":"SD09"}"#),
+                admin: 201, sup: 403, cw: 403, data: 403, anon: 401),
             row(.GET, "/health", "/health", admin: 200, sup: 200, cw: 200, data: 200, anon: 200),
             row(.GET, "/static/sanad.css", "/static/sanad.css", admin: 200, sup: 200, cw: 200, data: 200, anon: 200),
             row(
@@ -202,6 +216,13 @@ import VaporTesting
                 .POST, "/centres/:code/context", "/centres/SD01/context",
                 .form([("f:\(VulnerabilityModel.shipped.factors(in: "community")[0].id)", "present")]), admin: 403,
                 sup: 303, cw: 403, data: 403, anon: 303),
+            row(
+                .GET, "/api/v1/centres/:code/context", "/api/v1/centres/SD01/context", admin: 403, sup: 200, cw: 403,
+                data: 403, anon: 401),
+            row(
+                .POST, "/api/v1/centres/:code/context", "/api/v1/centres/SD01/context",
+                .json(#"{"answers":{"\#(VulnerabilityModel.shipped.factors(in: "community")[0].id)":"absent"}}"#),
+                admin: 403, sup: 201, cw: 403, data: 403, anon: 401),
             row(
                 .GET, "/api/v1/people/:id/vulnerability", "/api/v1/people/\(p)/vulnerability", admin: 403, sup: 200,
                 cw: 200, data: 403, anon: 401),

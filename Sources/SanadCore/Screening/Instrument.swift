@@ -15,7 +15,7 @@ public enum Strength: String, Codable, Sendable, CaseIterable {
     case strong, medium, weak
 }
 
-public enum InstrumentStatus: String, Codable, Sendable {
+public enum InstrumentStatus: String, Codable, Sendable, CaseIterable {
     case verified, provisional
 }
 

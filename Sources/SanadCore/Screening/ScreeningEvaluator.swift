@@ -8,11 +8,11 @@ public enum IndicatorAnswer: String, Codable, Sendable, CaseIterable {
     var couldBeYes: Bool { self != .no }
 }
 
-public enum DimensionStatus: String, Codable, Sendable {
+public enum DimensionStatus: String, Codable, Sendable, CaseIterable {
     case positive, negative, insufficient
 }
 
-public enum Conclusion: String, Codable, Sendable {
+public enum Conclusion: String, Codable, Sendable, CaseIterable {
     case presumedVictim = "presumed-victim"
     case insufficientInformation = "insufficient-information"
     case notIndicated = "not-indicated"

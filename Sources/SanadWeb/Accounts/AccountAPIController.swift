@@ -5,11 +5,15 @@ import Vapor
 /// API tokens: a client signs in once with a username and password and then sends the token as a bearer.
 struct AccountAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped("api", "v1").post("auth", "token", use: token)
+        routes.api(
+            .POST, "/auth/token",
+            APIDoc(
+                "createToken", "Exchange a username and password for an API token.",
+                problems: [401: "Unknown username or wrong password.", 429: "Locked after repeated failures."],
+                signedIn: false), body: TokenRequest.self, use: token)
     }
 
-    func token(req: Request) async throws -> Response {
-        let body = try req.decodeJSON(TokenRequest.self)
+    func token(req: Request, body: TokenRequest) async throws -> Created<TokenResponse> {
         let address = req.remoteAddress?.ipAddress ?? "unknown"
         switch try await req.accounts.signIn(
             username: body.username, password: body.password, clientAddress: address, kind: .api)
@@ -17,7 +21,7 @@ struct AccountAPIController: RouteCollection {
         case .success(_, let token):
             let out = TokenResponse(
                 token: token, expiresAt: req.context.clock().addingTimeInterval(AccountService.tokenLifetime))
-            return try await out.encodeResponse(status: .created, for: req)
+            return Created(out)
         case .invalid(let delay):
             if delay > 0 { try await Task.sleep(for: .seconds(delay)) }
             throw Abort(.unauthorized, reason: "Unknown username or wrong password.")

@@ -167,6 +167,39 @@ struct ProblemMiddleware: AsyncMiddleware {
                     .conflict, "not-merged", ("match.not-merged", "This record is not merged into another."), [], nil
                 )
             }
+        case let account as AccountError:
+            let (field, code, detail): (String, String, String) =
+                switch account {
+                case .invalidUsername: ("username", "invalid", "3 to 32 letters, digits, dots, dashes or underscores.")
+                case .weakPassword:
+                    ("password", "too-short", "At least \(AccountRules.minPasswordLength) characters.")
+                case .usernameTaken: ("username", "taken", "This username is already in use.")
+                case .unknownCentre: ("centres", "unknown-value", "No such centre.")
+                case .noCentre: ("centres", "required", "This role needs at least one centre.")
+                case .wrongPassword: ("currentPassword", "wrong", "The current password is wrong.")
+                case .unknownPartner: ("partner", "unknown-value", "No such partner.")
+                }
+            if account == .usernameTaken {
+                return (.conflict, "duplicate", ("account.username.taken", detail), [], nil)
+            }
+            return (
+                .unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."),
+                [.init(field: field, code: code, detail: detail)], nil
+            )
+        case let centre as CentreError:
+            let (field, code, detail): (String, String, String) =
+                switch centre {
+                case .invalidCode: ("code", "invalid", "2 to 12 letters or digits.")
+                case .invalidPrefix: ("prefix", "invalid", "Three letters.")
+                case .missingName: ("nameEn", "required", "An English and an Arabic name, up to 100 characters.")
+                case .unknownState: ("state", "unknown-value", "No such state P-code.")
+                case .duplicate: ("code", "taken", "A centre with this code or prefix exists.")
+                }
+            if centre == .duplicate { return (.conflict, "duplicate", ("centres.duplicate", detail), [], nil) }
+            return (
+                .unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."),
+                [.init(field: field, code: code, detail: detail)], nil
+            )
         case let invalid as APIValidation:
             return (
                 .unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), invalid.fields,

@@ -3,41 +3,101 @@ import SanadCore
 import SanadStore
 import Vapor
 
-/// Case management as JSON: the same services and rules as the pages.
+/// Case management as JSON: the same services, rules and refusals as the case pages.
 struct CaseAPIController: RouteCollection {
+    static let refused = "Not possible from the case's current state (`type` names the rule)."
+
     func boot(routes: any RoutesBuilder) throws {
-        let v1 = routes.grouped("api", "v1")
-        v1.get("cases", use: list)
-        v1.post("people", ":id", "cases", use: open)
-        v1.get("cases", ":cid", use: show)
-        v1.post("cases", ":cid", "events", use: event)
-        v1.post("cases", ":cid", "notes", use: note)
-        v1.post("cases", ":cid", "plan-items", use: planItem)
-        v1.post("cases", ":cid", "approvals", use: requestApproval)
-        v1.post("cases", ":cid", "approvals", ":aid", use: decide)
-        v1.post("cases", ":cid", "services", use: service)
-        v1.post("cases", ":cid", "referrals", use: refer)
-        v1.post("cases", ":cid", "returns", use: requestReturn)
-        v1.post("cases", ":cid", "stays", use: checkIn)
-        v1.post("returns", ":rid", "steps", use: step)
-        v1.post("stays", ":sid", "checkout", use: checkOut)
-        v1.post("people", ":id", "consents", use: consent)
-        v1.get("shelters", ":centre", "occupancy", use: occupancy)
-        v1.get("partners", use: partners)
-        v1.get("referrals", use: referrals)
-        v1.post("referrals", ":rid", "answer", use: answer)
-        v1.get("work", use: work)
+        routes.api(
+            .GET, "/cases",
+            APIDoc(
+                "listCases", "Cases at the caller's centres, most recently changed first.",
+                query: [
+                    .oneOf("stage", CaseStage.allCases.map(\.rawValue)),
+                    .oneOf("scope", ["all", "mine", "unassigned"]),
+                    .page,
+                ]), use: list)
+        routes.api(
+            .POST, "/people/{id}/cases",
+            APIDoc(
+                "openCase", "Open a case for a person (one open case at a time).",
+                problems: [409: "The person already has an open case."]), body: OpenCaseBody.self, use: open)
+        routes.api(
+            .GET, "/cases/{cid}",
+            APIDoc("getCase", "The case file: notes, approvals, plan, services, referrals, returns, stay (audited)."),
+            use: show)
+        routes.api(
+            .POST, "/cases/{cid}/events",
+            APIDoc(
+                "caseEvent", "Move the case on: assess, plan, start assistance, close, reopen…",
+                problems: [409: Self.refused + " Or changed since `version`."]), body: CaseEventBody.self, use: event)
+        routes.api(
+            .POST, "/cases/{cid}/notes",
+            APIDoc("addCaseNote", "Add a case note (sealed at rest).", problems: [409: Self.refused]),
+            body: NoteBody.self, use: note)
+        routes.api(
+            .POST, "/cases/{cid}/plan-items",
+            APIDoc(
+                "addPlanItem", "Add a need and the service that answers it to the care plan.",
+                problems: [409: Self.refused]),
+            body: PlanItemBody.self, use: planItem)
+        routes.api(
+            .POST, "/cases/{cid}/plan-items/{item}/status",
+            APIDoc(
+                "setPlanItemStatus", "Mark a plan item done, cancelled or open again.", problems: [409: Self.refused]),
+            body: StatusChangeBody.self, use: planItemStatus)
+        routes.api(
+            .POST, "/cases/{cid}/approvals",
+            APIDoc(
+                "requestApproval", "Ask a supervisor to approve the care plan, a closure or a determination.",
+                problems: [409: Self.refused]), body: ApprovalRequestBody.self, use: requestApproval)
+        routes.api(
+            .POST, "/cases/{cid}/approvals/{aid}",
+            APIDoc(
+                "decideApproval", "A supervisor approves or rejects, with a comment.", problems: [409: Self.refused]),
+            body: ApprovalDecisionBody.self, use: decide)
+        routes.api(
+            .POST, "/cases/{cid}/services",
+            APIDoc("recordService", "Record a planned or delivered service.", problems: [409: Self.refused]),
+            body: ServiceBody.self, use: service)
+        routes.api(
+            .POST, "/cases/{cid}/services/{svc}/status",
+            APIDoc(
+                "setServiceStatus", "A planned service was delivered, or is cancelled.", problems: [409: Self.refused]),
+            body: StatusChangeBody.self, use: serviceStatus)
+        routes.api(
+            .POST, "/cases/{cid}/follow-ups",
+            APIDoc("addFollowUp", "Set a follow-up on a date.", problems: [409: Self.refused]), body: FollowUpBody.self,
+            use: addFollowUp)
+        routes.api(
+            .POST, "/cases/{cid}/follow-ups/{fid}/done",
+            APIDoc("completeFollowUp", "Mark a follow-up done.", problems: [409: Self.refused]), use: completeFollowUp)
+        routes.api(
+            .POST, "/cases/{cid}/assign",
+            APIDoc(
+                "assignCase", "A supervisor assigns the case to a caseworker of its centre (or none).",
+                problems: [409: Self.refused]), body: AssignBody.self, use: assign)
+        routes.api(
+            .POST, "/cases/{cid}/transfers",
+            APIDoc(
+                "requestTransfer", "Ask to hand the case to another centre or caseworker.",
+                problems: [409: Self.refused]), body: TransferBody.self, use: requestTransfer)
+        routes.api(
+            .POST, "/cases/{cid}/transfers/{tid}/answer",
+            APIDoc(
+                "answerTransfer", "The receiving side accepts or declines (with a reason).",
+                problems: [409: Self.refused]), body: TransferAnswerBody.self, use: answerTransfer)
+        routes.api(
+            .GET, "/work",
+            APIDoc(
+                "listWork",
+                "What is due, overdue first: the caller's cases, or (`scope=centre`, supervisors) the whole centre.",
+                query: [.oneOf("scope", ["mine", "centre"])]), use: work)
     }
 
     func today(_ req: Request) -> CivilDate { CivilDate(req.context.clock()) }
 
-    func created<T: Content>(_ value: T) async throws -> Response {
-        let response = Response(status: .created)
-        try response.content.encode(value)
-        return response
-    }
-
-    func list(req: Request) async throws -> CaseListOut {
+    func list(req: Request) async throws -> OK<CaseListOut> {
         let actor = try req.requireActor()
         var filter = CaseService.Filter()
         if let stage = req.query[String.self, at: "stage"] {
@@ -57,72 +117,70 @@ struct CaseAPIController: RouteCollection {
         }
         filter.page = req.query[Int.self, at: "page"] ?? 1
         let (rows, total) = try await req.cases.list(filter)
-        return CaseListOut(items: rows.map(CaseOut.init), page: max(1, filter.page), total: total)
+        return OK(CaseListOut(items: rows.map(CaseOut.init), page: max(1, filter.page), total: total))
     }
 
-    func open(req: Request) async throws -> Response {
-        let b = try req.decodeJSON(OpenCaseBody.self)
+    func open(req: Request, body b: OpenCaseBody) async throws -> Created<CaseOut> {
         let opened = try await req.cases.open(
             personID: try req.recordID("id"), priority: b.priority, risk: b.risk, caseworker: b.caseworker)
-        return try await created(CaseOut(opened))
+        return Created(CaseOut(opened), at: "/api/v1/cases/\(opened.id.uuidString)")
     }
 
-    func show(req: Request) async throws -> CaseFileOut {
-        CaseFileOut(try await req.cases.file(try req.recordID("cid")), today: today(req))
+    func show(req: Request) async throws -> OK<CaseFileOut> {
+        OK(CaseFileOut(try await req.cases.file(try req.recordID("cid")), today: today(req)))
     }
 
-    func event(req: Request) async throws -> CaseOut {
+    func event(req: Request, body b: CaseEventBody) async throws -> OK<CaseOut> {
         let id = try req.recordID("cid")
-        let b = try req.decodeJSON(CaseEventBody.self)
         guard let kind = b.event.flatMap(CaseEvent.Kind.init(rawValue:)) else {
             throw CaseError.invalid(CaseValidationError(["event": b.event == nil ? .required : .unknownValue]))
         }
-        return CaseOut(
-            try await req.cases.transition(
-                id, kind, expectedVersion: b.version, priority: b.priority, risk: b.risk))
+        return OK(
+            CaseOut(
+                try await req.cases.transition(
+                    id, kind, expectedVersion: b.version, priority: b.priority, risk: b.risk)))
     }
 
-    func note(req: Request) async throws -> HTTPStatus {
-        try await req.cases.addNote(try req.recordID("cid"), text: try req.decodeJSON(NoteBody.self).text ?? "")
-        return .noContent
+    func note(req: Request, body: NoteBody) async throws -> NoContent {
+        try await req.cases.addNote(try req.recordID("cid"), text: body.text ?? "")
+        return NoContent()
     }
 
-    func planItem(req: Request) async throws -> HTTPStatus {
-        let id = try req.recordID("cid")
-        let b = try req.decodeJSON(PlanItemBody.self)
+    func planItem(req: Request, body b: PlanItemBody) async throws -> NoContent {
         var draft = PlanItemDraft()
         draft.need = b.need
         draft.service = b.service
         draft.partner = b.partner
         draft.due = b.due
-        try await req.cases.addPlanItem(id, draft)
-        return .noContent
+        try await req.cases.addPlanItem(try req.recordID("cid"), draft)
+        return NoContent()
     }
 
-    func requestApproval(req: Request) async throws -> HTTPStatus {
-        let id = try req.recordID("cid")
-        let b = try req.decodeJSON(ApprovalRequestBody.self)
+    func planItemStatus(req: Request, body: StatusChangeBody) async throws -> NoContent {
+        try await req.cases.setPlanItem(
+            try req.recordID("cid"), item: try req.recordID("item"), status: body.status ?? "")
+        return NoContent()
+    }
+
+    func requestApproval(req: Request, body b: ApprovalRequestBody) async throws -> NoContent {
         guard let kind = b.kind.flatMap(ApprovalKind.init(rawValue:)) else {
             throw CaseError.invalid(CaseValidationError(["kind": b.kind == nil ? .required : .unknownValue]))
         }
-        try await req.cases.requestApproval(id, kind: kind, subject: b.subject)
-        return .noContent
+        try await req.cases.requestApproval(try req.recordID("cid"), kind: kind, subject: b.subject)
+        return NoContent()
     }
 
-    func decide(req: Request) async throws -> HTTPStatus {
-        let id = try req.recordID("cid")
-        let approval = try req.recordID("aid")
-        let b = try req.decodeJSON(ApprovalDecisionBody.self)
+    func decide(req: Request, body b: ApprovalDecisionBody) async throws -> NoContent {
         guard let decision = b.decision.flatMap(ApprovalDecision.init(rawValue:)) else {
             throw CaseError.invalid(CaseValidationError(["decision": b.decision == nil ? .required : .unknownValue]))
         }
-        try await req.cases.decide(id, approval: approval, approve: decision == .approved, comment: b.comment ?? "")
-        return .noContent
+        try await req.cases.decide(
+            try req.recordID("cid"), approval: try req.recordID("aid"), approve: decision == .approved,
+            comment: b.comment ?? "")
+        return NoContent()
     }
 
-    func service(req: Request) async throws -> Response {
-        let id = try req.recordID("cid")
-        let b = try req.decodeJSON(ServiceBody.self)
+    func service(req: Request, body b: ServiceBody) async throws -> Created<ServiceOut> {
         var draft = ServiceDraft()
         draft.date = b.date
         draft.type = b.type
@@ -131,134 +189,53 @@ struct CaseAPIController: RouteCollection {
         draft.partner = b.partner
         draft.cost = b.cost.map { String($0) }
         draft.currency = b.currency
-        return try await created(ServiceOut(try await req.cases.recordService(id, draft)))
+        return Created(ServiceOut(try await req.cases.recordService(try req.recordID("cid"), draft)))
     }
 
-    func refer(req: Request) async throws -> Response {
-        let id = try req.recordID("cid")
-        let b = try req.decodeJSON(ReferralBody.self)
-        var draft = ReferralDraft()
-        draft.partner = b.partner
-        draft.service = b.service
-        draft.urgency = b.urgency
-        draft.reason = b.reason
-        draft.shared = b.shared ?? []
-        draft.note = b.note
-        let sent = try await req.partners
-            .send(caseID: id, draft)
-        return try await created(ReferralOut(sent, today: today(req)))
-    }
-
-    func requestReturn(req: Request) async throws -> Response {
-        let id = try req.recordID("cid")
-        let b = try req.decodeJSON(ReturnBody.self)
-        var draft = AVRRRequestDraft()
-        draft.country = b.country
-        draft.place = b.place
-        draft.date = b.date
-        let r = try await req.returns
-            .request(caseID: id, draft)
-        return try await created(ReturnOut(r, today: today(req)))
-    }
-
-    func step(req: Request) async throws -> ReturnOut {
-        let id = try req.recordID("rid")
-        let b = try req.decodeJSON(ReturnStepBody.self)
-        var draft = AVRRStepDraft()
-        draft.step = b.step
-        draft.date = b.date
-        draft.documents = b.documents
-        let r = try await req.returns
-            .advance(id, draft, expectedVersion: b.version)
-        return ReturnOut(r, today: today(req))
-    }
-
-    func checkIn(req: Request) async throws -> Response {
-        let id = try req.recordID("cid")
-        let b = try req.decodeJSON(StayBody.self)
-        guard let bed = b.bed else { throw CaseError.invalid(CaseValidationError(["bed": .required])) }
-        let stay = try await req.shelters
-            .checkIn(caseID: id, bed: bed, date: b.checkIn ?? today(req).description)
-        return try await created(StayOut(stay))
-    }
-
-    func checkOut(req: Request) async throws -> HTTPStatus {
-        let id = try req.recordID("sid")
-        let b = try req.decodeJSON(CheckOutBody.self)
-        try await req.shelters
-            .checkOut(stay: id, date: b.checkOut ?? today(req).description)
-        return .noContent
-    }
-
-    func consent(req: Request) async throws -> HTTPStatus {
-        let person = try req.recordID("id")
-        let b = try req.decodeJSON(ConsentBody.self)
-        guard let partner = b.partner else { throw CaseError.invalid(CaseValidationError(["partner": .required])) }
-        try await req.partners
-            .setConsent(person: person, partner: partner, given: b.given ?? true)
-        return .noContent
-    }
-
-    func occupancy(req: Request) async throws -> [BedOut] {
-        guard let centre = req.parameters.get("centre"), centre.count <= 20 else { throw StoreError.notFound }
-        var date = today(req)
-        if let text = req.query[String.self, at: "date"] {
-            guard let parsed = CivilDate(text) else {
-                throw APIValidation(fields: [.init(field: "date", code: "invalid-date", detail: "Use YYYY-MM-DD.")])
-            }
-            date = parsed
+    func serviceStatus(req: Request, body: StatusChangeBody) async throws -> NoContent {
+        guard let status = body.status.flatMap(ServiceStatus.init(rawValue:)) else {
+            throw CaseError.invalid(CaseValidationError(["status": body.status == nil ? .required : .unknownValue]))
         }
-        return try await req.shelters
-            .occupancy(centre: centre, on: date).map(BedOut.init)
+        try await req.cases.setServiceStatus(try req.recordID("cid"), service: try req.recordID("svc"), status: status)
+        return NoContent()
     }
 
-    func partners(req: Request) async throws -> [PartnerOut] {
-        try await req.partners.partners().map {
-            PartnerOut(
-                id: $0.id, name: $0.name, type: $0.orgType, services: $0.services, states: $0.states,
-                focalPoint: $0.focalPoint, contact: $0.contact)
+    func addFollowUp(req: Request, body: FollowUpBody) async throws -> NoContent {
+        try await req.cases.addFollowUp(try req.recordID("cid"), due: body.due, note: body.note)
+        return NoContent()
+    }
+
+    func completeFollowUp(req: Request) async throws -> NoContent {
+        try await req.cases.completeFollowUp(try req.recordID("cid"), followUp: try req.recordID("fid"))
+        return NoContent()
+    }
+
+    func assign(req: Request, body: AssignBody) async throws -> OK<CaseOut> {
+        OK(CaseOut(try await req.cases.assign(try req.recordID("cid"), to: body.caseworker)))
+    }
+
+    func requestTransfer(req: Request, body: TransferBody) async throws -> NoContent {
+        try await req.cases.requestTransfer(try req.recordID("cid"), toCentre: body.centre, toUser: body.caseworker)
+        return NoContent()
+    }
+
+    func answerTransfer(req: Request, body: TransferAnswerBody) async throws -> NoContent {
+        guard let decision = body.decision, ["accept", "decline"].contains(decision) else {
+            throw CaseError.invalid(CaseValidationError(["decision": body.decision == nil ? .required : .unknownValue]))
         }
+        try await req.cases.answerTransfer(
+            try req.recordID("cid"), transfer: try req.recordID("tid"), accept: decision == "accept",
+            reason: body.reason ?? "")
+        return NoContent()
     }
 
-    func referrals(req: Request) async throws -> ReferralListOut {
-        var status: ReferralStatus?
-        if let text = req.query[String.self, at: "status"] {
-            guard let value = ReferralStatus(rawValue: text) else {
-                throw APIValidation(fields: [.init(field: "status", code: "unknown-value", detail: "No such status.")])
-            }
-            status = value
-        }
-        let page = req.query[Int.self, at: "page"] ?? 1
-        let (rows, total) = try await req.partners
-            .inbox(status: status, page: page)
-        return ReferralListOut(items: rows.map { ReferralOut($0, today: today(req)) }, page: max(1, page), total: total)
-    }
-
-    func answer(req: Request) async throws -> ReferralOut {
-        let id = try req.recordID("rid")
-        let b = try req.decodeJSON(ReferralAnswerBody.self)
-        let event: ReferralEvent
-        switch b.decision {
-        case "accept": event = .accept
-        case "decline": event = .decline(reason: b.reason ?? "")
-        case "complete": event = .complete
-        case "withdraw": event = .withdraw
-        default:
-            throw CaseError.invalid(CaseValidationError(["decision": b.decision == nil ? .required : .unknownValue]))
-        }
-        let r = try await req.partners
-            .answer(id, event, expectedVersion: b.version)
-        return ReferralOut(r, today: today(req))
-    }
-
-    func work(req: Request) async throws -> [WorkItemOut] {
+    func work(req: Request) async throws -> OK<[WorkItemOut]> {
         let centre = req.query[String.self, at: "scope"] == "centre"
-        let items = try await req.work
-            .items(mine: !centre)
-        return items.map {
-            WorkItemOut(
-                kind: $0.kind.rawValue, caseId: $0.caseID, due: $0.due?.description,
-                overdue: $0.isOverdue(today: today(req)), detail: $0.detail)
-        }
+        return OK(
+            try await req.work.items(mine: !centre).map {
+                WorkItemOut(
+                    kind: $0.kind.rawValue, caseId: $0.caseID, due: $0.due?.description,
+                    overdue: $0.isOverdue(today: today(req)), detail: $0.detail)
+            })
     }
 }

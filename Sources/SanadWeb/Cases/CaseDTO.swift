@@ -65,113 +65,6 @@ struct ServiceOut: Content {
     }
 }
 
-struct ReferralOut: Content {
-    let id: UUID
-    let caseId: UUID
-    let partnerId: UUID
-    let partnerName: String
-    let service: String
-    let urgency: String
-    let reason: String
-    let shared: [String: String]
-    let status: String
-    let declineReason: String?
-    let sentOn: String
-    let answerDue: String
-    let overdue: Bool
-    let version: Int
-
-    init(_ r: ReferralView, today: CivilDate) {
-        id = r.id
-        caseId = r.caseID
-        partnerId = r.partnerID
-        partnerName = r.partnerName
-        service = r.service
-        urgency = r.urgency.rawValue
-        reason = r.reason.rawValue
-        shared = Dictionary(uniqueKeysWithValues: r.shared.map { ($0.key.rawValue, $0.value) })
-        status = r.status.rawValue
-        declineReason = r.declineReason
-        sentOn = r.sentOn
-        answerDue = r.answerDue
-        overdue = r.isOverdue(today: today)
-        version = r.version
-    }
-}
-
-struct ReferralListOut: Content {
-    let items: [ReferralOut]
-    let page: Int
-    let total: Int
-}
-
-struct ReturnOut: Content {
-    struct Step: Content {
-        let step: String
-        let date: String
-        let by: UUID
-        let documents: String?
-    }
-
-    let id: UUID
-    let caseId: UUID
-    let country: String
-    let place: String
-    let step: String
-    let stepSince: String
-    let waitingDays: Int
-    let steps: [Step]
-    let version: Int
-
-    init(_ r: ReturnView, today: CivilDate) {
-        id = r.id
-        caseId = r.caseID
-        country = r.country
-        place = r.place
-        step = r.step.rawValue
-        stepSince = r.stepSince
-        waitingDays = r.step.isTerminal ? 0 : r.waitingDays(today: today)
-        steps = r.steps.map { Step(step: $0.step.rawValue, date: $0.date, by: $0.byUser, documents: $0.documents) }
-        version = r.version
-    }
-}
-
-struct StayOut: Content {
-    let id: UUID
-    let bedId: UUID
-    let caseId: UUID
-    let checkIn: String
-    let checkOut: String?
-
-    init(_ s: StayView) {
-        id = s.id
-        bedId = s.bedID
-        caseId = s.caseID
-        checkIn = s.checkIn
-        checkOut = s.checkOut
-    }
-}
-
-struct BedOut: Content {
-    let id: UUID
-    let shelter: String
-    let room: String
-    let label: String
-    let restriction: String
-    let occupied: Bool
-    let stay: StayOut?
-
-    init(_ b: BedView) {
-        id = b.id
-        shelter = b.shelter
-        room = b.room
-        label = b.label
-        restriction = b.restriction.rawValue
-        occupied = b.occupied
-        stay = b.stay.map(StayOut.init)
-    }
-}
-
 struct CaseFileOut: Content {
     struct Note: Content {
         let author: UUID
@@ -235,16 +128,6 @@ struct CaseFileOut: Content {
     }
 }
 
-struct PartnerOut: Content {
-    let id: UUID
-    let name: String
-    let type: String
-    let services: [String]
-    let states: [String]
-    let focalPoint: String?
-    let contact: String?
-}
-
 struct WorkItemOut: Content {
     let kind: String
     let caseId: UUID
@@ -295,42 +178,25 @@ struct ServiceBody: Content {
     var currency: String?
 }
 
-struct ReferralBody: Content {
-    var partner: String?
-    var service: String?
-    var urgency: String?
-    var reason: String?
-    var shared: [String]?
+/// A new status for a plan item (`open`, `done`, `cancelled`) or a planned service (`delivered`, `cancelled`).
+struct StatusChangeBody: Content { var status: String? }
+
+struct FollowUpBody: Content {
+    var due: String?
     var note: String?
 }
 
-struct ConsentBody: Content {
-    var partner: UUID?
-    var given: Bool?
+/// The caseworker to assign; absent to leave the case unassigned.
+struct AssignBody: Content { var caseworker: UUID? }
+
+/// Another centre, or another caseworker, or both.
+struct TransferBody: Content {
+    var centre: String?
+    var caseworker: UUID?
 }
 
-struct ReferralAnswerBody: Content {
+/// `accept` or `decline`; a decline needs a reason.
+struct TransferAnswerBody: Content {
     var decision: String?
     var reason: String?
-    var version: Int?
 }
-
-struct ReturnBody: Content {
-    var country: String?
-    var place: String?
-    var date: String?
-}
-
-struct ReturnStepBody: Content {
-    var step: String?
-    var date: String?
-    var documents: String?
-    var version: Int?
-}
-
-struct StayBody: Content {
-    var bed: UUID?
-    var checkIn: String?
-}
-
-struct CheckOutBody: Content { var checkOut: String? }

@@ -10,14 +10,10 @@ struct EventPageController: RouteCollection {
         routes.get("events", "new", use: newEvent)
         routes.post("events", use: create)
         routes.get("events", ":eid", use: show)
-        let v1 = routes.grouped("api", "v1")
-        v1.get("events", use: apiList)
-        v1.post("events", use: apiCreate)
-        v1.get("events", ":eid", use: apiShow)
     }
 
     /// The filter from the query; a bad value is a clear error, not an empty list.
-    func filter(_ req: Request) throws -> (EventService.Filter, String) {
+    static func filter(_ req: Request) throws -> (EventService.Filter, String) {
         var f = EventService.Filter()
         var problems: [Problem.FieldProblem] = []
         var query: [String] = []
@@ -57,13 +53,13 @@ struct EventPageController: RouteCollection {
     }
 
     func list(req: Request) async throws -> Response {
-        let (f, query) = try filter(req)
+        let (f, query) = try Self.filter(req)
         let (events, total) = try await req.events.list(f)
         return req.page(EventListPage(events: events, total: total, filter: f, query: query).render(req.pageContext))
     }
 
     func csv(req: Request) async throws -> Response {
-        var (f, _) = try filter(req)
+        var (f, _) = try Self.filter(req)
         f.per = 10_000
         let (events, _) = try await req.events.list(f)
         let cells = ParticipantGroup.all
@@ -136,105 +132,4 @@ struct EventPageController: RouteCollection {
     }
 
     // MARK: API
-
-    func apiList(req: Request) async throws -> EventListOut {
-        let (f, _) = try filter(req)
-        let (events, total) = try await req.events.list(f)
-        return EventListOut(items: events.map(EventOut.init), page: max(1, f.page), total: total)
-    }
-
-    func apiCreate(req: Request) async throws -> Response {
-        let body = try req.decodeJSON(EventBody.self)
-        var d = AwarenessEventDraft()
-        d.type = body.type
-        d.title = body.title
-        d.startDate = body.startDate
-        d.endDate = body.endDate
-        d.statePcode = body.state
-        d.localityPcode = body.locality
-        d.centre = body.centre
-        d.partners = body.partners ?? []
-        for group in ParticipantGroup.all {
-            d.participants[group] = body.participants?[group.description].map(String.init)
-        }
-        d.community = body.community
-        d.materials = (body.materials ?? []).map { MaterialDraft(kind: $0.kind, count: $0.count.map(String.init)) }
-        d.notes = body.notes
-        let recorded: EventView
-        do {
-            recorded = try await req.events.record(d)
-        } catch EventError.invalid(let failure) {
-            throw APIValidation(
-                fields: failure.errors.map {
-                    .init(field: $0.field.rawValue, code: $0.code.rawValue, detail: $0.code.englishMessage)
-                })
-        }
-        let response = Response(status: .created)
-        try response.content.encode(EventOut(recorded))
-        return response
-    }
-
-    func apiShow(req: Request) async throws -> EventOut {
-        EventOut(try await req.events.find(try req.recordID("eid")))
-    }
-}
-
-struct EventBody: Content {
-    struct Material: Content {
-        var kind: String?
-        var count: Int?
-    }
-
-    var type: String?
-    var title: String?
-    var startDate: String?
-    var endDate: String?
-    var state: String?
-    var locality: String?
-    var centre: String?
-    var partners: [String]?
-    var participants: [String: Int]?
-    var community: String?
-    var materials: [Material]?
-    var notes: String?
-}
-
-struct EventOut: Content {
-    let id: UUID
-    let type: String
-    let title: String
-    let startDate: String
-    let endDate: String?
-    let state: String
-    let locality: String?
-    let centre: String
-    let partners: [String]
-    let participants: [String: Int]
-    let participantsTotal: Int
-    let community: String?
-    let materials: [EventBody.Material]
-    let notes: String?
-
-    init(_ e: EventView) {
-        id = e.id
-        type = e.type
-        title = e.title
-        startDate = e.startDate
-        endDate = e.endDate
-        state = e.statePcode
-        locality = e.localityPcode
-        centre = e.centreCode
-        partners = e.partners
-        participants = Dictionary(uniqueKeysWithValues: e.participants.map { ($0.key.description, $0.value) })
-        participantsTotal = e.totalParticipants
-        community = e.community
-        materials = e.materialCounts.map { EventBody.Material(kind: $0.kind, count: $0.count) }
-        notes = e.notes
-    }
-}
-
-struct EventListOut: Content {
-    let items: [EventOut]
-    let page: Int
-    let total: Int
 }

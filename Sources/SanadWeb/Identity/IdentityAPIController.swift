@@ -29,20 +29,33 @@ struct OtherBody: Content {
 
 struct IdentityAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let people = routes.grouped("api", "v1", "people")
-        people.post("matches", use: matches)
-        people.get(":id", "duplicates", use: duplicates)
-        people.post(":id", "merge", use: merge)
-        people.post(":id", "unmerge", use: unmerge)
-        people.post(":id", "distinct", use: distinct)
+        routes.api(
+            .POST, "/people/matches",
+            APIDoc(
+                "checkDuplicates",
+                "The registration check: people who may be the one described (nothing is saved). Records at other centres show only that they exist there."
+            ), body: PersonBody.self, use: matches)
+        routes.api(
+            .GET, "/people/{id}/duplicates", APIDoc("listDuplicates", "Possible duplicates of a registered person."),
+            use: duplicates)
+        routes.api(
+            .POST, "/people/{id}/merge",
+            APIDoc(
+                "mergePerson", "A supervisor merges `other` into this person (undoable).",
+                problems: [409: "Already merged, or the same person."]), body: OtherBody.self, use: merge)
+        routes.api(
+            .POST, "/people/{id}/unmerge",
+            APIDoc("unmergePerson", "Undo the merge of this record.", problems: [409: "This record is not merged."]),
+            use: unmerge)
+        routes.api(
+            .POST, "/people/{id}/distinct",
+            APIDoc(
+                "markDistinct", "Record that `other` is a different person; the pair is not proposed again.",
+                problems: [409: "The same person."]), body: OtherBody.self, use: distinct)
     }
 
-    func id(_ req: Request) throws -> UUID {
-        return try req.recordID()
-    }
-
-    func other(_ req: Request) throws -> UUID {
-        guard let other = try req.decodeJSON(OtherBody.self).other else {
+    func other(_ body: OtherBody) throws -> UUID {
+        guard let other = body.other else {
             throw APIValidation(fields: [.init(field: "other", code: "required", detail: "Send the other person's id.")]
             )
         }
@@ -50,34 +63,30 @@ struct IdentityAPIController: RouteCollection {
     }
 
     /// The registration check: the same body as a registration, nothing saved.
-    func matches(req: Request) async throws -> [MatchOut] {
-        let service = try req.identity
-        let body = try req.decodeJSON(PersonBody.self)
+    func matches(req: Request, body: PersonBody) async throws -> OK<[MatchOut]> {
         let draft = body.applied(to: PersonDraft())
         if case .failure(let failure) = draft.validate(today: CivilDate(req.context.clock())) {
             throw StoreError.invalid(failure.errors)
         }
-        return try await service.candidates(for: draft).map(MatchOut.init)
+        return OK(try await req.identity.candidates(for: draft).map(MatchOut.init))
     }
 
-    func duplicates(req: Request) async throws -> [MatchOut] {
-        try await req.identity.candidates(forPerson: try id(req)).map(MatchOut.init)
+    func duplicates(req: Request) async throws -> OK<[MatchOut]> {
+        OK(try await req.identity.candidates(forPerson: try req.recordID()).map(MatchOut.init))
     }
 
-    func merge(req: Request) async throws -> Response {
-        let service = try req.identity
-        try await service.merge(survivor: try id(req), merged: try other(req))
-        return Response(status: .noContent)
+    func merge(req: Request, body: OtherBody) async throws -> NoContent {
+        try await req.identity.merge(survivor: try req.recordID(), merged: try other(body))
+        return NoContent()
     }
 
-    func unmerge(req: Request) async throws -> Response {
-        try await req.identity.unmerge(try id(req))
-        return Response(status: .noContent)
+    func unmerge(req: Request) async throws -> NoContent {
+        try await req.identity.unmerge(try req.recordID())
+        return NoContent()
     }
 
-    func distinct(req: Request) async throws -> Response {
-        let service = try req.identity
-        try await service.markDistinct(try id(req), try other(req))
-        return Response(status: .noContent)
+    func distinct(req: Request, body: OtherBody) async throws -> NoContent {
+        try await req.identity.markDistinct(try req.recordID(), try other(body))
+        return NoContent()
     }
 }

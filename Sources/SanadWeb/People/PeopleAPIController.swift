@@ -5,14 +5,25 @@ import Vapor
 
 struct PeopleAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let v1 = routes.grouped("api", "v1")
-        v1.get("people", use: list)
-        v1.post("people", use: create)
-        v1.get("people", ":id", use: show)
-        v1.patch("people", ":id", use: update)
+        routes.api(
+            .GET, "/people",
+            APIDoc(
+                "listPeople", "People the caller may see, newest first.",
+                query: [
+                    .string("q", "Part of a name in any script, or a registration number."), .string("centre"),
+                    .page, .integer("per", 1...100),
+                ]), use: list)
+        routes.api(.POST, "/people", APIDoc("registerPerson", "Register a person."), body: PersonBody.self, use: create)
+        routes.api(.GET, "/people/{id}", APIDoc("getPerson", "One person (the view is audited)."), use: show)
+        routes.api(
+            .PATCH, "/people/{id}",
+            APIDoc(
+                "updatePerson", "Change some fields; `version` must be the current one.",
+                problems: [409: "Someone else changed the person since `version`."]), body: PersonBody.self,
+            use: update)
     }
 
-    func list(req: Request) async throws -> PersonList {
+    func list(req: Request) async throws -> OK<PersonList> {
         _ = try req.requireActor()
         var problems: [Problem.FieldProblem] = []
         func int(_ name: String, default value: Int, range: ClosedRange<Int>) -> Int {
@@ -31,37 +42,30 @@ struct PeopleAPIController: RouteCollection {
         guard problems.isEmpty else { throw APIValidation(fields: problems) }
         let result = try await req.people.list(
             query: req.query[String.self, at: "q"], centre: req.query[String.self, at: "centre"], page: page, per: per)
-        return PersonList(
-            items: result.items.map(PersonOut.init), page: result.page, per: result.per, total: result.total)
+        return OK(
+            PersonList(
+                items: result.items.map(PersonOut.init), page: result.page, per: result.per, total: result.total))
     }
 
-    func create(req: Request) async throws -> Response {
+    func create(req: Request, body: PersonBody) async throws -> Created<PersonOut> {
+        let record = try await req.people.register(body.applied(to: PersonDraft()))
+        return Created(PersonOut(record), at: "/api/v1/people/\(record.id.uuidString)")
+    }
+
+    func show(req: Request) async throws -> OK<PersonOut> {
+        OK(PersonOut(try await req.people.find(try req.recordID())))
+    }
+
+    func update(req: Request, body: PersonBody) async throws -> OK<PersonOut> {
         let people = try req.people
-        let body = try req.decodeJSON(PersonBody.self)
-        let record = try await people.register(body.applied(to: PersonDraft()))
-        let response = try await PersonOut(record).encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/people/\(record.id.uuidString)")
-        return response
-    }
-
-    func show(req: Request) async throws -> PersonOut {
-        PersonOut(try await req.people.find(try id(req)))
-    }
-
-    func update(req: Request) async throws -> PersonOut {
-        let people = try req.people
-        let id = try id(req)
-        let body = try req.decodeJSON(PersonBody.self)
+        let id = try req.recordID()
         guard let version = body.version else {
             throw APIValidation(fields: [
                 .init(field: "version", code: "required", detail: "Send the version your change is based on.")
             ])
         }
         let current = try await people.find(id)
-        return PersonOut(try await people.update(id, with: body.applied(to: current.draft), expectedVersion: version))
-    }
-
-    func id(_ req: Request) throws -> UUID {
-        return try req.recordID()
+        return OK(
+            PersonOut(try await people.update(id, with: body.applied(to: current.draft), expectedVersion: version)))
     }
 }

@@ -2,20 +2,17 @@ import SanadCore
 import SanadStore
 import Vapor
 
-/// The indicators dashboard, its downloads (CSV, HXL, CTDC) and the report API.
+/// The indicators dashboard and its downloads (CSV, HXL, CTDC).
 struct ReportPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("reports", use: dashboard)
         routes.get("reports", "figures.csv", use: figuresCSV)
         routes.get("reports", "hxl.csv", use: hxl)
         routes.get("reports", "ctdc.csv", use: ctdc)
-        let v1 = routes.grouped("api", "v1", "reports")
-        v1.get("summary", use: apiSummary)
-        v1.get("trends", use: apiTrends)
     }
 
     /// The period asked for; the dashboard defaults to the twelve months up to today.
-    func query(_ req: Request, defaults: Bool) async throws -> ReportQuery {
+    static func query(_ req: Request, defaults: Bool) async throws -> ReportQuery {
         let actor = try req.requireActor()
         guard AccessPolicy.roleMay(actor.role, .viewAggregates) else { throw StoreError.forbidden }
         let today = CivilDate(req.context.clock())
@@ -44,7 +41,7 @@ struct ReportPageController: RouteCollection {
     }
 
     /// Months (default) or calendar quarters for the trend test.
-    func cadence(_ req: Request) throws -> TrendCadence {
+    static func cadence(_ req: Request) throws -> TrendCadence {
         guard let text = req.query[String.self, at: "cadence"], !text.isEmpty else { return .monthly }
         guard let cadence = TrendCadence(rawValue: text) else {
             throw APIValidation(fields: [
@@ -66,7 +63,7 @@ struct ReportPageController: RouteCollection {
     func dashboard(req: Request) async throws -> Response {
         let q: ReportQuery
         do {
-            q = try await query(req, defaults: true)
+            q = try await Self.query(req, defaults: true)
         } catch let invalid as APIValidation {
             // The form again with what to fix, rather than a bare error page.
             let t = req.pageContext.t
@@ -83,7 +80,7 @@ struct ReportPageController: RouteCollection {
         }
         let actor = try req.requireActor()
         let summary = try await req.reports.summary(q)
-        let trends = try await req.trends(TrendTest(cadence: try cadence(req))).trends(q)
+        let trends = try await req.trends(TrendTest(cadence: try Self.cadence(req))).trends(q)
         let centres = try await req.centres.all()
             .filter { actor.role == .administrator || actor.centres.contains($0.code) }
         return req.page(
@@ -95,7 +92,7 @@ struct ReportPageController: RouteCollection {
     }
 
     func figuresCSV(req: Request) async throws -> Response {
-        let q = try await query(req, defaults: true)
+        let q = try await Self.query(req, defaults: true)
         let summary = try await req.reports.summary(q)
         return SpreadsheetResponse.download(
             try SpreadsheetResponse.csv(DashboardFigures.rows(summary)), filename: "sanad-figures-\(q.from)-\(q.to).csv"
@@ -103,7 +100,7 @@ struct ReportPageController: RouteCollection {
     }
 
     func hxl(req: Request) async throws -> Response {
-        let q = try await query(req, defaults: true)
+        let q = try await Self.query(req, defaults: true)
         let by: [HXLBreakdown]
         do {
             by = try HXLExport.breakdowns(req.query[String.self, at: "by"])
@@ -134,93 +131,5 @@ struct ReportPageController: RouteCollection {
         let (output, _) = try DisclosureControl.anonymise(source.table, quasi: quasi, k: k)
         return SpreadsheetResponse.download(
             try SpreadsheetResponse.plainCSV([output.header] + output.rows), filename: "sanad-ctdc-k\(k).csv")
-    }
-
-    func apiSummary(req: Request) async throws -> SummaryOut {
-        let q = try await query(req, defaults: false)
-        return SummaryOut(try await req.reports.summary(q))
-    }
-
-    func apiTrends(req: Request) async throws -> TrendsOut {
-        let q = try await query(req, defaults: false)
-        return TrendsOut(try await req.trends(TrendTest(cadence: try cadence(req))).trends(q))
-    }
-}
-
-struct SummaryOut: Content {
-    struct Service: Content {
-        let records: Int
-        let quantity: Double
-        let people: Breakdown
-    }
-
-    let from: String
-    let to: String
-    let centre: String?
-    let state: String?
-    let nationality: String?
-    let assisted: Breakdown
-    let registrations: Breakdown
-    let screenings: [String: Breakdown]
-    let presumedVictims: Breakdown
-    let confirmedVictims: Breakdown
-    let services: [String: Service]
-    let referrals: [String: Int]
-    let departures: Breakdown
-    let shelterNights: Double
-    let events: Int
-    let participants: [String: Int]
-    let participantsTotal: Int
-    let months: [MonthFigures]
-
-    init(_ s: ReportSummary) {
-        from = s.query.from.description
-        to = s.query.to.description
-        centre = s.query.centre
-        state = s.query.state
-        nationality = s.query.nationality
-        assisted = s.assisted
-        registrations = s.registrations
-        screenings = s.screenings
-        presumedVictims = s.presumedVictims
-        confirmedVictims = s.confirmedVictims
-        services = s.services.mapValues { Service(records: $0.records, quantity: $0.quantity, people: $0.people) }
-        referrals = s.referrals
-        departures = s.departures
-        shelterNights = s.shelterNights
-        events = s.events
-        participants = s.participants
-        participantsTotal = s.participantsTotal
-        months = s.months
-    }
-}
-
-struct TrendsOut: Content {
-    struct Flag: Content {
-        let dimension: String
-        let category: String
-        let period: String
-        let observed: Int
-        let expected: Double
-        let ratio: Double
-        let pValue: Double
-        let direction: String
-    }
-
-    let month: String
-    let test: String
-    let flags: [Flag]
-    let skipped: Int
-
-    init(_ t: TrendReport) {
-        month = t.month
-        test = t.test
-        skipped = t.skipped
-        flags = t.findings.map {
-            Flag(
-                dimension: $0.dimension.rawValue, category: $0.flag.category, period: $0.flag.period,
-                observed: $0.flag.observed, expected: $0.flag.expected, ratio: $0.flag.ratio, pValue: $0.flag.pValue,
-                direction: $0.flag.direction.rawValue)
-        }
     }
 }

@@ -67,47 +67,67 @@ struct InstrumentSummary: Content {
 
 extension Instrument: Content {}
 extension Evaluation: Content {}
+extension Strength: APIDescribedValue {}
+extension InstrumentStatus: APIDescribedValue {}
+extension DimensionStatus: APIDescribedValue {}
+extension Conclusion: APIDescribedValue {}
 
 struct ScreeningAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let v1 = routes.grouped("api", "v1")
-        v1.get("screening", "instruments", use: instruments)
-        v1.get("screening", "instruments", ":iid", use: instrument)
-        v1.get("people", ":id", "screenings", use: list)
-        v1.post("people", ":id", "screenings", use: start)
-        v1.post("people", ":id", "trafficking-status", use: decide)
-        v1.get("screenings", ":sid", use: show)
-        v1.patch("screenings", ":sid", use: save)
-        v1.post("screenings", ":sid", "complete", use: complete)
+        routes.api(
+            .GET, "/screening/instruments", APIDoc("listInstruments", "Screening instruments (every version)."),
+            use: instruments)
+        routes.api(
+            .GET, "/screening/instruments/{iid}", APIDoc("getInstrument", "One instrument with its indicators."),
+            use: instrument)
+        routes.api(
+            .GET, "/people/{id}/screenings", APIDoc("listScreenings", "A person's screenings, newest first."),
+            use: list)
+        routes.api(
+            .POST, "/people/{id}/screenings",
+            APIDoc("startScreening", "Start a screening interview (consent and instrument first)."),
+            body: ScreeningStartBody.self, use: start)
+        routes.api(
+            .POST, "/people/{id}/trafficking-status",
+            APIDoc("decideTraffickingStatus", "A supervisor records a trafficking status decision."),
+            body: StatusBody.self, use: decide)
+        routes.api(.GET, "/screenings/{sid}", APIDoc("getScreening", "One screening with its result."), use: show)
+        routes.api(
+            .PATCH, "/screenings/{sid}",
+            APIDoc(
+                "saveScreeningAnswers", "Save answers; `version` must be the current one.",
+                problems: [409: "Changed since `version`, or already completed."]), body: AnswersBody.self,
+            use: save)
+        routes.api(
+            .POST, "/screenings/{sid}/complete",
+            APIDoc(
+                "completeScreening", "Save the last answers and complete; the result is fixed from then on.",
+                problems: [409: "Changed since `version`, or already completed."]), body: AnswersBody.self,
+            use: complete)
     }
 
-    func uuid(_ req: Request, _ name: String) throws -> UUID {
-        return try req.recordID(name)
-    }
-
-    func instruments(req: Request) async throws -> [InstrumentSummary] {
+    func instruments(req: Request) async throws -> OK<[InstrumentSummary]> {
         _ = try req.requireActor()
-        return InstrumentCatalogue.shipped.instruments.map {
-            InstrumentSummary(id: $0.id, version: $0.version, status: $0.status.rawValue, title: $0.title.en)
-        }
+        return OK(
+            InstrumentCatalogue.shipped.instruments.map {
+                InstrumentSummary(id: $0.id, version: $0.version, status: $0.status.rawValue, title: $0.title.en)
+            })
     }
 
-    func instrument(req: Request) async throws -> Instrument {
+    func instrument(req: Request) async throws -> OK<Instrument> {
         _ = try req.requireActor()
         do {
-            return try InstrumentCatalogue.shipped.instrument(req.parameters.get("iid") ?? "")
+            return OK(try InstrumentCatalogue.shipped.instrument(req.parameters.get("iid") ?? ""))
         } catch {
             throw StoreError.notFound
         }
     }
 
-    func list(req: Request) async throws -> [ScreeningOut] {
-        try await req.screenings.list(personID: try uuid(req, "id")).map(ScreeningOut.init)
+    func list(req: Request) async throws -> OK<[ScreeningOut]> {
+        OK(try await req.screenings.list(personID: try req.recordID("id")).map(ScreeningOut.init))
     }
 
-    func start(req: Request) async throws -> Response {
-        let repo = try req.screenings
-        let body = try req.decodeJSON(ScreeningStartBody.self)
+    func start(req: Request, body: ScreeningStartBody) async throws -> Created<ScreeningOut> {
         var start = ScreeningStart()
         start.instrument = body.instrument
         start.language = body.language
@@ -119,18 +139,15 @@ struct ScreeningAPIController: RouteCollection {
                 start.consent[keyPath: key] = value ?? false
             }
         }
-        let screening = try await repo.start(personID: try uuid(req, "id"), start)
-        let response = try await ScreeningOut(screening).encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/screenings/\(screening.id.uuidString)")
-        return response
+        let screening = try await req.screenings.start(personID: try req.recordID("id"), start)
+        return Created(ScreeningOut(screening), at: "/api/v1/screenings/\(screening.id.uuidString)")
     }
 
-    func show(req: Request) async throws -> ScreeningOut {
-        ScreeningOut(try await req.screenings.find(try uuid(req, "sid")))
+    func show(req: Request) async throws -> OK<ScreeningOut> {
+        OK(ScreeningOut(try await req.screenings.find(try req.recordID("sid"))))
     }
 
-    func answers(_ req: Request) throws -> (Int, [String: String]) {
-        let body = try req.decodeJSON(AnswersBody.self)
+    func answers(_ body: AnswersBody) throws -> (Int, [String: String]) {
         guard let version = body.version else {
             throw APIValidation(fields: [
                 .init(field: "version", code: "required", detail: "Send the version your change is based on.")
@@ -139,21 +156,21 @@ struct ScreeningAPIController: RouteCollection {
         return (version, body.answers ?? [:])
     }
 
-    func save(req: Request) async throws -> ScreeningOut {
-        let repo = try req.screenings
-        let (version, answers) = try answers(req)
-        return ScreeningOut(try await repo.save(try uuid(req, "sid"), answers: answers, expectedVersion: version))
+    func save(req: Request, body: AnswersBody) async throws -> OK<ScreeningOut> {
+        let (version, answers) = try answers(body)
+        return OK(
+            ScreeningOut(
+                try await req.screenings.save(try req.recordID("sid"), answers: answers, expectedVersion: version)))
     }
 
-    func complete(req: Request) async throws -> ScreeningOut {
-        let repo = try req.screenings
-        let (version, answers) = try answers(req)
-        return ScreeningOut(try await repo.complete(try uuid(req, "sid"), answers: answers, expectedVersion: version))
+    func complete(req: Request, body: AnswersBody) async throws -> OK<ScreeningOut> {
+        let (version, answers) = try answers(body)
+        return OK(
+            ScreeningOut(
+                try await req.screenings.complete(try req.recordID("sid"), answers: answers, expectedVersion: version)))
     }
 
-    func decide(req: Request) async throws -> Response {
-        let repo = try req.screenings
-        let body = try req.decodeJSON(StatusBody.self)
+    func decide(req: Request, body: StatusBody) async throws -> NoContent {
         guard let status = body.status.flatMap(TraffickingStatus.init(rawValue:)) else {
             throw APIValidation(fields: [
                 .init(field: "status", code: "unknown-value", detail: "Use an HTCDS trafficking status.")
@@ -170,50 +187,7 @@ struct ScreeningAPIController: RouteCollection {
             }
             organisation = org
         }
-        try await repo.decide(personID: try uuid(req, "id"), status: status, organisation: organisation)
-        return Response(status: .noContent)
-    }
-}
-
-struct VulnerabilityOut: Content {
-    let personId: UUID
-    let model: String
-    let answers: [String: String]
-    let context: [String: String]
-    let profile: [LevelProfile]
-    let assessedAt: Date?
-}
-
-extension LevelProfile: Content {}
-
-struct FactorAnswersBody: Content {
-    var answers: [String: String]?
-}
-
-struct VulnerabilityAPIController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("api", "v1", "people", ":id", "vulnerability", use: show)
-        routes.post("api", "v1", "people", ":id", "vulnerability", use: assess)
-    }
-
-    func parts(_ req: Request) throws -> (VulnerabilityService, UUID) {
-        let id = try req.recordID()
-        return (try req.vulnerability, id)
-    }
-
-    func show(req: Request) async throws -> VulnerabilityOut {
-        let (repo, id) = try parts(req)
-        let v = try await repo.profile(personID: id)
-        return VulnerabilityOut(
-            personId: id, model: "\(VulnerabilityModel.shipped.id) v\(VulnerabilityModel.shipped.version)",
-            answers: v.personAnswers.mapValues(\.rawValue), context: v.contextAnswers.mapValues(\.rawValue),
-            profile: v.profile, assessedAt: v.assessedAt)
-    }
-
-    func assess(req: Request) async throws -> Response {
-        let (repo, id) = try parts(req)
-        let body = try req.decodeJSON(FactorAnswersBody.self)
-        try await repo.assess(personID: id, answers: body.answers ?? [:])
-        return try await show(req: req).encodeResponse(status: .created, for: req)
+        try await req.screenings.decide(personID: try req.recordID("id"), status: status, organisation: organisation)
+        return NoContent()
     }
 }
