@@ -97,7 +97,24 @@ import Testing
             #expect(history.count == 1)
             #expect(history[0].changes == [FieldChange(field: "phone", old: nil, new: "+249912345678")])
             #expect(try await people.find(person.id).personal.notes == nil)
-            #expect(try await people.withIdentifier(kind: "phone", value: "+249912345678") == [person.id])
+            // The search box finds a phone number however it is spaced, through the blind index only.
+            let found = try await people.list(query: "+249 912 345 678", centre: nil, page: 1, per: 10)
+            #expect(found.items.map(\.id) == [person.id])
+            #expect(try await people.list(query: "+249 912 345 679", centre: nil, page: 1, per: 10).items.isEmpty)
+        }
+    }
+
+    @Test func searchFindsADocumentNumberThroughItsBlindIndex() async throws {
+        try await TestApp.with { app, fx in
+            let people = fx.people(try await fx.actor("amna", .caseworker))
+            var draft = TestFixture.draft("Selam Tesfay")
+            draft.documents = [DocumentDraft(type: "passport", number: "P 1234-567", issuingCountry: "ERI")]
+            let person = try await people.register(draft)
+            _ = try await people.register(TestFixture.draft("Selam Other"))
+            #expect(
+                try await people.list(query: "p1234567", centre: nil, page: 1, per: 10).items.map(\.id) == [person.id])
+            let digests = try await PersonIdentifier.query(on: app.db).all().map(\.digest)
+            #expect(!digests.isEmpty && !digests.contains { $0.contains("1234567") }, "only digests are stored")
         }
     }
 

@@ -57,6 +57,9 @@ extension RoleRouteMatrixTests {
                 .form([("date", today), ("type", "food"), ("quantity", "1"), ("status", "delivered")]), admin: 403,
                 sup: 303, cw: 303, data: 403, anon: 303),
             r6(
+                .POST, "/cases/:cid/services/:svc", "/cases/\(c)/services/\(x)", .form([("status", "delivered")]),
+                admin: 403, sup: 404, cw: 404, data: 403, anon: 303),
+            r6(
                 .POST, "/cases/:cid/follow-ups", "/cases/\(c)/follow-ups",
                 .form([("due", "2030-01-01"), ("follow_note", "Call back")]), admin: 403, sup: 303, cw: 303,
                 data: 403, anon: 303),

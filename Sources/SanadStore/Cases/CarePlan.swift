@@ -118,21 +118,4 @@ extension CaseService {
             }
         }
     }
-
-    /// Pending approvals at the actor's centres, oldest first.
-    public func pendingApprovals() async throws -> [(ApprovalView, CaseSummary)] {
-        guard AccessPolicy.roleMay(actor.role, .approveCases) else { throw StoreError.forbidden }
-        let rows = try await ApprovalRecord.query(on: db).filter(\.$status == "pending")
-            .join(CaseRecord.self, on: \ApprovalRecord.$caseID == \CaseRecord.$id)
-            .filter(CaseRecord.self, \.$centreCode ~~ Array(actor.centres)).sort(\.$requestedAt).limit(500).all()
-        return try rows.map { a in
-            let record = try a.joined(CaseRecord.self)
-            return (
-                ApprovalView(
-                    id: a.id!, kind: ApprovalKind(rawValue: a.kind) ?? .carePlan, status: a.status, subject: a.subject,
-                    requestedBy: a.requestedBy, requestedAt: a.requestedAt, decidedBy: nil, comment: nil),
-                CaseSummary(record)
-            )
-        }
-    }
 }

@@ -21,6 +21,8 @@ public enum CaseError: Error, Sendable, Equatable {
     case unknownCaseworker
     case unknownPartner
     case unknownCentre
+    /// Only a planned service becomes delivered or cancelled; a delivered one is a fact, corrected by a new record.
+    case serviceNotPlanned
 }
 
 extension CaseRecord {

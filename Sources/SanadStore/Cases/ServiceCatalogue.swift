@@ -93,16 +93,24 @@ extension CaseService {
     }
 
     /// Marks a planned service delivered (dated today at the latest) or cancelled.
+    /// A planned service was delivered (starting assistance on an approved plan, as a delivered record does) or
+    /// is cancelled.
     public func setServiceStatus(_ id: UUID, service serviceID: UUID, status: ServiceStatus) async throws {
+        guard status != .planned else { throw CaseError.invalid(CaseValidationError(["status": .unknownValue])) }
         _ = try await change(id, expectedVersion: nil, audit: "case.service.status") { record, tx in
+            try record.requireOpen()
             guard let service = try await ServiceRecord.find(serviceID, on: tx), service.caseID == record.id else {
                 throw StoreError.notFound
             }
+            guard service.status == ServiceStatus.planned.rawValue else { throw CaseError.serviceNotPlanned }
             if status == .delivered, let date = CivilDate(service.date), date > today {
                 throw CaseError.invalid(CaseValidationError(["date": .futureDate]))
             }
             if status == .delivered && service.quantity <= 0 {
                 throw CaseError.invalid(CaseValidationError(["quantity": .outOfRange]))
+            }
+            if status == .delivered && CaseStage(rawValue: record.stage) == .planApproved {
+                try apply(.startAssistance, to: record)
             }
             service.status = status.rawValue
             try await service.update(on: tx)

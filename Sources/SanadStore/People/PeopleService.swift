@@ -148,7 +148,9 @@ public struct PeopleService: Sendable {
         let total: Int
         if let query, !query.trimmingCharacters(in: .whitespaces).isEmpty {
             try await context.names.refresh(on: db, cipher: context.cipher)
-            let ids = context.names.search(query, centres: centres)
+            // A phone or document number is looked up exactly, through its blind index, before names.
+            let exact = try await withIdentifier(query, centres: centres)
+            let ids = exact + context.names.search(query, centres: centres).filter { !exact.contains($0) }
             total = ids.count
             let slice = Array(ids.dropFirst((page - 1) * per).prefix(per))
             let found = try await Person.query(on: db).filter(\.$id ~~ slice).all()
@@ -187,14 +189,25 @@ public struct PeopleService: Sendable {
         return out
     }
 
-    public func withIdentifier(kind: String, value: String) async throws -> [UUID] {
-        guard AccessPolicy.roleMay(actor.role, .listPeople) else { throw StoreError.forbidden }
-        let digest = context.digests.blindIndex(kind: kind, value: value)
-        let ids = try await PersonIdentifier.query(on: db).filter(\.$kind == kind).filter(\.$digest == digest)
-            .all().map(\.personID)
-        let visible = try await Person.query(on: db).filter(\.$id ~~ ids)
-            .filter(\.$centreCode ~~ Array(actor.centres)).all()
-        return visible.compactMap(\.id)
+    /// People at `centres` whose phone or document number is the query, found by HMAC blind index: the
+    /// database never compares a plaintext number.
+    func withIdentifier(_ query: String, centres: Set<String>) async throws -> [UUID] {
+        var digests: [(String, String)] = []
+        if let phone = PhoneNumber.normalise(query) {
+            digests.append(("phone", context.digests.blindIndex(kind: "phone", value: phone)))
+        }
+        let document = query.uppercased().filter { $0.isLetter || $0.isNumber }
+        if document.count >= 4, document.contains(where: \.isNumber) {
+            digests.append(("document", context.digests.blindIndex(kind: "document", value: document)))
+        }
+        var ids: [UUID] = []
+        for (kind, digest) in digests {
+            ids += try await PersonIdentifier.query(on: db).filter(\.$kind == kind).filter(\.$digest == digest)
+                .all().map(\.personID)
+        }
+        guard !ids.isEmpty else { return [] }
+        return try await Person.query(on: db).filter(\.$id ~~ ids).filter(\.$centreCode ~~ Array(centres))
+            .filter(\.$mergedInto == nil).sort(\.$createdAt, .descending).all().compactMap(\.id)
     }
 
     func load(_ id: UUID, for action: Action) async throws -> Person {

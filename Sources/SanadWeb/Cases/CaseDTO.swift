@@ -107,6 +107,8 @@ struct CaseFileOut: Content {
     let returns: [ReturnOut]
     let followUps: [FollowUpOut]
     let stay: StayOut?
+    /// A transfer waiting for the receiving side's answer.
+    let transfer: TransferOut?
 
     init(_ f: CaseFile, today: CivilDate) {
         `case` = CaseOut(f.summary)
@@ -125,7 +127,21 @@ struct CaseFileOut: Content {
         returns = f.returns.map { ReturnOut($0, today: today) }
         followUps = f.followUps.map { FollowUpOut(id: $0.id, due: $0.due, note: $0.note, done: $0.done) }
         stay = f.stay.map(StayOut.init)
+        transfer = f.pendingTransfer.map {
+            TransferOut(
+                id: $0.id, fromCentre: $0.fromCentre, toCentre: $0.toCentre, toCaseworker: $0.toUser,
+                status: $0.status.rawValue, requestedAt: $0.requestedAt)
+        }
     }
+}
+
+struct TransferOut: Content {
+    let id: UUID
+    let fromCentre: String
+    let toCentre: String
+    let toCaseworker: UUID?
+    let status: String
+    let requestedAt: Date
 }
 
 struct WorkItemOut: Content {

@@ -128,6 +128,10 @@ struct CaseRefusal {
         case .unknownCentre:
             parts = make(.unprocessableEntity, "unknown-centre", "centre.unknown", "Choose one of your centres.")
             fields = [.init(field: "centre", code: "unknown-value", detail: "No such centre.")]
+        case .serviceNotPlanned:
+            parts = make(
+                .conflict, "service-not-planned", "service.not-planned",
+                "Only a planned service can be marked delivered or cancelled; record a correction as a new service.")
         }
         (status, slug, english, localized) = parts
         self.fields = fields

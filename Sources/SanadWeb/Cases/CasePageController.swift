@@ -17,6 +17,7 @@ struct CasePageController: RouteCollection {
         routes.post("cases", ":cid", "approvals", use: requestApproval)
         routes.post("cases", ":cid", "approvals", ":aid", use: decide)
         routes.post("cases", ":cid", "services", use: recordService)
+        routes.post("cases", ":cid", "services", ":svc", use: setServiceStatus)
         routes.post("cases", ":cid", "follow-ups", use: addFollowUp)
         routes.post("cases", ":cid", "follow-ups", ":fid", use: completeFollowUp)
         routes.post("cases", ":cid", "transfers", use: requestTransfer)
@@ -215,6 +216,16 @@ struct CasePageController: RouteCollection {
             draft.cost = form["cost"]
             draft.currency = form["currency"]
             _ = try await cases.recordService(id, draft)
+        }
+    }
+
+    func setServiceStatus(req: Request) async throws -> Response {
+        let service = try req.recordID("svc")
+        return try await act(req, "services") { form, cases, id in
+            guard let status = form["status"].flatMap(ServiceStatus.init(rawValue:)) else {
+                throw CaseError.invalid(CaseValidationError(["status": .unknownValue]))
+            }
+            try await cases.setServiceStatus(id, service: service, status: status)
         }
     }
 

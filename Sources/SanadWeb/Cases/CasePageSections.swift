@@ -76,7 +76,7 @@ extension CasePage {
                 Components.table(
                     headers: [
                         t.t("cf.date"), t.t("cf.type"), t.t("cf.quantity"), t.t("cf.status"), t.t("cf.partner"),
-                        t.t("cf.cost"), t.t("service.recorded-by"),
+                        t.t("cf.cost"), t.t("service.recorded-by"), "",
                     ],
                     rows: file.services.map { sv in
                         [
@@ -88,6 +88,17 @@ extension CasePage {
                                     ?? t.t("plan.centre")),
                             CaseUI.ltr(sv.cost.map { "\(CaseUI.number($0)) \(sv.currency ?? "")" } ?? ""),
                             txt(users[sv.recordedBy] ?? "—"),
+                            sv.status == .planned && !closed
+                                ? CaseUI.form(
+                                    c, "\(base)/services/\(sv.id.uuidString)",
+                                    [
+                                        CaseUI.button(
+                                            t.t("service.mark-delivered"), name: "status",
+                                            value: ServiceStatus.delivered.rawValue),
+                                        CaseUI.button(
+                                            t.t("service.mark-cancelled"), name: "status",
+                                            value: ServiceStatus.cancelled.rawValue),
+                                    ]) : .empty,
                         ]
                     }))
         }

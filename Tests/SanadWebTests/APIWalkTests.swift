@@ -1,0 +1,222 @@
+import Foundation
+import SanadCore
+import SanadTestSupport
+import Testing
+import Vapor
+
+/// One centre's work done entirely through the API, every operation at least once with a successful answer
+/// whose body is read and checked against the document. The last check fails when an operation is added to the
+/// API without being walked here.
+@Suite struct APIWalkTests {
+    final class Walk: @unchecked Sendable {
+        let app: Application
+        let conformance: APIConformance
+        var covered: Set<String> = []
+
+        init(app: Application) async throws {
+            self.app = app
+            self.conformance = try await APIConformance.shared(app: app)
+        }
+
+        /// Calls as the holder of `token` (nil: no token), expects `status`, and returns the parsed body.
+        @discardableResult
+        func call(
+            _ token: String?, _ method: HTTPMethod, _ path: String, _ body: String? = nil, _ status: UInt,
+            sourceLocation: SourceLocation = #_sourceLocation
+        ) async throws -> JSON {
+            let client = WebClient(app: app, bearer: token)
+            let response = try await client.json(method, path, body, sourceLocation: sourceLocation)
+            #expect(
+                response.status.code == status, "\(method) \(path): \(response.text.prefix(400))",
+                sourceLocation: sourceLocation)
+            if response.status.code < 300, let id = conformance.operation(method, path)?.id { covered.insert(id) }
+            return JSON(try? JSONSerialization.jsonObject(with: Data(response.text.utf8), options: .fragmentsAllowed))
+        }
+    }
+
+    /// A read-only view of a parsed body: `json["plan"][0]["id"].string`.
+    struct JSON {
+        let value: Any?
+        init(_ value: Any?) { self.value = value }
+        subscript(_ key: String) -> JSON { JSON((value as? [String: Any])?[key]) }
+        subscript(_ index: Int) -> JSON {
+            guard let array = value as? [Any], array.indices.contains(index) else { return JSON(nil) }
+            return JSON(array[index])
+        }
+        var string: String { value as? String ?? "" }
+        var count: Int { (value as? [Any])?.count ?? 0 }
+        var array: [JSON] { ((value as? [Any]) ?? []).map(JSON.init) }
+    }
+
+    @Test func everyOperationOnceThroughTheAPI() async throws {
+        try await TestApp.with { app, fx in
+            let w = try await Walk(app: app)
+            let admin = try await fx.user("walk-admin", .administrator)
+            let sup = try await fx.user("walk-sup", .supervisor)
+            let cw = try await fx.user("walk-cw", .caseworker)
+            let cw2 = try await fx.user("walk-cw2", .caseworker)
+            let data = try await fx.user("walk-data", .dataOfficer)
+            let a = try await fx.apiToken(for: admin)
+            let s = try await fx.apiToken(for: sup)
+            let d = try await fx.apiToken(for: data)
+            let today = CivilDate(Date()).description
+
+            // Signing in: the caseworker's token comes from the API itself.
+            let signIn = try await w.call(
+                nil, .POST, "/api/v1/auth/token", #"{"username":"walk-cw","password":"\#(TestFixture.password)"}"#, 201)
+            let c = signIn["token"].string
+            let c2 = try await fx.apiToken(for: cw2)
+
+            // Administration.
+            try await w.call(a, .GET, "/api/v1/centres", nil, 200)
+            try await w.call(
+                a, .POST, "/api/v1/centres",
+                #"{"code":"SD09","prefix":"DAM","nameEn":"Ed Damer","nameAr":"الدامر","state":"SD09"}"#, 201)
+            let users = try await w.call(a, .GET, "/api/v1/users", nil, 200)
+            #expect(users.array.contains { $0["username"].string == "walk-cw" })
+            try await w.call(
+                a, .POST, "/api/v1/users",
+                #"{"username":"walk-new","password":"long enough password","role":"caseworker","centres":["SD01"]}"#,
+                201)
+            try await w.call(a, .POST, "/api/v1/users/\(sup.id)/self-approval", #"{"granted":true}"#, 204)
+            try await w.call(c, .GET, "/api/v1/service-types", nil, 200)
+            try await w.call(
+                a, .POST, "/api/v1/service-types",
+                #"{"code":"blankets","english":"Blankets","arabic":"بطانيات","unit":"item"}"#, 201)
+            let partner = try await w.call(
+                a, .POST, "/api/v1/partners",
+                #"{"name":"Law Clinic","type":"NGO","services":["legal-aid"],"states":["SD01"]}"#, 201)["id"].string
+            try await w.call(c, .GET, "/api/v1/partners", nil, 200)
+            let shelter = try await w.call(s, .POST, "/api/v1/shelters/SD01", #"{"name":"Main shelter"}"#, 201)["id"]
+                .string
+            let beds = try await w.call(
+                s, .POST, "/api/v1/shelters/SD01/beds",
+                #"{"shelter":"\#(shelter)","room":"1","labels":["A1","A2"],"restriction":"none"}"#, 200)
+            #expect(beds.count == 2)
+            try await w.call(c, .GET, "/api/v1/shelters/SD01", nil, 200)
+            try await w.call(c, .GET, "/api/v1/shelters/SD01/occupancy?date=\(today)", nil, 200)
+
+            // A person, the duplicate check and a merge undone.
+            let person =
+                #"{"nameOriginal":"ሰላም ተስፋይ","nameLatin":"Selam Tesfay","sex":"Feminine","estimatedAge":24,"nationality":"ERI","centre":"SD01","consent":{"interview":true,"toldPurpose":true,"toldUses":true}}"#
+            try await w.call(c, .POST, "/api/v1/people/matches", person, 200)
+            let p = try await w.call(c, .POST, "/api/v1/people", person, 201)["id"].string
+            let twin = try await w.call(
+                c, .POST, "/api/v1/people", person.replacingOccurrences(of: "Selam Tesfay", with: "Selam Tesfai"), 201)[
+                    "id"
+                ].string
+            try await w.call(c, .GET, "/api/v1/people?q=Selam", nil, 200)
+            try await w.call(c, .GET, "/api/v1/people/\(p)", nil, 200)
+            try await w.call(c, .PATCH, "/api/v1/people/\(p)", #"{"version":1,"phone":"0912345678"}"#, 200)
+            try await w.call(c, .GET, "/api/v1/people/\(p)/duplicates", nil, 200)
+            try await w.call(s, .POST, "/api/v1/people/\(p)/merge", #"{"other":"\#(twin)"}"#, 204)
+            try await w.call(s, .POST, "/api/v1/people/\(twin)/unmerge", nil, 204)
+            try await w.call(s, .POST, "/api/v1/people/\(p)/distinct", #"{"other":"\#(twin)"}"#, 204)
+
+            // Screening and vulnerability.
+            let instruments = try await w.call(c, .GET, "/api/v1/screening/instruments", nil, 200)
+            #expect(instruments.count > 0)
+            try await w.call(c, .GET, "/api/v1/screening/instruments/ilo-adult-labour", nil, 200)
+            let screening = try await w.call(
+                c, .POST, "/api/v1/people/\(p)/screenings",
+                #"{"instrument":"ilo-adult-labour","language":"tir","place":"Khartoum","consent":{"interview":true}}"#,
+                201)["id"].string
+            try await w.call(
+                c, .PATCH, "/api/v1/screenings/\(screening)",
+                #"{"version":1,"answers":{"D2.violence-on-victims":"yes"}}"#, 200)
+            try await w.call(c, .POST, "/api/v1/screenings/\(screening)/complete", #"{"version":2,"answers":{}}"#, 200)
+            try await w.call(c, .GET, "/api/v1/screenings/\(screening)", nil, 200)
+            try await w.call(c, .GET, "/api/v1/people/\(p)/screenings", nil, 200)
+            try await w.call(
+                s, .POST, "/api/v1/people/\(p)/trafficking-status",
+                #"{"status":"ActualVictimOfTrafficking","decisionOrganisation":"CourtOrProsecution"}"#, 204)
+            let factor = VulnerabilityModel.shipped.factors(in: "individual")[0].id
+            try await w.call(
+                c, .POST, "/api/v1/people/\(p)/vulnerability", #"{"answers":{"\#(factor)":"present"}}"#, 201)
+            try await w.call(c, .GET, "/api/v1/people/\(p)/vulnerability", nil, 200)
+            let context = VulnerabilityModel.shipped.factors(in: "community")[0].id
+            try await w.call(s, .POST, "/api/v1/centres/SD01/context", #"{"answers":{"\#(context)":"absent"}}"#, 201)
+            try await w.call(s, .GET, "/api/v1/centres/SD01/context", nil, 200)
+
+            // A case from opening to assistance, with everything a caseworker and a supervisor do on it.
+            let k = try await w.call(
+                c, .POST, "/api/v1/people/\(p)/cases", #"{"priority":"high","risk":"medium"}"#, 201)[
+                    "id"
+                ].string
+            try await w.call(c, .GET, "/api/v1/cases?scope=all", nil, 200)
+            try await w.call(
+                c, .POST, "/api/v1/cases/\(k)/events",
+                #"{"event":"assess","version":1,"priority":"high","risk":"high"}"#,
+                200)
+            try await w.call(c, .POST, "/api/v1/cases/\(k)/notes", #"{"text":"Met the person."}"#, 204)
+            try await w.call(
+                c, .POST, "/api/v1/cases/\(k)/plan-items",
+                #"{"need":"Medical check","service":"medical","due":"2030-01-01"}"#,
+                204)
+            try await w.call(
+                c, .POST, "/api/v1/cases/\(k)/plan-items", #"{"need":"Food","service":"food","due":"2030-01-01"}"#, 204)
+            try await w.call(c, .POST, "/api/v1/cases/\(k)/approvals", #"{"kind":"care-plan"}"#, 204)
+            var file = try await w.call(s, .GET, "/api/v1/cases/\(k)", nil, 200)
+            try await w.call(
+                s, .POST, "/api/v1/cases/\(k)/approvals/\(file["approvals"][0]["id"].string)",
+                #"{"decision":"approved","comment":"Go ahead"}"#, 204)
+            try await w.call(
+                c, .POST, "/api/v1/cases/\(k)/plan-items/\(file["plan"][0]["id"].string)/status", #"{"status":"done"}"#,
+                204)
+            let planned = try await w.call(
+                c, .POST, "/api/v1/cases/\(k)/services",
+                #"{"date":"\#(today)","type":"food","quantity":2,"status":"planned"}"#, 201)["id"].string
+            try await w.call(c, .POST, "/api/v1/cases/\(k)/services/\(planned)/status", #"{"status":"delivered"}"#, 204)
+            try await w.call(
+                c, .POST, "/api/v1/cases/\(k)/follow-ups", #"{"due":"2030-02-01","note":"Call back"}"#, 204)
+            file = try await w.call(c, .GET, "/api/v1/cases/\(k)", nil, 200)
+            #expect(file["case"]["stage"].string == "assistance", "a delivered service on an approved plan")
+            try await w.call(
+                c, .POST, "/api/v1/cases/\(k)/follow-ups/\(file["followUps"][0]["id"].string)/done", nil, 204)
+            try await w.call(s, .POST, "/api/v1/cases/\(k)/assign", #"{"caseworker":"\#(cw.id)"}"#, 200)
+            try await w.call(c, .POST, "/api/v1/cases/\(k)/transfers", #"{"caseworker":"\#(cw2.id)"}"#, 204)
+            file = try await w.call(c, .GET, "/api/v1/cases/\(k)", nil, 200)
+            try await w.call(
+                c2, .POST, "/api/v1/cases/\(k)/transfers/\(file["transfer"]["id"].string)/answer",
+                #"{"decision":"accept"}"#, 204)
+
+            // Referral, shelter and return, through the new caseworker.
+            try await w.call(c2, .POST, "/api/v1/people/\(p)/consents", #"{"partner":"\#(partner)","given":true}"#, 204)
+            let referral = try await w.call(
+                c2, .POST, "/api/v1/cases/\(k)/referrals",
+                #"{"partner":"\#(partner)","service":"legal-aid","urgency":"routine","reason":"AdditionalServicesRequired","shared":["sex"]}"#,
+                201)
+            try await w.call(c2, .GET, "/api/v1/referrals", nil, 200)
+            try await w.call(
+                c2, .POST, "/api/v1/referrals/\(referral["id"].string)/answer", #"{"decision":"withdraw"}"#, 200)
+            let stay = try await w.call(
+                c2, .POST, "/api/v1/cases/\(k)/stays", #"{"bed":"\#(beds[0]["id"].string)","checkIn":"\#(today)"}"#, 201
+            )
+            try await w.call(
+                c2, .POST, "/api/v1/stays/\(stay["id"].string)/checkout", #"{"checkOut":"\#(today)"}"#, 204)
+            let back = try await w.call(
+                c2, .POST, "/api/v1/cases/\(k)/returns", #"{"country":"ERI","place":"Keren","date":"\#(today)"}"#, 201)
+            try await w.call(
+                c2, .POST, "/api/v1/returns/\(back["id"].string)/steps",
+                #"{"step":"eligibility","date":"\#(today)","version":1}"#, 200)
+            try await w.call(c2, .GET, "/api/v1/work", nil, 200)
+
+            // An awareness event, and the figures.
+            let event = try await w.call(
+                c, .POST, "/api/v1/events",
+                #"{"type":"radio","title":"Safe migration","startDate":"\#(today)","state":"SD01","centre":"SD01","participants":{"f_adults":12}}"#,
+                201)
+            try await w.call(c, .GET, "/api/v1/events", nil, 200)
+            try await w.call(c, .GET, "/api/v1/events/\(event["id"].string)", nil, 200)
+            try await w.call(d, .GET, "/api/v1/reports/summary?from=2026-01-01&to=\(today)", nil, 200)
+            try await w.call(d, .GET, "/api/v1/reports/trends?from=2026-01-01&to=\(today)", nil, 200)
+
+            let doc = try #require(try await WebClient(app: app).get("/api/v1/openapi.json").jsonObject())
+            let all = Set(
+                (doc["paths"] as? [String: [String: Any]] ?? [:]).values.flatMap {
+                    $0.values.compactMap { ($0 as? [String: Any])?["operationId"] as? String }
+                })
+            #expect(all.subtracting(w.covered).isEmpty, "not walked: \(all.subtracting(w.covered).sorted())")
+        }
+    }
+}
