@@ -12,7 +12,7 @@ public enum AccountPages {
                 Components.notice(notice),
                 Components.errorSummary(error),
                 el(
-                    "form", [attr("method", "post"), attr("action", "/signin")],
+                    "form", [attr("method", "post"), attr("action", Site.signIn)],
                     [
                         Layout.csrfField(c),
                         Components.input(
@@ -36,7 +36,7 @@ public enum AccountPages {
                 el("p", text: t.t("setup.intro")),
                 Components.errorSummary(errors.isEmpty ? nil : t.t("form.has-errors", String(errors.count))),
                 el(
-                    "form", [attr("method", "post"), attr("action", "/setup/\(token)")],
+                    "form", [attr("method", "post"), attr("action", Site.setup(token))],
                     [
                         Layout.csrfField(c),
                         Components.input(
@@ -60,7 +60,7 @@ public enum AccountPages {
             c, title: c.t.t("setup.title"),
             [
                 el("p", [attr("id", "setup-invalid"), attr("class", "error-summary")], text: c.t.t("setup.invalid")),
-                el("p", [], [el("a", [attr("href", "/signin")], text: c.t.t("signin.title"))]),
+                el("p", [], [el("a", [attr("href", Site.signIn)], text: c.t.t("signin.title"))]),
             ])
     }
 
@@ -68,23 +68,23 @@ public enum AccountPages {
         let t = c.t
         var items: [HNode] = []
         if c.may(.listPeople) {
-            items.append(el("li", [], [el("a", [attr("href", "/people")], text: t.t("nav.people"))]))
+            items.append(el("li", [], [el("a", [attr("href", Site.people)], text: t.t("nav.people"))]))
         }
         if c.may(.registerPerson) {
-            items.append(el("li", [], [el("a", [attr("href", "/people/new")], text: t.t("nav.register"))]))
+            items.append(el("li", [], [el("a", [attr("href", Site.newPerson)], text: t.t("nav.register"))]))
         }
         if c.may(.manageUsers) {
-            items.append(el("li", [], [el("a", [attr("href", "/admin/users")], text: t.t("nav.users"))]))
+            items.append(el("li", [], [el("a", [attr("href", Site.users)], text: t.t("nav.users"))]))
         }
         if c.may(.manageCentres) {
-            items.append(el("li", [], [el("a", [attr("href", "/admin/centres")], text: t.t("nav.centres"))]))
+            items.append(el("li", [], [el("a", [attr("href", Site.centres)], text: t.t("nav.centres"))]))
         }
         if c.may(.viewAuditTrail) {
-            items.append(el("li", [], [el("a", [attr("href", "/admin/audit")], text: t.t("nav.audit"))]))
+            items.append(el("li", [], [el("a", [attr("href", Site.audit)], text: t.t("nav.audit"))]))
         }
         for (action, href, key) in [
-            (Action.viewCases, "/work", "nav.work"), (.viewReferrals, "/referrals", "nav.referrals"),
-            (.viewAggregates, "/reports", "nav.reports"), (.viewEvents, "/events", "nav.events"),
+            (Action.viewCases, Site.work, "nav.work"), (.viewReferrals, Site.referrals, "nav.referrals"),
+            (.viewAggregates, Site.reports, "nav.reports"), (.viewEvents, Site.events, "nav.events"),
         ] where c.may(action) {
             items.append(el("li", [], [el("a", [attr("href", href)], text: t.t(key))]))
         }
@@ -106,7 +106,7 @@ public enum AccountPages {
                 Components.errorSummary(errors.isEmpty ? nil : t.t("form.has-errors", String(errors.count))),
                 el("h2", text: t.t("account.change-password")),
                 el(
-                    "form", [attr("method", "post"), attr("action", "/account/password")],
+                    "form", [attr("method", "post"), attr("action", Site.accountPassword)],
                     [
                         Layout.csrfField(c),
                         Components.input(
@@ -133,7 +133,7 @@ public enum AccountPages {
                 el(
                     "div", [attr("id", "error-page"), attr("class", "error-summary")],
                     [el("p", text: message), el("p", text: "HTTP \(status)")]),
-                el("p", [], [el("a", [attr("href", "/")], text: c.t.t("error.home"))]),
+                el("p", [], [el("a", [attr("href", Site.home)], text: c.t.t("error.home"))]),
             ])
     }
 }

@@ -4,15 +4,14 @@ import Vapor
 
 struct AdminPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let admin = routes.grouped("admin")
-        admin.get("users", use: users)
-        admin.get("users", "new", use: newUser)
-        admin.post("users", use: createUser)
-        admin.post("users", ":id", "self-approval", use: selfApproval)
-        admin.get("centres", use: centres)
-        admin.get("centres", "new", use: newCentre)
-        admin.post("centres", use: createCentre)
-        admin.get("audit", use: audit)
+        routes.page(.GET, Site.users, use: users)
+        routes.page(.GET, Site.newUser, use: newUser)
+        routes.page(.POST, Site.users, use: createUser)
+        routes.page(.POST, Site.selfApproval(Param.id), use: selfApproval)
+        routes.page(.GET, Site.centres, use: centres)
+        routes.page(.GET, Site.newCentre, use: newCentre)
+        routes.page(.POST, Site.centres, use: createCentre)
+        routes.page(.GET, Site.audit, use: audit)
     }
 
     func require(_ req: Request, _ action: Action) throws -> Actor {
@@ -36,7 +35,7 @@ struct AdminPageController: RouteCollection {
         let form = try FormData.verified(req)
         try await req.accounts.setSelfApproval(
             userID: try req.recordID("id"), granted: form["granted"] == "yes", by: actor)
-        return req.redirect(to: "/admin/users")
+        return req.redirect(to: Site.users)
     }
 
     func users(req: Request) async throws -> Response {
@@ -78,7 +77,7 @@ struct AdminPageController: RouteCollection {
                     username: username, password: form["password"] ?? "", role: role, centres: centres,
                     partner: partner,
                     by: actor)
-                return req.redirect(to: "/admin/users?created=1")
+                return req.redirect(to: Site.users + "?created=1")
             } catch AccountError.usernameTaken {
                 errors["username"] = c.t.t("account.username.taken")
             } catch AccountError.unknownCentre {
@@ -115,7 +114,7 @@ struct AdminPageController: RouteCollection {
             _ = try await req.centres.add(
                 code: values["code"] ?? "", prefix: values["prefix"] ?? "", nameEN: values["name_en"] ?? "",
                 nameAR: values["name_ar"] ?? "", statePcode: values["state"] ?? "", by: actor)
-            return req.redirect(to: "/admin/centres?created=1")
+            return req.redirect(to: Site.centres + "?created=1")
         } catch let error as CentreError {
             switch error {
             case .invalidCode: errors["code"] = c.t.t("centres.code.invalid")

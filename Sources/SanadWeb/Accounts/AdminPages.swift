@@ -20,7 +20,7 @@ public enum AdminPages {
                     ? el(
                         "form",
                         [
-                            attr("method", "post"), attr("action", "/admin/users/\(u.id.uuidString)/self-approval"),
+                            attr("method", "post"), attr("action", Site.selfApproval(u.id)),
                             attr("class", "inline"),
                         ],
                         [
@@ -46,7 +46,7 @@ public enum AdminPages {
                     "p", [],
                     [
                         el(
-                            "a", [attr("id", "new-user"), attr("class", "button"), attr("href", "/admin/users/new")],
+                            "a", [attr("id", "new-user"), attr("class", "button"), attr("href", Site.newUser)],
                             text: t.t("users.new"))
                     ]),
                 Components.table(
@@ -69,7 +69,7 @@ public enum AdminPages {
             [
                 Components.errorSummary(errors.isEmpty ? nil : t.t("form.has-errors", String(errors.count))),
                 el(
-                    "form", [attr("method", "post"), attr("action", "/admin/users")],
+                    "form", [attr("method", "post"), attr("action", Site.users)],
                     [
                         Layout.csrfField(c),
                         Components.input(
@@ -101,7 +101,7 @@ public enum AdminPages {
                 el("span", [attr("dir", "ltr")], text: ce.code), el("span", [attr("dir", "ltr")], text: ce.prefix),
                 txt(ce.name(for: c.lang)),
                 txt(ReferenceData.state(ce.statePcode)?.name.text(for: c.lang) ?? ce.statePcode),
-                el("a", [attr("href", "/shelters/\(ce.code)")], text: t.t("stay.occupancy-link")),
+                el("a", [attr("href", Site.shelters(ce.code))], text: t.t("stay.occupancy-link")),
             ]
         }
         return Layout.page(
@@ -113,7 +113,7 @@ public enum AdminPages {
                     [
                         el(
                             "a",
-                            [attr("id", "new-centre"), attr("class", "button"), attr("href", "/admin/centres/new")],
+                            [attr("id", "new-centre"), attr("class", "button"), attr("href", Site.newCentre)],
                             text: t.t("centres.new"))
                     ]),
                 Components.table(
@@ -135,7 +135,7 @@ public enum AdminPages {
             [
                 Components.errorSummary(errors.isEmpty ? nil : t.t("form.has-errors", String(errors.count))),
                 el(
-                    "form", [attr("method", "post"), attr("action", "/admin/centres")],
+                    "form", [attr("method", "post"), attr("action", Site.centres)],
                     [
                         Layout.csrfField(c),
                         Components.input(
@@ -182,7 +182,7 @@ public enum AdminPages {
                         t.t("audit.seq"), t.t("audit.at"), t.t("audit.actor"), t.t("audit.action"), t.t("audit.record"),
                         t.t("audit.hash"),
                     ], rows: rows),
-                Components.pagination(c, page: page, pageCount: pageCount) { "/admin/audit?page=\($0)" },
+                Components.pagination(c, page: page, pageCount: pageCount) { Site.audit + "?page=\($0)" },
             ])
     }
 }

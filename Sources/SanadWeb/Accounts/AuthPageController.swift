@@ -4,26 +4,26 @@ import Vapor
 
 struct AuthPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: home)
-        routes.get("signin", use: signInPage)
-        routes.post("signin", use: signIn)
-        routes.post("signout", use: signOut)
-        routes.get("setup", ":token", use: setupPage)
-        routes.post("setup", ":token", use: setup)
-        routes.post("locale", use: locale)
-        routes.get("account", use: accountPage)
-        routes.post("account", "password", use: changePassword)
+        routes.page(.GET, Site.home, use: home)
+        routes.page(.GET, Site.signIn, use: signInPage)
+        routes.page(.POST, Site.signIn, use: signIn)
+        routes.page(.POST, Site.signOut, use: signOut)
+        routes.page(.GET, Site.setup(Param.token), use: setupPage)
+        routes.page(.POST, Site.setup(Param.token), use: setup)
+        routes.page(.POST, Site.locale, use: locale)
+        routes.page(.GET, Site.account, use: accountPage)
+        routes.page(.POST, Site.accountPassword, use: changePassword)
     }
 
     func home(req: Request) async throws -> Response {
-        guard let user = req.state.user else { return req.redirect(to: "/signin") }
+        guard let user = req.state.user else { return req.redirect(to: Site.signIn) }
         let centres = try await req.centres.all()
             .filter { user.centres.contains($0.code) }.map { $0.name(for: req.pageContext.lang) }
         return req.page(AccountPages.home(req.pageContext, centres: centres))
     }
 
     func signInPage(req: Request) async throws -> Response {
-        if req.state.user != nil { return req.redirect(to: "/") }
+        if req.state.user != nil { return req.redirect(to: Site.home) }
         return req.page(AccountPages.signIn(req.pageContext))
     }
 
@@ -36,7 +36,7 @@ struct AuthPageController: RouteCollection {
         let c = req.pageContext
         switch result {
         case .success(let account, let token):
-            let response = req.redirect(to: "/")
+            let response = req.redirect(to: Site.home)
             response.cookies[SanadSessionMiddleware.sessionCookie] = SanadSessionMiddleware.cookie(
                 token, request: req, maxAge: Int(AccountService.browserLifetime))
             // The language chosen before signing in becomes the account's preference when it has none.
@@ -55,7 +55,7 @@ struct AuthPageController: RouteCollection {
     func signOut(req: Request) async throws -> Response {
         _ = try FormData.verified(req)
         if let token = req.state.sessionToken { try await req.accounts.signOut(token: token) }
-        let response = req.redirect(to: "/signin")
+        let response = req.redirect(to: Site.signIn)
         response.cookies[SanadSessionMiddleware.sessionCookie] = SanadSessionMiddleware.cookie(
             "", request: req, maxAge: 0)
         return response
@@ -93,7 +93,7 @@ struct AuthPageController: RouteCollection {
             return req.page(
                 AccountPages.setup(c, token: token, username: username, errors: errors), status: .unprocessableEntity)
         }
-        return req.redirect(to: "/signin")
+        return req.redirect(to: Site.signIn)
     }
 
     func locale(req: Request) async throws -> Response {

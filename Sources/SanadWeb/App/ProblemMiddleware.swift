@@ -56,7 +56,7 @@ struct ProblemMiddleware: AsyncMiddleware {
                     errors: fields.isEmpty ? nil : fields, currentVersion: version))
         }
         if error is AuthRequired {
-            return request.redirect(to: "/signin")
+            return request.redirect(to: Site.signIn)
         }
         let c = request.pageContext
         return request.page(

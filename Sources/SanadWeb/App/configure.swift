@@ -45,8 +45,8 @@ public enum SanadApp {
         try app.register(collection: VulnerabilityPageController())
         try app.register(collection: VulnerabilityAPIController())
         try app.register(collection: IdentityAPIController())
-        app.get("health", use: health)
-        app.get("static", "sanad.css", use: stylesheet)
+        app.routes.page(.GET, Site.health, use: health)
+        app.routes.page(.GET, Site.stylesheet, use: stylesheet)
         app.apiDocument = APIDocument.json(app.routes.all)
     }
 

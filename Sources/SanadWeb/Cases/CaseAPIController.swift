@@ -123,7 +123,7 @@ struct CaseAPIController: RouteCollection {
     func open(req: Request, body b: OpenCaseBody) async throws -> Created<CaseOut> {
         let opened = try await req.cases.open(
             personID: try req.recordID("id"), priority: b.priority, risk: b.risk, caseworker: b.caseworker)
-        return Created(CaseOut(opened), at: "/api/v1/cases/\(opened.id.uuidString)")
+        return Created(CaseOut(opened), at: Site.API.kase(opened.id))
     }
 
     func show(req: Request) async throws -> OK<CaseFileOut> {

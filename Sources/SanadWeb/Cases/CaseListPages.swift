@@ -14,13 +14,13 @@ struct CaseListPage {
         let t = c.t
         let pageCount = max(1, (total + 49) / 50)
         func link(_ page: Int) -> String {
-            "/cases?scope=\(scope)&stage=\(filter.stage?.rawValue ?? "")&page=\(page)"
+            Site.cases + "?scope=\(scope)&stage=\(filter.stage?.rawValue ?? "")&page=\(page)"
         }
         return Layout.page(
             c, title: t.t("case.list.title"),
             [
                 el(
-                    "form", [attr("method", "get"), attr("action", "/cases"), attr("class", "filters")],
+                    "form", [attr("method", "get"), attr("action", Site.cases), attr("class", "filters")],
                     [
                         Components.select(
                             "scope", label: t.t("case.list.scope"),
@@ -40,7 +40,7 @@ struct CaseListPage {
                             "a",
                             [
                                 attr("id", "cases-csv"),
-                                attr("href", "/cases.csv?scope=\(scope)&stage=\(filter.stage?.rawValue ?? "")"),
+                                attr("href", Site.casesCSV + "?scope=\(scope)&stage=\(filter.stage?.rawValue ?? "")"),
                             ], text: t.t("export.csv")),
                     ]),
                 Components.table(
@@ -51,7 +51,7 @@ struct CaseListPage {
                     rows: cases.map { k in
                         [
                             el(
-                                "a", [attr("href", "/cases/\(k.id.uuidString)"), attr("dir", "ltr")],
+                                "a", [attr("href", Site.kase(k.id)), attr("dir", "ltr")],
                                 text: registration[k.personID] ?? "—"),
                             txt(t.t("stage.\(k.stage.rawValue)")), txt(t.t("priority.\(k.priority.rawValue)")),
                             txt(t.t("risk.\(k.risk.rawValue)")),
@@ -79,7 +79,7 @@ struct PersonCasesPage {
                     headers: [t.t("case.opened"), t.t("case.stage"), t.t("case.htcds-status"), t.t("case.centre")],
                     rows: cases.map { k in
                         [
-                            el("a", [attr("href", "/cases/\(k.id.uuidString)"), attr("dir", "ltr")], text: k.openedOn),
+                            el("a", [attr("href", Site.kase(k.id)), attr("dir", "ltr")], text: k.openedOn),
                             txt(t.t("stage.\(k.stage.rawValue)")), txt(k.htcdsStatus.rawValue), txt(k.centre),
                         ]
                     }),
@@ -87,7 +87,7 @@ struct PersonCasesPage {
         if c.may(.manageCases) && !cases.contains(where: { $0.stage != .closed }) {
             content.append(
                 CaseUI.form(
-                    c, "/people/\(person.id.uuidString)/cases", id: "open-case-form",
+                    c, Site.person(person.id, .cases), id: "open-case-form",
                     [
                         Components.select(
                             "priority", label: t.t("case.priority"),
@@ -117,7 +117,7 @@ struct ReturnRequestPage {
                 ScreeningViews.personLine(c, person),
                 el("p", [attr("class", "hint")], text: t.t("avrr.voluntary")),
                 CaseUI.form(
-                    c, "/cases/\(caseID.uuidString)/returns", id: "return-form",
+                    c, Site.kase(caseID, .returns), id: "return-form",
                     [
                         Components.select(
                             "country", label: t.t("cf.country"),

@@ -58,7 +58,6 @@ struct CasePage {
     var error: String?
 
     var s: CaseSummary { file.summary }
-    var base: String { "/cases/\(s.id.uuidString)" }
 
     func render(_ c: PageContext) -> String {
         let t = c.t
@@ -102,7 +101,7 @@ struct CasePage {
         if allowed[.assess] != nil {
             forms.append(
                 CaseUI.form(
-                    c, "\(base)/events", id: "assess-form",
+                    c, Site.kase(s.id, .events), id: "assess-form",
                     [
                         CaseUI.hidden("event", "assess"), CaseUI.hidden("version", String(s.version)),
                         Components.select(
@@ -119,7 +118,7 @@ struct CasePage {
         for event in [CaseEvent.Kind.startAssistance, .startFollowUp, .reopen] where allowed[event] != nil {
             forms.append(
                 CaseUI.form(
-                    c, "\(base)/events",
+                    c, Site.kase(s.id, .events),
                     [
                         CaseUI.hidden("event", event.rawValue), CaseUI.hidden("version", String(s.version)),
                         CaseUI.button(t.t("case.do.\(event.rawValue)"), id: event.rawValue),
@@ -128,7 +127,7 @@ struct CasePage {
         if allowed[.close] != nil {
             forms.append(
                 CaseUI.form(
-                    c, "\(base)/approvals", id: "closure-form",
+                    c, Site.kase(s.id, .approvals), id: "closure-form",
                     [
                         CaseUI.hidden("kind", ApprovalKind.closure.rawValue),
                         Components.select(
@@ -141,7 +140,7 @@ struct CasePage {
         if s.stage != .closed {
             forms.append(
                 CaseUI.form(
-                    c, "\(base)/approvals", id: "confirmation-form",
+                    c, Site.kase(s.id, .approvals), id: "confirmation-form",
                     [
                         CaseUI.hidden("kind", ApprovalKind.traffickingConfirmation.rawValue),
                         Components.select(
@@ -168,7 +167,7 @@ struct CasePage {
             if c.may(.approveCases) {
                 children.append(
                     CaseUI.form(
-                        c, "\(base)/approvals/\(pending.id.uuidString)", id: "decide-form",
+                        c, Site.kase(s.id, .approvals, pending.id), id: "decide-form",
                         [
                             Components.textarea(
                                 "comment", label: t.t("approval.comment"), value: nil, id: "decide-comment"),

@@ -5,37 +5,37 @@ import Vapor
 /// Case pages: the case file and every action on it. A refused action shows the case again with the reason.
 struct CasePageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("cases", use: list)
-        routes.get("cases.csv", use: listCSV)
-        routes.get("people", ":id", "cases", use: personCases)
-        routes.post("people", ":id", "cases", use: open)
-        routes.get("cases", ":cid", use: show)
-        routes.post("cases", ":cid", "events", use: event)
-        routes.post("cases", ":cid", "notes", use: note)
-        routes.post("cases", ":cid", "plan", use: addPlanItem)
-        routes.post("cases", ":cid", "plan", ":item", use: setPlanItem)
-        routes.post("cases", ":cid", "approvals", use: requestApproval)
-        routes.post("cases", ":cid", "approvals", ":aid", use: decide)
-        routes.post("cases", ":cid", "services", use: recordService)
-        routes.post("cases", ":cid", "services", ":svc", use: setServiceStatus)
-        routes.post("cases", ":cid", "follow-ups", use: addFollowUp)
-        routes.post("cases", ":cid", "follow-ups", ":fid", use: completeFollowUp)
-        routes.post("cases", ":cid", "transfers", use: requestTransfer)
-        routes.post("cases", ":cid", "transfers", ":tid", use: answerTransfer)
-        routes.post("cases", ":cid", "assign", use: assign)
-        routes.post("cases", ":cid", "consent", use: consent)
-        routes.post("cases", ":cid", "referrals", use: sendReferral)
-        routes.get("cases", ":cid", "returns", use: returnForm)
-        routes.post("cases", ":cid", "returns", use: requestReturn)
-        routes.post("cases", ":cid", "stays", use: checkIn)
-        routes.post("returns", ":rid", use: advanceReturn)
-        routes.post("stays", ":sid", "checkout", use: checkOut)
+        routes.page(.GET, Site.cases, use: list)
+        routes.page(.GET, Site.casesCSV, use: listCSV)
+        routes.page(.GET, Site.person(Param.id, .cases), use: personCases)
+        routes.page(.POST, Site.person(Param.id, .cases), use: open)
+        routes.page(.GET, Site.kase(Param.cid), use: show)
+        routes.page(.POST, Site.kase(Param.cid, .events), use: event)
+        routes.page(.POST, Site.kase(Param.cid, .notes), use: note)
+        routes.page(.POST, Site.kase(Param.cid, .plan), use: addPlanItem)
+        routes.page(.POST, Site.kase(Param.cid, .plan, Param.item), use: setPlanItem)
+        routes.page(.POST, Site.kase(Param.cid, .approvals), use: requestApproval)
+        routes.page(.POST, Site.kase(Param.cid, .approvals, Param(name: "aid")), use: decide)
+        routes.page(.POST, Site.kase(Param.cid, .services), use: recordService)
+        routes.page(.POST, Site.kase(Param.cid, .services, Param(name: "svc")), use: setServiceStatus)
+        routes.page(.POST, Site.kase(Param.cid, .followUps), use: addFollowUp)
+        routes.page(.POST, Site.kase(Param.cid, .followUps, Param(name: "fid")), use: completeFollowUp)
+        routes.page(.POST, Site.kase(Param.cid, .transfers), use: requestTransfer)
+        routes.page(.POST, Site.kase(Param.cid, .transfers, Param(name: "tid")), use: answerTransfer)
+        routes.page(.POST, Site.kase(Param.cid, .assign), use: assign)
+        routes.page(.POST, Site.kase(Param.cid, .consent), use: consent)
+        routes.page(.POST, Site.kase(Param.cid, .referrals), use: sendReferral)
+        routes.page(.GET, Site.kase(Param.cid, .returns), use: returnForm)
+        routes.page(.POST, Site.kase(Param.cid, .returns), use: requestReturn)
+        routes.page(.POST, Site.kase(Param.cid, .stays), use: checkIn)
+        routes.page(.POST, Site.returnStep(Param.rid), use: advanceReturn)
+        routes.page(.POST, Site.checkOut(Param.sid), use: checkOut)
     }
 
     /// The page context of the case page, also when it is shown again in answer to a refused form.
     static func context(_ req: Request, _ id: UUID) -> PageContext {
         var c = req.pageContext
-        c.path = "/cases/\(id.uuidString)"
+        c.path = Site.kase(id)
         return c
     }
 
@@ -138,7 +138,7 @@ struct CasePageController: RouteCollection {
         do {
             let opened = try await req.cases.open(
                 personID: personID, priority: form["priority"], risk: form["risk"], caseworker: nil)
-            return req.redirect(to: "/cases/\(opened.id.uuidString)")
+            return req.redirect(to: Site.kase(opened.id))
         } catch let error as CaseError {
             let person = try await req.people.find(personID)
             let cases = try await req.cases.cases(ofPerson: personID)
@@ -146,7 +146,7 @@ struct CasePageController: RouteCollection {
             var page = PersonCasesPage(person: person, cases: cases)
             page.error = refusal.localized
             var c = req.pageContext
-            c.path = "/people/\(personID.uuidString)/cases"
+            c.path = Site.person(personID, .cases)
             return req.page(page.render(c), status: refusal.status)
         }
     }
@@ -328,7 +328,7 @@ struct CasePageController: RouteCollection {
         let id = try await caseID()
         do {
             try await body(form)
-            return req.redirect(to: "/cases/\(id.uuidString)#\(anchor)")
+            return req.redirect(to: Site.kase(id) + "#\(anchor)")
         } catch let error as CaseError {
             let refusal = CaseRefusal(error, req.pageContext.t)
             let page = try await Self.page(req, id, error: refusal.localized)

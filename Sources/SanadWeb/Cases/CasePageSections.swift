@@ -30,7 +30,7 @@ extension CasePage {
                             txt(t.t("plan.status.\(item.status)")),
                             item.status == "open" && !closed
                                 ? CaseUI.form(
-                                    c, "\(base)/plan/\(item.id.uuidString)",
+                                    c, Site.kase(s.id, .plan, item.id),
                                     [
                                         CaseUI.button(t.t("plan.done"), name: "status", value: "done"),
                                         CaseUI.button(t.t("plan.cancel"), name: "status", value: "cancelled"),
@@ -41,7 +41,7 @@ extension CasePage {
         if !closed {
             children.append(
                 CaseUI.form(
-                    c, "\(base)/plan", id: "plan-form",
+                    c, Site.kase(s.id, .plan), id: "plan-form",
                     [
                         Components.input("need", label: t.t("cf.need"), value: nil, required: true, id: "plan-need"),
                         Components.select(
@@ -58,7 +58,7 @@ extension CasePage {
             if s.stage == .assessed && file.pendingApproval?.kind != .carePlan {
                 children.append(
                     CaseUI.form(
-                        c, "\(base)/approvals",
+                        c, Site.kase(s.id, .approvals),
                         [
                             CaseUI.hidden("kind", ApprovalKind.carePlan.rawValue),
                             CaseUI.button(t.t("plan.submit"), id: "submit-plan"),
@@ -90,7 +90,7 @@ extension CasePage {
                             txt(users[sv.recordedBy] ?? "—"),
                             sv.status == .planned && !closed
                                 ? CaseUI.form(
-                                    c, "\(base)/services/\(sv.id.uuidString)",
+                                    c, Site.kase(s.id, .services, sv.id),
                                     [
                                         CaseUI.button(
                                             t.t("service.mark-delivered"), name: "status",
@@ -105,7 +105,7 @@ extension CasePage {
         if !closed {
             children.append(
                 CaseUI.form(
-                    c, "\(base)/services", id: "service-form",
+                    c, Site.kase(s.id, .services), id: "service-form",
                     [
                         Components.input(
                             "date", label: t.t("cf.date"), value: today.description, type: "date", id: "svc-date"),
@@ -142,7 +142,7 @@ extension CasePage {
             children.append(el("p", [attr("id", "current-stay")], text: t.t("stay.current", stay.checkIn)))
             children.append(
                 CaseUI.form(
-                    c, "/stays/\(stay.id.uuidString)/checkout", id: "checkout-form",
+                    c, Site.checkOut(stay.id), id: "checkout-form",
                     [
                         Components.input(
                             "check_out", label: t.t("cf.check-out"), value: today.description, type: "date",
@@ -155,7 +155,7 @@ extension CasePage {
             } else {
                 children.append(
                     CaseUI.form(
-                        c, "\(base)/stays", id: "checkin-form",
+                        c, Site.kase(s.id, .stays), id: "checkin-form",
                         [
                             Components.select(
                                 "bed", label: t.t("cf.bed"),
@@ -173,7 +173,7 @@ extension CasePage {
             }
         }
         children.append(
-            el("p", [], [el("a", [attr("href", "/shelters/\(s.centre)")], text: t.t("stay.occupancy-link"))]))
+            el("p", [], [el("a", [attr("href", Site.shelters(s.centre))], text: t.t("stay.occupancy-link"))]))
         return CaseUI.section("shelter", t.t("stay.title"), children)
     }
 
@@ -188,7 +188,7 @@ extension CasePage {
                     ],
                     rows: file.referrals.map { r in
                         [
-                            el("a", [attr("href", "/referrals/\(r.id.uuidString)")], text: r.partnerName),
+                            el("a", [attr("href", Site.referral(r.id))], text: r.partnerName),
                             txt(CaseUI.serviceLabel(c, r.service, catalogue)),
                             txt(t.t("urgency.\(r.urgency.rawValue)")),
                             txt(
@@ -206,7 +206,7 @@ extension CasePage {
         if !partners.isEmpty {
             children.append(
                 CaseUI.form(
-                    c, "\(base)/consent", id: "consent-form",
+                    c, Site.kase(s.id, .consent), id: "consent-form",
                     [
                         Components.checkboxes(
                             "partners", legend: t.t("referral.consent"),
@@ -218,7 +218,7 @@ extension CasePage {
         if !closed && !partners.isEmpty {
             children.append(
                 CaseUI.form(
-                    c, "\(base)/referrals", id: "referral-form",
+                    c, Site.kase(s.id, .referrals), id: "referral-form",
                     [
                         Components.select(
                             "partner", label: t.t("cf.partner"),
@@ -286,7 +286,7 @@ extension CasePage {
                     "p", [],
                     [
                         el(
-                            "a", [attr("id", "request-return"), attr("href", "\(base)/returns")],
+                            "a", [attr("id", "request-return"), attr("href", Site.kase(s.id, .returns))],
                             text: t.t("avrr.request-return"))
                     ]))
         }
@@ -300,7 +300,7 @@ extension CasePage {
             return false
         }
         return CaseUI.form(
-            c, "/returns/\(r.id.uuidString)", id: "step-form",
+            c, Site.returnStep(r.id), id: "step-form",
             [
                 CaseUI.hidden("version", String(r.version)),
                 Components.select(
@@ -324,13 +324,13 @@ extension CasePage {
                     f.done
                         ? txt(" · " + t.t("followup.done"))
                         : CaseUI.form(
-                            c, "\(base)/follow-ups/\(f.id.uuidString)", [CaseUI.button(t.t("followup.mark-done"))]),
+                            c, Site.kase(s.id, .followUps, f.id), [CaseUI.button(t.t("followup.mark-done"))]),
                 ])
         }
         if !closed {
             children.append(
                 CaseUI.form(
-                    c, "\(base)/follow-ups", id: "follow-up-form",
+                    c, Site.kase(s.id, .followUps), id: "follow-up-form",
                     [
                         Components.input(
                             "due", label: t.t("cf.due"), value: nil, type: "date", required: true, id: "fu-due"),
@@ -349,7 +349,7 @@ extension CasePage {
             "notes", t.t("note.title"),
             [
                 CaseUI.form(
-                    c, "\(base)/notes", id: "note-form",
+                    c, Site.kase(s.id, .notes), id: "note-form",
                     [
                         Components.textarea("note", label: t.t("cf.note"), value: nil, id: "note-note"),
                         CaseUI.button(t.t("note.add"), id: "add-note"),
@@ -378,7 +378,7 @@ extension CasePage {
             if receivingTransfer {
                 children.append(
                     CaseUI.form(
-                        c, "\(base)/transfers/\(pending.id.uuidString)", id: "transfer-answer",
+                        c, Site.kase(s.id, .transfers, pending.id), id: "transfer-answer",
                         [
                             Components.input("reason", label: t.t("cf.reason"), value: nil, id: "ta-reason"),
                             CaseUI.button(
@@ -390,7 +390,7 @@ extension CasePage {
         } else if s.stage != .closed {
             children.append(
                 CaseUI.form(
-                    c, "\(base)/transfers", id: "transfer-form",
+                    c, Site.kase(s.id, .transfers), id: "transfer-form",
                     [
                         Components.select(
                             "centre", label: t.t("case.centre"),
@@ -406,7 +406,7 @@ extension CasePage {
         if c.may(.approveCases) && s.stage != .closed {
             children.append(
                 CaseUI.form(
-                    c, "\(base)/assign", id: "assign-form",
+                    c, Site.kase(s.id, .assign), id: "assign-form",
                     [
                         Components.select(
                             "user", label: t.t("case.assign-to"),

@@ -21,7 +21,7 @@ struct ServiceCataloguePage {
                         ]
                     }),
                 CaseUI.form(
-                    c, "/admin/services", id: "service-type-form",
+                    c, Site.serviceTypes, id: "service-type-form",
                     [
                         Components.input("code", label: t.t("cf.code"), value: nil, required: true),
                         Components.input("english", label: t.t("cf.english"), value: nil, required: true),

@@ -5,8 +5,8 @@ import Vapor
 /// The service catalogue: the shipped service types and those an administrator added.
 struct ServiceCataloguePageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("admin", "services", use: catalogue)
-        routes.post("admin", "services", use: addService)
+        routes.page(.GET, Site.serviceTypes, use: catalogue)
+        routes.page(.POST, Site.serviceTypes, use: addService)
     }
 
     func catalogue(req: Request) async throws -> Response {
@@ -22,7 +22,7 @@ struct ServiceCataloguePageController: RouteCollection {
         do {
             _ = try await req.serviceTypes.add(
                 code: form["code"], english: form["english"], arabic: form["arabic"], unit: form["unit"])
-            return req.redirect(to: "/admin/services")
+            return req.redirect(to: Site.serviceTypes)
         } catch let error as CaseError {
             let refusal = CaseRefusal(error, req.pageContext.t)
             var page = ServiceCataloguePage(catalogue: try await req.serviceTypes.all())

@@ -5,7 +5,7 @@ import Vapor
 /// Work lists: what is due for me, or for my centre.
 struct WorkPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("work", use: work)
+        routes.page(.GET, Site.work, use: work)
     }
 
     func work(req: Request) async throws -> Response {

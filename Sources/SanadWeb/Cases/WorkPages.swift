@@ -29,9 +29,10 @@ struct WorkPage {
                 el(
                     "p", [],
                     [
-                        el("a", [attr("href", "/work"), attr("id", "scope-mine")], text: t.t("work.mine")), txt(" · "),
+                        el("a", [attr("href", Site.work), attr("id", "scope-mine")], text: t.t("work.mine")),
+                        txt(" · "),
                         el(
-                            "a", [attr("href", "/work?scope=centre"), attr("id", "scope-centre")],
+                            "a", [attr("href", Site.work + "?scope=centre"), attr("id", "scope-centre")],
                             text: t.t("work.centre")),
                     ]))
         }
@@ -45,7 +46,7 @@ struct WorkPage {
                     return [
                         txt(t.t("work.kind.\(item.kind.rawValue)")),
                         el(
-                            "a", [attr("href", "/cases/\(item.caseID.uuidString)"), attr("dir", "ltr")],
+                            "a", [attr("href", Site.kase(item.caseID)), attr("dir", "ltr")],
                             text: caseRegno[item.caseID] ?? "—"),
                         el(
                             "span", [attr("class", late ? "overdue" : nil)],
@@ -66,7 +67,7 @@ struct WorkPage {
                             "li", [],
                             [
                                 el(
-                                    "a", [attr("href", "/cases/\(tr.caseID.uuidString)#transfer")],
+                                    "a", [attr("href", Site.kase(tr.caseID) + "#transfer")],
                                     text: "\(caseRegno[tr.caseID] ?? "—") · \(tr.fromCentre) → \(tr.toCentre)")
                             ])
                     }))

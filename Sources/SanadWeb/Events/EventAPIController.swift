@@ -51,7 +51,7 @@ struct EventAPIController: RouteCollection {
                     .init(field: $0.field.rawValue, code: $0.code.rawValue, detail: $0.code.englishMessage)
                 })
         }
-        return Created(EventOut(recorded), at: "/api/v1/events/\(recorded.id.uuidString)")
+        return Created(EventOut(recorded), at: Site.API.event(recorded.id))
     }
 
     func show(req: Request) async throws -> OK<EventOut> {

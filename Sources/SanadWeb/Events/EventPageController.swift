@@ -5,11 +5,11 @@ import Vapor
 /// Awareness-raising events: pages, CSV and API.
 struct EventPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("events", use: list)
-        routes.get("events.csv", use: csv)
-        routes.get("events", "new", use: newEvent)
-        routes.post("events", use: create)
-        routes.get("events", ":eid", use: show)
+        routes.page(.GET, Site.events, use: list)
+        routes.page(.GET, Site.eventsCSV, use: csv)
+        routes.page(.GET, Site.newEvent, use: newEvent)
+        routes.page(.POST, Site.events, use: create)
+        routes.page(.GET, Site.event(Param.eid), use: show)
     }
 
     /// The filter from the query; a bad value is a clear error, not an empty list.
@@ -118,11 +118,11 @@ struct EventPageController: RouteCollection {
         let draft = Self.draft(form)
         do {
             _ = try await req.events.record(draft)
-            return req.redirect(to: "/events")
+            return req.redirect(to: Site.events)
         } catch EventError.invalid(let failure) {
             let page = EventFormPage(draft: draft, errors: failure.errors, centres: try await centres(req))
             var c = req.pageContext
-            c.path = "/events/new"
+            c.path = Site.newEvent
             return req.page(page.render(c), status: .unprocessableEntity)
         }
     }

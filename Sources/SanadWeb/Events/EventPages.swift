@@ -24,13 +24,13 @@ struct EventListPage {
                     "p", [],
                     [
                         el(
-                            "a", [attr("id", "new-event"), attr("class", "button"), attr("href", "/events/new")],
+                            "a", [attr("id", "new-event"), attr("class", "button"), attr("href", Site.newEvent)],
                             text: t.t("event.new"))
                     ]))
         }
         content += [
             el(
-                "form", [attr("method", "get"), attr("action", "/events"), attr("class", "filters")],
+                "form", [attr("method", "get"), attr("action", Site.events), attr("class", "filters")],
                 [
                     Components.input("from", label: t.t("report.from"), value: filter.from?.description, type: "date"),
                     Components.input("to", label: t.t("report.to"), value: filter.to?.description, type: "date"),
@@ -50,7 +50,9 @@ struct EventListPage {
                 "p", [],
                 [
                     txt(t.t("list.count", String(total)) + " · "),
-                    el("a", [attr("id", "events-csv"), attr("href", "/events.csv?\(query)")], text: t.t("export.csv")),
+                    el(
+                        "a", [attr("id", "events-csv"), attr("href", Site.eventsCSV + "?\(query)")],
+                        text: t.t("export.csv")),
                 ]),
             Components.table(
                 headers: [
@@ -60,13 +62,13 @@ struct EventListPage {
                 rows: events.map { e in
                     [
                         CaseUI.ltr(e.startDate),
-                        el("a", [attr("href", "/events/\(e.id.uuidString)"), attr("dir", "auto")], text: e.title),
+                        el("a", [attr("href", Site.event(e.id)), attr("dir", "auto")], text: e.title),
                         txt(t.t("event.type.\(e.type)")),
                         txt(ReferenceData.state(e.statePcode)?.name.text(for: c.lang) ?? e.statePcode),
                         txt(String(e.totalParticipants)),
                     ]
                 }),
-            Components.pagination(c, page: filter.page, pageCount: pageCount) { "/events?\(query)&page=\($0)" },
+            Components.pagination(c, page: filter.page, pageCount: pageCount) { Site.events + "?\(query)&page=\($0)" },
         ]
         return Layout.page(c, title: t.t("event.title-list"), content)
     }
@@ -111,7 +113,7 @@ struct EventFormPage {
                 Components.errorSummary(errors.isEmpty ? nil : t.t("form.has-errors", String(errors.count))) ?? .empty,
                 el("p", [attr("class", "hint")], text: t.t("event.no-personal-data")),
                 CaseUI.form(
-                    c, "/events", id: "event-form",
+                    c, Site.events, id: "event-form",
                     [
                         Components.select(
                             "type", label: t.t("event.type"),

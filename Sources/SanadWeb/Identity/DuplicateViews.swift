@@ -15,7 +15,7 @@ enum DuplicateViews {
             if let r = d.record {
                 cells = [
                     el(
-                        "a", [attr("class", "duplicate-link"), attr("href", "/people/\(d.id.uuidString)")],
+                        "a", [attr("class", "duplicate-link"), attr("href", Site.person(d.id))],
                         [el("span", [attr("dir", "auto")], text: r.personal.nameOriginal)]),
                     el("span", [attr("dir", "ltr")], text: r.personal.nameLatin),
                     el("span", [attr("dir", "ltr"), attr("class", "regno")], text: r.registrationNumber),

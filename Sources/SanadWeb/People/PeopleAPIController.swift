@@ -49,7 +49,7 @@ struct PeopleAPIController: RouteCollection {
 
     func create(req: Request, body: PersonBody) async throws -> Created<PersonOut> {
         let record = try await req.people.register(body.applied(to: PersonDraft()))
-        return Created(PersonOut(record), at: "/api/v1/people/\(record.id.uuidString)")
+        return Created(PersonOut(record), at: Site.API.person(record.id))
     }
 
     func show(req: Request) async throws -> OK<PersonOut> {

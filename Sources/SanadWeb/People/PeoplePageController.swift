@@ -4,17 +4,16 @@ import Vapor
 
 struct PeoplePageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let people = routes.grouped("people")
-        people.get(use: list)
-        people.get("new", use: newForm)
-        people.post(use: create)
-        people.get(":id", use: show)
-        people.get(":id", "edit", use: editForm)
-        people.post(":id", "edit", use: update)
-        people.get(":id", "history", use: history)
-        people.post(":id", "merge", use: merge)
-        people.post(":id", "unmerge", use: unmerge)
-        people.post(":id", "distinct", use: distinct)
+        routes.page(.GET, Site.people, use: list)
+        routes.page(.GET, Site.newPerson, use: newForm)
+        routes.page(.POST, Site.people, use: create)
+        routes.page(.GET, Site.person(Param.id), use: show)
+        routes.page(.GET, Site.person(Param.id, .edit), use: editForm)
+        routes.page(.POST, Site.person(Param.id, .edit), use: update)
+        routes.page(.GET, Site.person(Param.id, .history), use: history)
+        routes.page(.POST, Site.person(Param.id, .merge), use: merge)
+        routes.page(.POST, Site.person(Param.id, .unmerge), use: unmerge)
+        routes.page(.POST, Site.person(Param.id, .distinct), use: distinct)
     }
 
     func centreNames(_ req: Request) async throws -> [String: String] {
@@ -64,7 +63,7 @@ struct PeoplePageController: RouteCollection {
                 }
             }
             let record = try await req.people.register(draft)
-            return req.redirect(to: "/people/\(record.id.uuidString)?created=1")
+            return req.redirect(to: Site.person(record.id) + "?created=1")
         } catch StoreError.invalid(let errors) {
             let page = PersonFormPage(
                 draft: draft, errors: Dictionary(errors.map { ($0.field, $0.code) }, uniquingKeysWith: { a, _ in a }),
@@ -115,7 +114,7 @@ struct PeoplePageController: RouteCollection {
         draft.documents = Array(draft.documents.prefix(1)) + current.draft.documents.dropFirst()
         do {
             _ = try await people.update(id, with: draft, expectedVersion: version)
-            return req.redirect(to: "/people/\(id.uuidString)?saved=1")
+            return req.redirect(to: Site.person(id) + "?saved=1")
         } catch StoreError.invalid(let errors) {
             let current = try await people.find(id)
             let page = PersonFormPage(
@@ -151,21 +150,21 @@ struct PeoplePageController: RouteCollection {
         let id = try personID(req)
         let form = try FormData.verified(req)
         try await req.identity.merge(survivor: id, merged: try other(form))
-        return req.redirect(to: "/people/\(id.uuidString)?merged=1")
+        return req.redirect(to: Site.person(id) + "?merged=1")
     }
 
     func unmerge(req: Request) async throws -> Response {
         let id = try personID(req)
         _ = try FormData.verified(req)
         try await req.identity.unmerge(id)
-        return req.redirect(to: "/people/\(id.uuidString)?unmerged=1")
+        return req.redirect(to: Site.person(id) + "?unmerged=1")
     }
 
     func distinct(req: Request) async throws -> Response {
         let id = try personID(req)
         let form = try FormData.verified(req)
         try await req.identity.markDistinct(id, try other(form))
-        return req.redirect(to: "/people/\(id.uuidString)")
+        return req.redirect(to: Site.person(id))
     }
 
     func personID(_ req: Request) throws -> UUID {

@@ -28,7 +28,7 @@ public struct PersonFormPage: Sendable {
     public func render(_ c: PageContext) -> String {
         let t = c.t
         func err(_ f: PersonField) -> String? { errors[f].map(t.error) }
-        let action = editing.map { "/people/\($0.id.uuidString)/edit" } ?? "/people"
+        let action = editing.map { Site.person($0.id, .edit) } ?? Site.people
         let summary: String? =
             conflict ? t.t("person.conflict") : (errors.isEmpty ? nil : t.t("form.has-errors", String(errors.count)))
         let doc = draft.documents.first

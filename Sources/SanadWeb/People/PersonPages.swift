@@ -39,14 +39,14 @@ public struct PersonViewPage: Sendable {
                     [
                         txt(t.t("match.merged-into") + " "),
                         el(
-                            "a", [attr("id", "survivor-link"), attr("href", "/people/\(survivor.uuidString)")],
+                            "a", [attr("id", "survivor-link"), attr("href", Site.person(survivor))],
                             text: t.t("match.open-survivor")),
                     ])
             ]
             if c.may(.mergePeople) {
                 banner.append(
                     postButton(
-                        c, "/people/\(record.id.uuidString)/unmerge", id: "unmerge", label: t.t("match.unmerge"),
+                        c, Site.person(record.id, .unmerge), id: "unmerge", label: t.t("match.unmerge"),
                         other: nil))
             }
             nodes.append(el("div", [attr("class", "flags"), attr("id", "merged-banner")], banner))
@@ -59,7 +59,7 @@ public struct PersonViewPage: Sendable {
                     [txt(t.t("match.includes") + " ")]
                         + merges.map { id in
                             el(
-                                "a", [attr("href", "/people/\(id.uuidString)"), attr("class", "merged-link")],
+                                "a", [attr("href", Site.person(id)), attr("class", "merged-link")],
                                 text: t.t("match.merged-record"))
                         }))
         }
@@ -72,10 +72,10 @@ public struct PersonViewPage: Sendable {
                         "div", [attr("class", "inline-actions")],
                         [
                             postButton(
-                                c, "/people/\(record.id.uuidString)/merge", id: nil, label: t.t("match.merge"),
+                                c, Site.person(record.id, .merge), id: nil, label: t.t("match.merge"),
                                 other: d.id),
                             postButton(
-                                c, "/people/\(record.id.uuidString)/distinct", id: nil, label: t.t("match.distinct"),
+                                c, Site.person(record.id, .distinct), id: nil, label: t.t("match.distinct"),
                                 other: d.id),
                         ]) : txt("—")
             } : nil
@@ -156,13 +156,13 @@ public struct PersonViewPage: Sendable {
                     "a",
                     [
                         attr("id", "edit-person"), attr("class", "button"),
-                        attr("href", "/people/\(record.id.uuidString)/edit"),
+                        attr("href", Site.person(record.id, .edit)),
                     ], text: t.t("person.edit")))
         }
         if c.may(.viewScreenings) {
             actions.append(
                 el(
-                    "a", [attr("id", "person-screenings"), attr("href", "/people/\(record.id.uuidString)/screenings")],
+                    "a", [attr("id", "person-screenings"), attr("href", Site.person(record.id, .screenings))],
                     text: t.t("person.screenings")))
         }
         if c.may(.viewScreenings) {
@@ -171,19 +171,19 @@ public struct PersonViewPage: Sendable {
                     "a",
                     [
                         attr("id", "person-vulnerability"),
-                        attr("href", "/people/\(record.id.uuidString)/vulnerability"),
+                        attr("href", Site.person(record.id, .vulnerability)),
                     ], text: t.t("domv.title")))
         }
         if c.may(.viewCases) {
             actions.append(
                 el(
-                    "a", [attr("id", "person-cases"), attr("href", "/people/\(record.id.uuidString)/cases")],
+                    "a", [attr("id", "person-cases"), attr("href", Site.person(record.id, .cases))],
                     text: t.t("person.cases")))
         }
         if c.may(.viewPersonHistory) {
             actions.append(
                 el(
-                    "a", [attr("id", "person-history"), attr("href", "/people/\(record.id.uuidString)/history")],
+                    "a", [attr("id", "person-history"), attr("href", Site.person(record.id, .history))],
                     text: t.t("person.history")))
         }
         return Layout.page(
@@ -205,7 +205,7 @@ public struct PeopleListPage: Sendable {
         let t = c.t
         let search = el(
             "form",
-            [attr("id", "search-form"), attr("method", "get"), attr("action", "/people"), attr("role", "search")],
+            [attr("id", "search-form"), attr("method", "get"), attr("action", Site.people), attr("role", "search")],
             [
                 Components.input(
                     "q", label: t.t("people.search"), value: query, type: "search", hint: t.t("people.search.hint"),
@@ -222,7 +222,7 @@ public struct PeopleListPage: Sendable {
         let rows: [[HNode]] = page.items.map { r in
             [
                 el(
-                    "a", [attr("class", "person-link"), attr("href", "/people/\(r.id.uuidString)")],
+                    "a", [attr("class", "person-link"), attr("href", Site.person(r.id))],
                     [
                         el("span", [attr("dir", "auto")], text: r.personal.nameOriginal)
                     ]),
@@ -253,9 +253,9 @@ public struct PeopleListPage: Sendable {
             if !query.isEmpty { items.append(URLQueryItem(name: "q", value: query)) }
             if let centre { items.append(URLQueryItem(name: "centre", value: centre)) }
             var comps = URLComponents()
-            comps.path = "/people"
+            comps.path = Site.people
             comps.queryItems = items
-            return comps.string ?? "/people"
+            return comps.string ?? Site.people
         }
         return Layout.page(c, title: t.t("people.title"), [search, summary, table, pager])
     }
@@ -289,7 +289,7 @@ public struct PersonHistoryPage: Sendable {
                     "p", [],
                     [
                         el(
-                            "a", [attr("href", "/people/\(record.id.uuidString)")],
+                            "a", [attr("href", Site.person(record.id))],
                             [el("span", [attr("dir", "auto")], text: record.personal.nameOriginal)]),
                         txt(" · " + record.registrationNumber),
                     ]),

@@ -5,12 +5,12 @@ import Vapor
 /// The partner directory and the referral inboxes: what was sent, and what partners answered.
 struct ReferralPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("partners", use: partners)
-        routes.post("partners", use: addPartner)
-        routes.get("referrals", use: referrals)
-        routes.get("referrals.csv", use: referralsCSV)
-        routes.get("referrals", ":rid", use: referral)
-        routes.post("referrals", ":rid", use: answer)
+        routes.page(.GET, Site.partners, use: partners)
+        routes.page(.POST, Site.partners, use: addPartner)
+        routes.page(.GET, Site.referrals, use: referrals)
+        routes.page(.GET, Site.referralsCSV, use: referralsCSV)
+        routes.page(.GET, Site.referral(Param.rid), use: referral)
+        routes.page(.POST, Site.referral(Param.rid), use: answer)
     }
 
     func partnersPage(_ req: Request, error: String? = nil, draft: PartnerDraft = PartnerDraft()) async throws
@@ -38,7 +38,7 @@ struct ReferralPageController: RouteCollection {
         do {
             _ = try await req.partners
                 .addPartner(draft)
-            return req.redirect(to: "/partners")
+            return req.redirect(to: Site.partners)
         } catch let error as CaseError {
             let refusal = CaseRefusal(error, req.pageContext.t)
             return req.page(
@@ -106,7 +106,7 @@ struct ReferralPageController: RouteCollection {
         do {
             _ = try await req.partners
                 .answer(id, event, expectedVersion: form["version"].flatMap(Int.init))
-            return req.redirect(to: "/referrals/\(id.uuidString)")
+            return req.redirect(to: Site.referral(id))
         } catch let error as CaseError {
             let refusal = CaseRefusal(error, req.pageContext.t)
             return req.page(

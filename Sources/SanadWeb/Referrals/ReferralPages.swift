@@ -34,7 +34,7 @@ struct PartnersPage {
         if c.may(.managePartners) {
             content.append(
                 CaseUI.form(
-                    c, "/partners", id: "partner-form",
+                    c, Site.partners, id: "partner-form",
                     [
                         el("h2", text: t.t("partner.add")),
                         Components.input("name", label: t.t("cf.name"), value: draft.name, required: true),
@@ -73,7 +73,7 @@ struct ReferralInboxPage {
             c, title: t.t("referral.inbox"),
             [
                 el(
-                    "form", [attr("method", "get"), attr("action", "/referrals"), attr("class", "filters")],
+                    "form", [attr("method", "get"), attr("action", Site.referrals), attr("class", "filters")],
                     [
                         Components.select(
                             "status", label: t.t("cf.status"),
@@ -91,7 +91,7 @@ struct ReferralInboxPage {
                             "a",
                             [
                                 attr("id", "referrals-csv"),
-                                attr("href", "/referrals.csv?status=\(status?.rawValue ?? "")"),
+                                attr("href", Site.referralsCSV + "?status=\(status?.rawValue ?? "")"),
                             ],
                             text: t.t("export.csv")),
                     ]),
@@ -103,7 +103,7 @@ struct ReferralInboxPage {
                     rows: referrals.map { r in
                         [
                             el(
-                                "a", [attr("href", "/referrals/\(r.id.uuidString)"), attr("dir", "ltr")], text: r.sentOn
+                                "a", [attr("href", Site.referral(r.id)), attr("dir", "ltr")], text: r.sentOn
                             ),
                             el("span", [attr("dir", "auto")], text: r.partnerName),
                             txt(CaseUI.serviceLabel(c, r.service, catalogue)),
@@ -118,7 +118,7 @@ struct ReferralInboxPage {
                         ]
                     }),
                 Components.pagination(c, page: page, pageCount: pageCount) {
-                    "/referrals?status=\(status?.rawValue ?? "")&page=\($0)"
+                    Site.referrals + "?status=\(status?.rawValue ?? "")&page=\($0)"
                 },
             ])
     }
@@ -178,12 +178,12 @@ struct ReferralPage {
         if !buttons.isEmpty {
             content.append(
                 CaseUI.form(
-                    c, "/referrals/\(r.id.uuidString)", id: "answer-form",
+                    c, Site.referral(r.id), id: "answer-form",
                     [CaseUI.hidden("version", String(r.version))] + buttons))
         }
         if c.may(.viewCases) {
             content.append(
-                el("p", [], [el("a", [attr("href", "/cases/\(r.caseID.uuidString)")], text: t.t("referral.case"))]))
+                el("p", [], [el("a", [attr("href", Site.kase(r.caseID))], text: t.t("referral.case"))]))
         }
         return Layout.page(c, title: t.t("referral.page-title"), content)
     }

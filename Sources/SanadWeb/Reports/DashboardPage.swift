@@ -123,24 +123,24 @@ struct DashboardPage {
                 "p", [attr("class", "downloads")],
                 [
                     el(
-                        "a", [attr("id", "download-figures"), attr("href", "/reports/figures.csv?\(query)")],
+                        "a", [attr("id", "download-figures"), attr("href", Site.reportFigures + "?\(query)")],
                         text: t.t("report.download.figures")),
                     txt(" · "),
                     el(
-                        "a", [attr("id", "download-hxl"), attr("href", "/reports/hxl.csv?\(query)&by=centre")],
+                        "a", [attr("id", "download-hxl"), attr("href", Site.reportHXL + "?\(query)&by=centre")],
                         text: t.t("report.download.hxl")),
                     txt(" · "),
                     el(
                         "a",
                         [
                             attr("id", "download-hxl-nationality"),
-                            attr("href", "/reports/hxl.csv?\(query)&by=centre,nationality"),
+                            attr("href", Site.reportHXL + "?\(query)&by=centre,nationality"),
                         ],
                         text: t.t("report.download.hxl-nationality")),
                     mayDownloadCases ? txt(" · ") : .empty,
                     mayDownloadCases
                         ? el(
-                            "a", [attr("id", "download-ctdc"), attr("href", "/reports/ctdc.csv?k=11")],
+                            "a", [attr("id", "download-ctdc"), attr("href", Site.reportCTDC + "?k=11")],
                             text: t.t("report.download.ctdc"))
                         : .empty,
                 ]),
@@ -181,7 +181,9 @@ struct DashboardPage {
                 "p", [attr("id", "events-summary")],
                 [
                     txt(t.t("report.events", String(s.events), String(s.participantsTotal)) + " "),
-                    el("a", [attr("href", "/events?from=\(q.from)&to=\(q.to)")], text: t.t("report.events-link")),
+                    el(
+                        "a", [attr("href", Site.events + "?from=\(q.from)&to=\(q.to)")], text: t.t("report.events-link")
+                    ),
                 ]),
         ]
         return Layout.page(c, title: t.t("report.title"), content)
@@ -191,7 +193,7 @@ struct DashboardPage {
         let t = c.t
         let q = summary.query
         return el(
-            "form", [attr("method", "get"), attr("action", "/reports"), attr("class", "filters")],
+            "form", [attr("method", "get"), attr("action", Site.reports), attr("class", "filters")],
             [
                 Components.input("from", label: t.t("report.from"), value: q.from.description, type: "date"),
                 Components.input("to", label: t.t("report.to"), value: q.to.description, type: "date"),
@@ -223,14 +225,14 @@ struct DashboardPage {
                 "p", [],
                 [
                     el(
-                        "a", [attr("id", "trends-monthly"), attr("href", "/reports?\(query)#trend-flags")],
+                        "a", [attr("id", "trends-monthly"), attr("href", Site.reports + "?\(query)#trend-flags")],
                         text: t.t("report.by-month")),
                     txt(" · "),
                     el(
                         "a",
                         [
                             attr("id", "trends-quarterly"),
-                            attr("href", "/reports?\(query)&cadence=quarterly#trend-flags"),
+                            attr("href", Site.reports + "?\(query)&cadence=quarterly#trend-flags"),
                         ],
                         text: t.t("report.by-quarter")),
                 ]),

@@ -5,10 +5,10 @@ import Vapor
 /// The indicators dashboard and its downloads (CSV, HXL, CTDC).
 struct ReportPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("reports", use: dashboard)
-        routes.get("reports", "figures.csv", use: figuresCSV)
-        routes.get("reports", "hxl.csv", use: hxl)
-        routes.get("reports", "ctdc.csv", use: ctdc)
+        routes.page(.GET, Site.reports, use: dashboard)
+        routes.page(.GET, Site.reportFigures, use: figuresCSV)
+        routes.page(.GET, Site.reportHXL, use: hxl)
+        routes.page(.GET, Site.reportCTDC, use: ctdc)
     }
 
     /// The period asked for; the dashboard defaults to the twelve months up to today.
@@ -75,7 +75,7 @@ struct ReportPageController: RouteCollection {
                     req.pageContext, title: t.t("report.title"),
                     [
                         Components.errorSummary(problems.joined(separator: " · ")) ?? .empty,
-                        el("p", [], [el("a", [attr("href", "/reports")], text: t.t("report.reset"))]),
+                        el("p", [], [el("a", [attr("href", Site.reports)], text: t.t("report.reset"))]),
                     ]), status: .unprocessableEntity)
         }
         let actor = try req.requireActor()

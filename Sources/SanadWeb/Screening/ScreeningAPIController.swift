@@ -140,7 +140,7 @@ struct ScreeningAPIController: RouteCollection {
             }
         }
         let screening = try await req.screenings.start(personID: try req.recordID("id"), start)
-        return Created(ScreeningOut(screening), at: "/api/v1/screenings/\(screening.id.uuidString)")
+        return Created(ScreeningOut(screening), at: Site.API.screening(screening.id))
     }
 
     func show(req: Request) async throws -> OK<ScreeningOut> {

@@ -4,11 +4,11 @@ import Vapor
 
 struct ScreeningPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("people", ":id", "screenings", use: list)
-        routes.post("people", ":id", "screenings", use: start)
-        routes.post("people", ":id", "trafficking-status", use: decide)
-        routes.get("screenings", ":sid", use: show)
-        routes.post("screenings", ":sid", use: answer)
+        routes.page(.GET, Site.person(Param.id, .screenings), use: list)
+        routes.page(.POST, Site.person(Param.id, .screenings), use: start)
+        routes.page(.POST, Site.person(Param.id, .traffickingStatus), use: decide)
+        routes.page(.GET, Site.screening(Param.sid), use: show)
+        routes.page(.POST, Site.screening(Param.sid), use: answer)
     }
 
     func uuid(_ req: Request, _ name: String) throws -> UUID {
@@ -48,7 +48,7 @@ struct ScreeningPageController: RouteCollection {
         }
         do {
             let screening = try await req.screenings.start(personID: personID, start)
-            return req.redirect(to: "/screenings/\(screening.id.uuidString)")
+            return req.redirect(to: Site.screening(screening.id))
         } catch ScreeningError.invalidStart(let errors) {
             let page = try await listPage(req, personID: personID, start: start, errors: errors)
             return req.page(page.render(req.pageContext), status: .unprocessableEntity)
@@ -68,7 +68,7 @@ struct ScreeningPageController: RouteCollection {
         }
         let organisation = form["organisation"].flatMap(DecisionOrganisation.init(rawValue:))
         try await repo.decide(personID: personID, status: status, organisation: organisation)
-        return req.redirect(to: "/people/\(personID.uuidString)/screenings")
+        return req.redirect(to: Site.person(personID, .screenings))
     }
 
     func show(req: Request) async throws -> Response {
@@ -97,11 +97,11 @@ struct ScreeningPageController: RouteCollection {
         do {
             if action == "complete" {
                 _ = try await repo.complete(id, answers: answers, expectedVersion: version)
-                return req.redirect(to: "/screenings/\(id.uuidString)")
+                return req.redirect(to: Site.screening(id))
             }
             _ = try await repo.save(id, answers: answers, expectedVersion: version)
             let next = action.hasPrefix("next:") ? String(action.dropFirst(5)) : dimension
-            return req.redirect(to: "/screenings/\(id.uuidString)?d=\(next.filter { $0.isLetter || $0.isNumber })")
+            return req.redirect(to: Site.screening(id) + "?d=\(next.filter { $0.isLetter || $0.isNumber })")
         } catch StoreError.versionConflict {
             let screening = try await repo.find(id)
             let person = try await req.people.find(screening.personID)

@@ -17,7 +17,7 @@ enum ScreeningViews {
             "p", [attr("class", "person-line")],
             [
                 el(
-                    "a", [attr("href", "/people/\(person.id.uuidString)")],
+                    "a", [attr("href", Site.person(person.id))],
                     [el("span", [attr("dir", "auto")], text: person.personal.nameOriginal)]),
                 txt(" · "),
                 el("span", [attr("dir", "ltr"), attr("class", "regno")], text: person.registrationNumber),
@@ -92,7 +92,7 @@ public struct ScreeningListPage: Sendable {
                     rows: screenings.map { s in
                         [
                             el(
-                                "a", [attr("class", "screening-link"), attr("href", "/screenings/\(s.id.uuidString)")],
+                                "a", [attr("class", "screening-link"), attr("href", Site.screening(s.id))],
                                 [el("span", [attr("dir", "ltr")], text: s.date)]),
                             txt(s.instrument.title.text(for: c.lang) + " v" + s.instrument.version),
                             txt(s.completed ? t.t("screening.completed") : t.t("screening.in-progress")),
@@ -121,7 +121,7 @@ public struct ScreeningListPage: Sendable {
                 el(
                     "form",
                     [
-                        attr("method", "post"), attr("action", "/people/\(person.id.uuidString)/screenings"),
+                        attr("method", "post"), attr("action", Site.person(person.id, .screenings)),
                         attr("novalidate", "novalidate"),
                     ],
                     [
@@ -176,7 +176,7 @@ public struct ScreeningListPage: Sendable {
                 el("p", [attr("class", "hint")], text: t.t("trafficking.decide.hint")),
                 el(
                     "form",
-                    [attr("method", "post"), attr("action", "/people/\(person.id.uuidString)/trafficking-status")],
+                    [attr("method", "post"), attr("action", Site.person(person.id, .traffickingStatus))],
                     [
                         Layout.csrfField(c),
                         Components.select(
@@ -210,7 +210,7 @@ public struct InterviewPage: Sendable {
                 return el(
                     "a",
                     [
-                        attr("href", "/screenings/\(screening.id.uuidString)?d=\(d.id)"),
+                        attr("href", Site.screening(screening.id) + "?d=\(d.id)"),
                         d.id == dimension ? .value("aria-current", "step") : nil,
                     ],
                     text: "\(d.id) · \(d.title.text(for: c.lang)) (\(answered)/\(total))")
@@ -276,7 +276,7 @@ public struct InterviewPage: Sendable {
                 el("h2", text: "\(current.id) · \(current.title.text(for: c.lang))"),
                 el(
                     "form",
-                    [attr("method", "post"), attr("action", "/screenings/\(screening.id.uuidString)?d=\(current.id)")],
+                    [attr("method", "post"), attr("action", Site.screening(screening.id) + "?d=\(current.id)")],
                     [
                         Layout.csrfField(c),
                         void(
@@ -341,7 +341,7 @@ public struct ScreeningResultPage: Sendable {
                 ]),
                 el(
                     "p", [],
-                    [el("a", [attr("href", "/people/\(person.id.uuidString)/screenings")], text: t.t("screening.back"))]
+                    [el("a", [attr("href", Site.person(person.id, .screenings))], text: t.t("screening.back"))]
                 ),
             ].compactMap { $0 })
     }

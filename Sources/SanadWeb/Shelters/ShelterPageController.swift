@@ -5,9 +5,9 @@ import Vapor
 /// Shelter occupancy by date, and the shelters, rooms and beds of a centre.
 struct ShelterPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("shelters", ":centre", use: shelters)
-        routes.post("shelters", ":centre", use: addShelter)
-        routes.post("shelters", ":centre", "beds", use: addBeds)
+        routes.page(.GET, Site.shelters(Param.centre), use: shelters)
+        routes.page(.POST, Site.shelters(Param.centre), use: addShelter)
+        routes.page(.POST, Site.shelterBeds(Param.centre), use: addBeds)
     }
 
     func centre(_ req: Request) throws -> String {
@@ -41,11 +41,11 @@ struct ShelterPageController: RouteCollection {
         let code = try centre(req)
         do {
             try await body(form, req.shelters)
-            return req.redirect(to: "/shelters/\(code)")
+            return req.redirect(to: Site.shelters(code))
         } catch let error as CaseError {
             let refusal = CaseRefusal(error, req.pageContext.t)
             var c = req.pageContext
-            c.path = "/shelters/\(code)"
+            c.path = Site.shelters(code)
             return req.page(try await shelterPage(req, error: refusal.localized).render(c), status: refusal.status)
         }
     }

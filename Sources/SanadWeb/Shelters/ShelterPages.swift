@@ -16,7 +16,7 @@ struct SheltersPage {
         var content: [HNode] = [
             Components.errorSummary(error) ?? .empty,
             el(
-                "form", [attr("method", "get"), attr("action", "/shelters/\(centre.code)"), attr("class", "filters")],
+                "form", [attr("method", "get"), attr("action", Site.shelters(centre.code)), attr("class", "filters")],
                 [
                     Components.input("date", label: t.t("stay.date"), value: date.description, type: "date"),
                     el("button", [attr("type", "submit")], text: t.t("list.filter")),
@@ -31,7 +31,7 @@ struct SheltersPage {
                         txt(b.shelter), txt(b.room), txt(b.label), txt(t.t("bed.\(b.restriction.rawValue)")),
                         b.stay.map { s in
                             el(
-                                "a", [attr("href", "/cases/\(s.caseID.uuidString)"), attr("dir", "ltr")],
+                                "a", [attr("href", Site.kase(s.caseID)), attr("dir", "ltr")],
                                 text: "\(registration[s.personID] ?? "—") · \(s.checkIn)")
                         } ?? txt(b.occupied ? t.t("stay.taken") : t.t("stay.free")),
                     ]
@@ -40,7 +40,7 @@ struct SheltersPage {
         if c.may(.configureShelters) {
             content.append(
                 CaseUI.form(
-                    c, "/shelters/\(centre.code)", id: "shelter-form",
+                    c, Site.shelters(centre.code), id: "shelter-form",
                     [
                         Components.input("name", label: t.t("stay.shelter-name"), value: nil, required: true),
                         CaseUI.button(t.t("stay.add-shelter"), id: "add-shelter"),
@@ -48,7 +48,7 @@ struct SheltersPage {
             if !shelters.isEmpty {
                 content.append(
                     CaseUI.form(
-                        c, "/shelters/\(centre.code)/beds", id: "beds-form",
+                        c, Site.shelterBeds(centre.code), id: "beds-form",
                         [
                             Components.select(
                                 "shelter", label: t.t("stay.shelter"),

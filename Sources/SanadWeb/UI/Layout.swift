@@ -10,7 +10,7 @@ public enum Layout {
                 void("meta", [attr("charset", "utf-8")]),
                 void("meta", [attr("name", "viewport"), attr("content", "width=device-width, initial-scale=1")]),
                 el("title", text: "\(title) · \(c.t.t("app.name"))"),
-                void("link", [attr("rel", "stylesheet"), attr("href", "/static/sanad.css")]),
+                void("link", [attr("rel", "stylesheet"), attr("href", Site.stylesheet)]),
             ],
             body: [
                 header(c),
@@ -25,24 +25,24 @@ public enum Layout {
             let current = c.path == href ? Attr.value("aria-current", "page") : nil
             nav.append(el("a", [attr("id", id), attr("href", href), current], text: c.t.t(key)))
         }
-        if c.may(.listPeople) { link("nav-people", "/people", "nav.people") }
-        if c.may(.registerPerson) { link("new-person", "/people/new", "nav.register") }
-        if c.may(.viewCases) { link("nav-work", "/work", "nav.work") }
-        if c.may(.viewCases) { link("nav-cases", "/cases", "nav.cases") }
-        if c.may(.viewReferrals) { link("nav-referrals", "/referrals", "nav.referrals") }
-        if c.may(.viewPartners) { link("nav-partners", "/partners", "nav.partners") }
-        if c.may(.viewAggregates) { link("nav-reports", "/reports", "nav.reports") }
-        if c.may(.viewEvents) { link("nav-events", "/events", "nav.events") }
-        if c.may(.manageServiceCatalogue) { link("nav-services", "/admin/services", "nav.services") }
-        if c.may(.manageUsers) { link("nav-users", "/admin/users", "nav.users") }
-        if c.may(.manageCentres) { link("nav-centres", "/admin/centres", "nav.centres") }
-        if c.may(.viewAuditTrail) { link("nav-audit", "/admin/audit", "nav.audit") }
-        if c.signedIn { link("nav-account", "/account", "nav.account") }
+        if c.may(.listPeople) { link("nav-people", Site.people, "nav.people") }
+        if c.may(.registerPerson) { link("new-person", Site.newPerson, "nav.register") }
+        if c.may(.viewCases) { link("nav-work", Site.work, "nav.work") }
+        if c.may(.viewCases) { link("nav-cases", Site.cases, "nav.cases") }
+        if c.may(.viewReferrals) { link("nav-referrals", Site.referrals, "nav.referrals") }
+        if c.may(.viewPartners) { link("nav-partners", Site.partners, "nav.partners") }
+        if c.may(.viewAggregates) { link("nav-reports", Site.reports, "nav.reports") }
+        if c.may(.viewEvents) { link("nav-events", Site.events, "nav.events") }
+        if c.may(.manageServiceCatalogue) { link("nav-services", Site.serviceTypes, "nav.services") }
+        if c.may(.manageUsers) { link("nav-users", Site.users, "nav.users") }
+        if c.may(.manageCentres) { link("nav-centres", Site.centres, "nav.centres") }
+        if c.may(.viewAuditTrail) { link("nav-audit", Site.audit, "nav.audit") }
+        if c.signedIn { link("nav-account", Site.account, "nav.account") }
         var tools: [HNode] = [languageSwitch(c)]
         if c.signedIn {
             tools.append(
                 el(
-                    "form", [attr("method", "post"), attr("action", "/signout"), attr("class", "inline")],
+                    "form", [attr("method", "post"), attr("action", Site.signOut), attr("class", "inline")],
                     [
                         csrfField(c),
                         el(
@@ -53,7 +53,7 @@ public enum Layout {
         return el(
             "header", [attr("class", "site")],
             [
-                el("a", [attr("class", "brand"), attr("href", "/")], text: c.t.t("app.name")),
+                el("a", [attr("class", "brand"), attr("href", Site.home)], text: c.t.t("app.name")),
                 el("nav", [attr("aria-label", c.t.t("nav.label"))], nav),
                 el("div", [attr("class", "tools")], tools),
             ])
@@ -62,7 +62,7 @@ public enum Layout {
     /// A form, not links, so that switching language is a POST (it changes a remembered preference).
     static func languageSwitch(_ c: PageContext) -> HNode {
         el(
-            "form", [attr("method", "post"), attr("action", "/locale"), attr("class", "inline lang-switch")],
+            "form", [attr("method", "post"), attr("action", Site.locale), attr("class", "inline lang-switch")],
             [
                 csrfField(c),
                 void("input", [attr("type", "hidden"), attr("name", "next"), attr("value", c.path)]),
