@@ -4,7 +4,7 @@
 Every *.json file there is validated: exact keys, id formats and uniqueness, valid dimension / level
 references, strengths, rules, and bilingual wording (non-empty English and Arabic; the Arabic in Arabic
 script, with Arabic punctuation; the English without Arabic letters). The shipped ILO files also have
-their counts per dimension x strength checked against the figures of screening.md section 2 (embedded
+their counts per dimension x strength checked against the figures of docs/screening.md section 2 (embedded
 below), and, when screening.md itself is available, every row (order, wording, weight, [check]).
 
 Usage: python3 scripts/check-instruments.py [--dir DIR] [--reference screening.md]
@@ -48,7 +48,7 @@ ARABIC_ALLOWED_LATIN = re.compile(r"\bD[1-6]\b")
 ASCII_PUNCT_IN_ARABIC = re.compile(r"[?,;]")
 
 S, M, W = "strong", "medium", "weak"
-# Expected counts per dimension x strength, from screening.md section 2.
+# Expected counts per dimension x strength, from docs/screening.md section 2.
 EXPECTED = {
     "ilo-adult-labour": {
         "total": 67, "status": "verified", "population": "adult",

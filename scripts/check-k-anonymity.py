@@ -14,7 +14,7 @@ Exits 0 when the file passes, 1 when it does not, 2 on a usage or read error. It
 With --input it also prints the share of the original rows that were kept.
 
 This shares no code with Sanad's Swift engine: it is written from the data standard
-(shared/reference/data-standards.md) so that it can catch the engine's mistakes.
+(the CTDC k-anonymity method the README describes) so that it can catch the engine's mistakes.
 Needs pandas (pip install pandas into the virtual environment that runs it).
 """
 

@@ -9,7 +9,7 @@ import Testing
         Actor(userID: "u", role: role, centres: centres)
     }
 
-    /// Independent statement of domain.md's role table, action by action.
+    /// Independent statement of the role table in docs/domain.md, action by action.
     static let expected: [Role: Set<Action>] = [
         .caseworker: [
             .registerPerson, .listPeople, .viewPerson, .updatePerson, .viewPersonHistory, .screenPerson,

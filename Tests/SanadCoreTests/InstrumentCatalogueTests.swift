@@ -9,7 +9,7 @@ import Testing
         return out
     }
 
-    /// screening.md, "Adults, labour exploitation": 67 indicators, 10/10/16/9/15/7, weights per dimension.
+    /// docs/screening.md §2, adults, labour exploitation: 67 indicators, 10/10/16/9/15/7, weights per dimension.
     @Test func adultLabourMatchesTheReference() throws {
         let adult = try InstrumentCatalogue.shipped.instrument("ilo-adult-labour")
         #expect(adult.status == .verified && adult.population == "adult" && adult.exploitationType == "labour")

@@ -4,8 +4,7 @@ import Testing
 @testable import SanadCore
 
 @Suite struct ReportingTrendTests {
-    /// (observed, mean, two-sided p). Computed with scipy 1.17.1 `scipy.stats.poisson` by
-    /// /tmp/h6/reference-pvalues.py (kept beside the scratch package): the sum of pmf(i) over every
+    /// (observed, mean, two-sided p). Computed outside Swift with scipy 1.17.1 `scipy.stats.poisson`: the sum of pmf(i) over every
     /// i with pmf(i) ≤ pmf(k)·(1 + 1e-7), the rule of R's `poisson.test`, its tails from
     /// `poisson.cdf`/`poisson.sf` and the mirror cut-off found by a linear walk.
     static let referencePValues: [(Int, Double, Double)] = [

@@ -3,7 +3,7 @@ import Testing
 
 @testable import SanadCore
 
-/// The rules stated independently of the evaluator, straight from screening.md, to test it against.
+/// The rules stated independently of the evaluator, straight from docs/screening.md §2, to test it against.
 enum ReferenceRules {
     static func dimensionPositive(strong s: Int, medium m: Int, weak w: Int) -> Bool {
         s >= 2 || (s >= 1 && m + w >= 1) || m >= 3 || (m >= 2 && w >= 1)

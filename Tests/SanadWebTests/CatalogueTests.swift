@@ -23,6 +23,7 @@ import Testing
         keys.formUnion(FactorAnswer.allCases.map { "domv.answer.\($0.rawValue)" })
         keys.formUnion(["domv.risk", "domv.protective"])
         keys.formUnion(CaseStage.allCases.map { "stage.\($0.rawValue)" })
+        keys.formUnion(HTCDSCaseStatus.allCases.map { "htcds.\($0.rawValue)" })
         keys.formUnion(CaseEvent.Kind.allCases.map { "event.\($0.rawValue)" })
         keys.formUnion(CasePriority.allCases.map { "priority.\($0.rawValue)" })
         keys.formUnion(CaseRisk.allCases.map { "risk.\($0.rawValue)" })

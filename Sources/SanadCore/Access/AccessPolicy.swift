@@ -66,7 +66,7 @@ public enum AccessPolicy {
         }
     }
 
-    /// What each role does at all, before looking at any record (domain.md, "Who uses Sanad").
+    /// What each role does at all, before looking at any record (docs/domain.md, "Who uses Sanad").
     public static func roleMay(_ role: Role, _ action: Action) -> Bool {
         switch (role, action) {
         case (.caseworker, .registerPerson), (.caseworker, .listPeople), (.caseworker, .viewPerson),

@@ -1,4 +1,4 @@
-/// The roles of domain.md. Raw values are the spellings used by the CLI, the API and the database.
+/// The roles of docs/domain.md. Raw values are the spellings used by the CLI, the API and the database.
 public enum Role: String, CaseIterable, Codable, Sendable {
     case administrator
     case supervisor

@@ -29,7 +29,7 @@ enum DemoScript: Sendable {
 /// A naming tradition: which names, in which script, and how many generations a full name carries.
 ///
 /// Arabic, Somali and South Sudanese names are given + father's + grandfather's name; Tigrinya and
-/// Amharic names are given + father's name with no family name (domain.md, "Who the migrants are").
+/// Amharic names are given + father's name with no family name (docs/domain.md, "Who the migrants are").
 enum DemoNameGroup: Sendable, CaseIterable {
     case arabic
     case tigrinya

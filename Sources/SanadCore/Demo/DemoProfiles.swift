@@ -1,5 +1,5 @@
 // Who arrives where, with what papers. The shares are approximate and follow the picture in
-// reference/domain.md, section "Who the migrants are": in eastern Sudan most assisted migrants come
+// docs/domain.md, section "Who the migrants are": in eastern Sudan most assisted migrants come
 // from Ethiopia and Eritrea, then South Sudan, with smaller numbers from Somalia, Nigeria, Chad and
 // West Africa, and after 2023 Sudanese returnees. Ethiopians cross on foot at Metema–Gallabat into
 // Gedaref, and many women go on to domestic work in Khartoum; Eritreans cross at Tesseney into Kassala

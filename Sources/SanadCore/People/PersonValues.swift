@@ -40,7 +40,7 @@ public struct IdentityDocument: Codable, Sendable, Equatable {
     }
 }
 
-/// The consent checklist of screening.md §4, recorded before the interview.
+/// The consent checklist of docs/screening.md §4, recorded before the interview.
 public struct ConsentAnswers: Codable, Sendable, Equatable {
     public var interview = false
     public var toldPurpose = false

@@ -67,7 +67,7 @@ struct CasePage {
             Components.errorSummary(error) ?? .empty,
             Components.details([
                 (t.t("case.stage"), t.t("stage.\(s.stage.rawValue)")),
-                (t.t("case.htcds-status"), s.htcdsStatus.rawValue),
+                (t.t("case.htcds-status"), t.t("htcds.\(s.htcdsStatus.rawValue)")),
                 (t.t("case.priority"), t.t("priority.\(s.priority.rawValue)")),
                 (t.t("case.risk"), t.t("risk.\(s.risk.rawValue)")),
                 (t.t("case.caseworker"), s.caseworkerID.flatMap { users[$0] } ?? t.t("case.unassigned")),

@@ -31,7 +31,7 @@ enum ScreeningViews {
             [el("p", text: c.t.t("screening.provisional"))])
     }
 
-    /// Immediate needs come before any question (screening.md §5).
+    /// Immediate needs come before any question (docs/screening.md §5).
     static func immediateNeeds(_ c: PageContext) -> HNode {
         el(
             "div", [attr("class", "notice"), attr("id", "immediate-needs")],
