@@ -80,7 +80,8 @@ struct PersonCasesPage {
                     rows: cases.map { k in
                         [
                             el("a", [attr("href", Site.kase(k.id)), attr("dir", "ltr")], text: k.openedOn),
-                            txt(t.t("stage.\(k.stage.rawValue)")), txt(t.t("htcds.\(k.htcdsStatus.rawValue)")), txt(k.centre),
+                            txt(t.t("stage.\(k.stage.rawValue)")), txt(t.t("htcds.\(k.htcdsStatus.rawValue)")),
+                            txt(k.centre),
                         ]
                     }),
         ]
