@@ -22,7 +22,7 @@ struct DashboardBench: AsyncParsableCommand {
     func run() async throws {
         guard people > 0, services >= 0, runs > 0 else { throw ValidationError("Counts must be positive.") }
         try await Boot.run { app in
-            guard try await !SetupService(db: app.db, context: app.sanad).holdsPeople() else {
+            guard try await !OpenServices(db: app.db, context: app.sanad).setup.holdsPeople() else {
                 throw ValidationError("The benchmark fills only an empty database (SANAD_DATA_DIR or DATABASE_URL).")
             }
             var fill = BenchmarkFill(seed: 7, today: CivilDate(Date()), export: export != nil)
@@ -47,11 +47,11 @@ struct DashboardBench: AsyncParsableCommand {
             var summary: ReportSummary?
             for _ in 0..<runs {
                 let a = IdentityBench.now()
-                summary = try await ReportService(db: app.db, actor: actor, context: app.sanad).summary(query)
+                summary = try await StoreServices(db: app.db, actor: actor, context: app.sanad).reports.summary(query)
                 summaryTimes.append(IdentityBench.now() - a)
             }
             let a = IdentityBench.now()
-            let trends = try await TrendService(db: app.db, actor: actor, context: app.sanad).trends(query)
+            let trends = try await StoreServices(db: app.db, actor: actor, context: app.sanad).trends().trends(query)
             let trendTime = IdentityBench.now() - a
             let database = Environment.get("DATABASE_URL") == nil ? "SQLite" : "PostgreSQL"
             print(

@@ -96,7 +96,8 @@ struct Dedup: AsyncParsableCommand {
 
         func run() async throws {
             try await Boot.run { app in
-                let pairs = try await DuplicateScan(db: app.db, context: app.sanad).pairs(minimum: .possible)
+                let pairs = try await OpenServices(db: app.db, context: app.sanad).duplicateScan.pairs(
+                    minimum: .possible)
                 try Dedup.printPairs(pairs, threshold: threshold)
             }
         }

@@ -15,20 +15,19 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         guard (1...100_000).contains(people) else { throw ValidationError("--people must be from 1 to 100000.") }
         try await Boot.run { app in
-            guard try await !SetupService(db: app.db, context: app.sanad).holdsPeople() else {
+            guard try await !OpenServices(db: app.db, context: app.sanad).setup.holdsPeople() else {
                 throw ValidationError("This database already holds people; demo data goes only into an empty one.")
             }
-            let accounts = AccountService(db: app.db, context: app.sanad)
-            let centreRecords = try await CentreService(db: app.db, context: app.sanad).all()
+            let accounts = OpenServices(db: app.db, context: app.sanad).accounts
+            let centreRecords = try await OpenServices(db: app.db, context: app.sanad).centres.all()
             let centres = centreRecords.map(\.code)
             var caseworker: Actor?
             var supervisor: Actor?
-            var draft = PartnerDraft()
-            draft.name = "Demo Legal Aid Network"
-            draft.type = OrganisationType.legalService.rawValue
-            draft.services = [ServiceType.legalAid.rawValue, ServiceType.mhpss.rawValue]
-            draft.states = Array(Set(centreRecords.map(\.statePcode))).sorted()
-            let partner = try await PartnerService(db: app.db, actor: Export.operatorActor, context: app.sanad)
+            let draft = PartnerDraft(
+                name: "Demo Legal Aid Network", type: OrganisationType.legalService.rawValue,
+                services: [ServiceType.legalAid.rawValue, ServiceType.mhpss.rawValue],
+                states: Array(Set(centreRecords.map(\.statePcode))).sorted())
+            let partner = try await StoreServices(db: app.db, actor: Export.operatorActor, context: app.sanad).partners
                 .addPartner(draft)
             print("Demo accounts (passwords are shown once):")
             for role in Role.allCases {

@@ -58,24 +58,23 @@ struct DemoActivity {
         at(day)
         var draft = person.draft
         draft.consent.toldResearch = chance(0.8)
-        let record = try await PeopleService(db: app.db, actor: caseworker, context: context).register(draft)
+        let record = try await StoreServices(db: app.db, actor: caseworker, context: context).people.register(draft)
         return (record, day)
     }
 
     mutating func assist(_ person: PersonRecord, from day: CivilDate, beds: [UUID]) async throws {
         guard chance(0.75) else { return }
         at(day, hour: 11)
-        let cases = CaseService(db: app.db, actor: caseworker, context: context)
+        let cases = StoreServices(db: app.db, actor: caseworker, context: context).cases
         let opened = try await cases.open(personID: person.id, priority: "normal", risk: "medium", caseworker: nil)
         let types = ["food", "non-food-items", "medical", "mhpss", "legal-aid", "cash", "family-tracing"]
         for _ in 0..<int(1...4) {
             let date = min(day.adding(days: int(0...60)), today)
             at(date, hour: 12)
-            var service = ServiceDraft()
-            service.date = date.description
-            service.type = types[int(0...(types.count - 1))]
-            service.quantity = service.type == "cash" ? String(int(5...30) * 1000) : "1"
-            service.status = "delivered"
+            let type = types[int(0...(types.count - 1))]
+            var service = ServiceDraft(
+                date: date.description, type: type, quantity: type == "cash" ? String(int(5...30) * 1000) : "1",
+                status: "delivered")
             if service.type == "cash" {
                 service.cost = service.quantity
                 service.currency = "SDG"
@@ -83,7 +82,7 @@ struct DemoActivity {
             _ = try await cases.recordService(opened.id, service)
         }
         if chance(0.12), !beds.isEmpty {
-            let shelter = ShelterService(db: app.db, actor: caseworker, context: context)
+            let shelter = StoreServices(db: app.db, actor: caseworker, context: context).shelters
             let checkIn = day
             let checkOut = min(checkIn.adding(days: int(1...20)), today)
             at(checkIn, hour: 13)
@@ -102,7 +101,7 @@ struct DemoActivity {
     mutating func screen(_ person: PersonRecord, _ caseID: UUID, _ day: CivilDate) async throws {
         let date = min(day.adding(days: int(0...14)), today)
         at(date, hour: 14)
-        let screenings = ScreeningService(db: app.db, actor: caseworker, context: context)
+        let screenings = StoreServices(db: app.db, actor: caseworker, context: context).screenings
         var start = ScreeningStart()
         start.instrument = "ilo-adult-labour"
         start.language = "ara"
@@ -116,7 +115,7 @@ struct DemoActivity {
         _ = try await screenings.complete(s.id, answers: answers, expectedVersion: s.version)
         if presumed && chance(0.3) {
             at(min(date.adding(days: int(1...20)), today), hour: 15)
-            try await ScreeningService(db: app.db, actor: supervisor, context: context).decide(
+            try await StoreServices(db: app.db, actor: supervisor, context: context).screenings.decide(
                 personID: person.id, status: .actual, organisation: .nonPoliceGovernment)
         }
     }
@@ -124,25 +123,19 @@ struct DemoActivity {
     mutating func refer(_ person: PersonRecord, _ caseID: UUID, _ day: CivilDate) async throws {
         let date = min(day.adding(days: int(1...30)), today)
         at(date, hour: 15)
-        let partners = PartnerService(db: app.db, actor: caseworker, context: context)
+        let partners = StoreServices(db: app.db, actor: caseworker, context: context).partners
         try await partners.setConsent(person: person.id, partner: partner, given: true)
-        var draft = ReferralDraft()
-        draft.partner = partner.uuidString
-        draft.service = chance(0.5) ? "legal-aid" : "mhpss"
-        draft.urgency = chance(0.2) ? "urgent" : "routine"
-        draft.reason = "AdditionalServicesRequired"
-        draft.shared = ["sex", "age"]
+        let draft = ReferralDraft(
+            partner: partner.uuidString, service: chance(0.5) ? "legal-aid" : "mhpss",
+            urgency: chance(0.2) ? "urgent" : "routine", reason: "AdditionalServicesRequired", shared: ["sex", "age"])
         _ = try await partners.send(caseID: caseID, draft)
     }
 
     mutating func repatriate(_ caseID: UUID, _ day: CivilDate, country: String) async throws {
         var date = min(day.adding(days: int(5...30)), today)
         at(date, hour: 9)
-        let returns = ReturnService(db: app.db, actor: caseworker, context: context)
-        var request = AVRRRequestDraft()
-        request.country = country
-        request.place = "Home town"
-        request.date = date.description
+        let returns = StoreServices(db: app.db, actor: caseworker, context: context).returns
+        let request = AVRRRequestDraft(country: country, place: "Home town", date: date.description)
         let r = try await returns.request(caseID: caseID, request)
         let steps = AVRRStep.sequence.dropFirst().prefix(int(3...12))
         for step in steps {
@@ -150,9 +143,7 @@ struct DemoActivity {
             guard next <= today else { break }
             date = next
             at(date, hour: 10)
-            var draft = AVRRStepDraft()
-            draft.step = step.rawValue
-            draft.date = date.description
+            let draft = AVRRStepDraft(step: step.rawValue, date: date.description)
             _ = try await returns.advance(r.id, draft, expectedVersion: nil)
         }
     }
@@ -166,7 +157,7 @@ struct DemoActivity {
 
     /// About eight awareness events a month across the centres.
     mutating func events(centres: [CentreView]) async throws {
-        let events = EventService(db: app.db, actor: caseworker, context: context)
+        let events = StoreServices(db: app.db, actor: caseworker, context: context).events
         for back in 0..<(13 * 8) {
             let date = today.adding(days: -back * 395 / (13 * 8))
             let centre = centres[int(0...(centres.count - 1))]
@@ -190,11 +181,11 @@ struct DemoActivity {
 
     /// One shelter with ten beds at each centre.
     func beds(centres: [CentreView]) async throws -> [String: [UUID]] {
-        let shelters = ShelterService(db: app.db, actor: supervisor, context: context)
+        let shelters = StoreServices(db: app.db, actor: supervisor, context: context).shelters
         var out: [String: [UUID]] = [:]
         for centre in centres {
             at(today.adding(days: -400))
-            let id = try await shelters.addShelter(centre: centre.code, name: "\(centre.nameEN) shelter")
+            let id = try await shelters.addShelter(centre: centre.code, name: "\(centre.nameEn) shelter")
             try await shelters.addBeds(
                 shelter: id, room: "1", labels: "A1,A2,A3,A4,A5", restriction: "women-and-children")
             try await shelters.addBeds(shelter: id, room: "2", labels: "B1,B2,B3,B4,B5", restriction: "none")

@@ -65,13 +65,13 @@ struct Export: AsyncParsableCommand {
                 throw ValidationError(Export.periodMessage(e))
             }
             try await Boot.run { app in
-                let known = try await CentreService(db: app.db, context: app.sanad).codes()
+                let known = try await OpenServices(db: app.db, context: app.sanad).centres.codes()
                 let query: ReportQuery
                 switch ReportQuery.make(from: from, to: to, centre: centre, banding: bands, knownCentres: known) {
                 case .success(let q): query = q
                 case .failure(let e): throw ValidationError(Export.periodMessage(e))
                 }
-                let rows = try await HXLExport(db: app.db, actor: Export.operatorActor, context: app.sanad)
+                let rows = try await StoreServices(db: app.db, actor: Export.operatorActor, context: app.sanad).hxl
                     .table(query, by: breakdowns, threshold: threshold)
                 try Export.write(try CSVFiles.write(rows).data(using: .utf8)!, to: out)
                 let suppressed = rows.dropFirst(2).filter { !($0.last ?? "").isEmpty }.count
@@ -107,7 +107,7 @@ struct Export: AsyncParsableCommand {
                 throw ValidationError(error.description)
             }
             try await Boot.run { app in
-                let source = try await CTDCSource(db: app.db, context: app.sanad).cases(actorID: "cli")
+                let source = try await OpenServices(db: app.db, context: app.sanad).ctdc.cases(actorID: "cli")
                 let (output, report) = try DisclosureControl.anonymise(source.table, quasi: quasiColumns, k: k)
                 try Export.write(try CSVFiles.write([output.header] + output.rows).data(using: .utf8)!, to: out)
                 let cells = report.inputRows * quasiColumns.count

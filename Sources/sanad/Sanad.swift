@@ -72,7 +72,7 @@ struct Serve: AsyncParsableCommand {
         let app = try await Boot.application(arguments: ["sanad", "serve"] + vaporOptions)
         let host = option(["--hostname", "-H"]) ?? "127.0.0.1"
         let port = option(["--port", "-p"]) ?? "8080"
-        if let token = try await SetupService(db: app.db, context: app.sanad).issueToken() {
+        if let token = try await OpenServices(db: app.db, context: app.sanad).setup.issueToken() {
             // Written unbuffered: whoever started the server (a person, a script) needs the link now.
             FileHandle.standardOutput.write(
                 Data(

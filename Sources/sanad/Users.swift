@@ -28,7 +28,7 @@ struct Users: AsyncParsableCommand {
             }
             do {
                 try await Boot.run { app in
-                    let user = try await AccountService(db: app.db, context: app.sanad).createUser(
+                    let user = try await OpenServices(db: app.db, context: app.sanad).accounts.createUser(
                         username: username, password: password, role: role, centres: centre,
                         partner: partner.flatMap(UUID.init(uuidString:)), by: nil)
                     print("Created \(role.rawValue) \(user.username) (\(user.id.uuidString)).")
@@ -58,7 +58,7 @@ struct Users: AsyncParsableCommand {
 
         func run() async throws {
             try await Boot.run { app in
-                let accounts = AccountService(db: app.db, context: app.sanad)
+                let accounts = OpenServices(db: app.db, context: app.sanad).accounts
                 guard let account = try await accounts.account(username: username) else {
                     throw ValidationError("No account named \(username).")
                 }

@@ -31,10 +31,7 @@ import Testing
 
         func planAndApprove() async throws {
             _ = try await cases.transition(caseID, .assess, expectedVersion: nil)
-            var item = PlanItemDraft()
-            item.need = "Medical check after the journey"
-            item.service = "medical"
-            item.due = "2030-01-01"
+            let item = PlanItemDraft(need: "Medical check after the journey", service: "medical", due: "2030-01-01")
             try await cases.addPlanItem(caseID, item)
             try await cases.requestApproval(caseID, kind: .carePlan, subject: nil)
             let pending = try await supCases.file(caseID).pendingApproval!
@@ -48,11 +45,8 @@ import Testing
             #expect(try await team.cases.summary(team.caseID).htcdsStatus == .active)
             try await team.planAndApprove()
             #expect(try await team.cases.summary(team.caseID).stage == .planApproved)
-            var service = ServiceDraft()
-            service.date = CivilDate(Date()).description
-            service.type = "food"
-            service.quantity = "2"
-            service.status = "delivered"
+            let service = ServiceDraft(
+                date: CivilDate(Date()).description, type: "food", quantity: "2", status: "delivered")
             _ = try await team.cases.recordService(team.caseID, service)
             #expect(try await team.cases.summary(team.caseID).stage == .assistance)
             _ = try await team.cases.transition(team.caseID, .startFollowUp, expectedVersion: nil)
@@ -66,10 +60,7 @@ import Testing
             await #expect(throws: CaseError.caseClosed) {
                 _ = try await team.cases.recordService(team.caseID, service)
             }
-            var late = PlanItemDraft()
-            late.need = "Late need"
-            late.service = "food"
-            late.due = "2030-01-01"
+            let late = PlanItemDraft(need: "Late need", service: "food", due: "2030-01-01")
             await #expect(throws: CaseError.caseClosed) { try await team.cases.addPlanItem(team.caseID, late) }
             _ = try await team.cases.transition(team.caseID, .reopen, expectedVersion: nil)
             #expect(try await team.cases.summary(team.caseID).stage == .opened)
@@ -114,10 +105,7 @@ import Testing
         try await TestApp.with { app, fx in
             let team = try await Team.make(fx)
             _ = try await team.cases.transition(team.caseID, .assess, expectedVersion: nil)
-            var item = PlanItemDraft()
-            item.need = "Shelter"
-            item.service = "safe-accommodation"
-            item.due = "2030-02-01"
+            let item = PlanItemDraft(need: "Shelter", service: "safe-accommodation", due: "2030-02-01")
             try await team.cases.addPlanItem(team.caseID, item)
             try await team.cases.requestApproval(team.caseID, kind: .carePlan, subject: nil)
             await #expect(throws: CaseError.approvalPending(.carePlan)) {
@@ -165,11 +153,7 @@ import Testing
         try await TestApp.with { app, fx in
             let team = try await Team.make(fx)
             let tomorrow = CivilDate(Date()).adding(days: 1).description
-            var future = ServiceDraft()
-            future.date = tomorrow
-            future.type = "medical"
-            future.quantity = "1"
-            future.status = "delivered"
+            let future = ServiceDraft(date: tomorrow, type: "medical", quantity: "1", status: "delivered")
             await #expect(throws: CaseError.invalid(CaseValidationError(["date": .futureDate]))) {
                 _ = try await team.cases.recordService(team.caseID, future)
             }
@@ -249,12 +233,9 @@ import Testing
             let partner = try await fx.partner("Legal Aid Sudan")
             let otherPartner = try await fx.partner("Another NGO")
             let partners = PartnerService(db: app.db, actor: team.cw, context: fx.context)
-            var draft = ReferralDraft()
-            draft.partner = partner.uuidString
-            draft.service = "legal-aid"
-            draft.urgency = "urgent"
-            draft.reason = "AdditionalServicesRequired"
-            draft.shared = ["sex", "age"]
+            let draft = ReferralDraft(
+                partner: partner.uuidString, service: "legal-aid", urgency: "urgent",
+                reason: "AdditionalServicesRequired", shared: ["sex", "age"])
             await #expect(throws: CaseError.referral(.noConsent(partner: partner.uuidString))) {
                 _ = try await partners.send(caseID: team.caseID, draft)
             }
@@ -302,18 +283,14 @@ import Testing
         try await TestApp.with { app, fx in
             let team = try await Team.make(fx)
             let returns = ReturnService(db: app.db, actor: team.cw, context: fx.context)
-            var request = AVRRRequestDraft()
-            request.country = "ERI"
-            request.place = "Asmara"
-            request.date = CivilDate(Date()).adding(days: -10).description
+            let request = AVRRRequestDraft(
+                country: "ERI", place: "Asmara", date: CivilDate(Date()).adding(days: -10).description)
             let r = try await returns.request(caseID: team.caseID, request)
             await #expect(throws: CaseError.avrrAlreadyOpen) {
                 _ = try await returns.request(caseID: team.caseID, request)
             }
             func step(_ s: String, _ daysAgo: Int) -> AVRRStepDraft {
-                var d = AVRRStepDraft()
-                d.step = s
-                d.date = CivilDate(Date()).adding(days: -daysAgo).description
+                let d = AVRRStepDraft(step: s, date: CivilDate(Date()).adding(days: -daysAgo).description)
                 return d
             }
             await #expect(throws: CaseError.invalid(CaseValidationError(["date": .tooEarly]))) {
@@ -348,10 +325,7 @@ import Testing
         try await TestApp.with { app, fx in
             let team = try await Team.make(fx)
             try await team.cases.addFollowUp(team.caseID, due: "2020-01-01", note: "Call the family")
-            var item = PlanItemDraft()
-            item.need = "Legal advice"
-            item.service = "legal-aid"
-            item.due = "2031-05-01"
+            let item = PlanItemDraft(need: "Legal advice", service: "legal-aid", due: "2031-05-01")
             try await team.cases.addPlanItem(team.caseID, item)
             let mine = try await WorkService(db: app.db, actor: team.cw, context: fx.context).items(mine: true)
             #expect(mine.map(\.kind) == [.followUp, .planItem])

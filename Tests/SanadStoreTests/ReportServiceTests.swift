@@ -35,11 +35,8 @@ import Testing
         }
 
         func service(_ caseID: UUID, _ type: String, daysAgo: Int, quantity: String = "1") async throws {
-            var s = ServiceDraft()
-            s.date = today.adding(days: -daysAgo).description
-            s.type = type
-            s.quantity = quantity
-            s.status = "delivered"
+            let s = ServiceDraft(
+                date: today.adding(days: -daysAgo).description, type: type, quantity: quantity, status: "delivered")
             _ = try await CaseService(db: fx.app.db, actor: cw, context: fx.context).recordService(caseID, s)
         }
 
@@ -97,15 +94,10 @@ import Testing
             try await ScreeningService(db: app.db, actor: sup, context: fx.context).decide(
                 personID: p.id, status: .actual, organisation: .ngo)
             let returns = ReturnService(db: app.db, actor: w.cw, context: fx.context)
-            var request = AVRRRequestDraft()
-            request.country = "ERI"
-            request.place = "Asmara"
-            request.date = w.today.adding(days: -9).description
+            let request = AVRRRequestDraft(country: "ERI", place: "Asmara", date: w.today.adding(days: -9).description)
             let r = try await returns.request(caseID: c, request)
             for (i, step) in AVRRStep.sequence.dropFirst().prefix(7).enumerated() {
-                var d = AVRRStepDraft()
-                d.step = step.rawValue
-                d.date = w.today.adding(days: -8 + i).description
+                let d = AVRRStepDraft(step: step.rawValue, date: w.today.adding(days: -8 + i).description)
                 _ = try await returns.advance(r.id, d, expectedVersion: nil)
             }
             var event = AwarenessEventDraft()

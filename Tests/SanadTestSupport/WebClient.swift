@@ -115,12 +115,9 @@ public struct RoleSetup: Sendable {
         let partner = try await fx.partner()
         let partners = PartnerService(db: fx.app.db, actor: caseworker!, context: fx.context)
         try await partners.setConsent(person: person.id, partner: partner, given: true)
-        var draft = ReferralDraft()
-        draft.partner = partner.uuidString
-        draft.service = ServiceType.legalAid.rawValue
-        draft.urgency = "routine"
-        draft.reason = "AdditionalServicesRequired"
-        draft.shared = ["sex", "age"]
+        let draft = ReferralDraft(
+            partner: partner.uuidString, service: ServiceType.legalAid.rawValue, urgency: "routine",
+            reason: "AdditionalServicesRequired", shared: ["sex", "age"])
         let referral = try await partners.send(caseID: opened.id, draft)
         let shelters = ShelterService(db: fx.app.db, actor: supervisor, context: fx.context)
         let shelter = try await shelters.addShelter(centre: "SD01", name: "Main shelter")

@@ -68,7 +68,14 @@ public struct ServiceDraft: Sendable, Equatable {
     public var cost: String?
     public var currency: String?
 
-    public init() {}
+    /// As typed in a form or sent in a body: every member unchecked until `validate`.
+    public init(
+        date: String? = nil, type: String? = nil, quantity: String? = nil, status: String? = nil,
+        partner: String? = nil, cost: String? = nil, currency: String? = nil
+    ) {
+        (self.date, self.type, self.quantity, self.status) = (date, type, quantity, status)
+        (self.partner, self.cost, self.currency) = (partner, cost, currency)
+    }
 
     public struct Valid: Sendable, Equatable {
         public let date: CivilDate
@@ -129,7 +136,10 @@ public struct PlanItemDraft: Sendable, Equatable {
     public var partner: String?
     public var due: String?
 
-    public init() {}
+    /// As typed in a form or sent in a body: every member unchecked until `validate`.
+    public init(need: String? = nil, service: String? = nil, partner: String? = nil, due: String? = nil) {
+        (self.need, self.service, self.partner, self.due) = (need, service, partner, due)
+    }
 
     public struct Valid: Sendable, Equatable {
         public let need: String

@@ -46,7 +46,14 @@ public struct PartnerDraft: Sendable, Equatable {
     public var focalPoint: String?
     public var contact: String?
 
-    public init() {}
+    /// As typed in a form or sent in a body: every member unchecked until `validate`.
+    public init(
+        name: String? = nil, type: String? = nil, services: [String] = [], states: [String] = [],
+        focalPoint: String? = nil, contact: String? = nil
+    ) {
+        (self.name, self.type, self.services, self.states) = (name, type, services, states)
+        (self.focalPoint, self.contact) = (focalPoint, contact)
+    }
 
     public struct Valid: Sendable, Equatable {
         public let name: String
@@ -83,7 +90,14 @@ public struct ReferralDraft: Sendable, Equatable {
     public var shared: [String] = []
     public var note: String?
 
-    public init() {}
+    /// As typed in a form or sent in a body: every member unchecked until `validate`.
+    public init(
+        partner: String? = nil, service: String? = nil, urgency: String? = nil, reason: String? = nil,
+        shared: [String] = [], note: String? = nil
+    ) {
+        (self.partner, self.service, self.urgency, self.reason) = (partner, service, urgency, reason)
+        (self.shared, self.note) = (shared, note)
+    }
 
     public struct Valid: Sendable, Equatable {
         public let partner: String

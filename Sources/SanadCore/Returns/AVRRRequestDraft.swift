@@ -6,7 +6,10 @@ public struct AVRRRequestDraft: Sendable, Equatable {
     public var place: String?
     public var date: String?
 
-    public init() {}
+    /// As typed in a form or sent in a body: every member unchecked until `validate`.
+    public init(country: String? = nil, place: String? = nil, date: String? = nil) {
+        (self.country, self.place, self.date) = (country, place, date)
+    }
 
     public struct Valid: Sendable, Equatable {
         public let country: String
@@ -32,7 +35,10 @@ public struct AVRRStepDraft: Sendable, Equatable {
     public var date: String?
     public var documents: String?
 
-    public init() {}
+    /// As typed in a form or sent in a body: every member unchecked until `validate`.
+    public init(step: String? = nil, date: String? = nil, documents: String? = nil) {
+        (self.step, self.date, self.documents) = (step, date, documents)
+    }
 
     public struct Valid: Sendable, Equatable {
         public let step: AVRRStep

@@ -32,11 +32,6 @@ public struct AccountService: Sendable {
     public static let browserLifetime: TimeInterval = 12 * 3600
     public static let tokenLifetime: TimeInterval = 30 * 24 * 3600
 
-    public init(db: any Database, context: StoreContext) {
-        self.db = db
-        self.context = context
-    }
-
     public static func hashPassword(_ password: String) async throws -> String {
         try await NIOThreadPool.singleton.runIfActive { try Bcrypt.hash(password, cost: bcryptCost) }
     }

@@ -2,7 +2,7 @@ import Foundation
 import SanadCore
 
 /// A staff or partner account as the rest of the system sees it: never its password hash.
-public struct AccountView: Sendable, Equatable {
+public struct AccountView: Sendable, Equatable, Codable {
     public let id: UUID
     public let username: String
     public let role: Role?
@@ -13,6 +13,11 @@ public struct AccountView: Sendable, Equatable {
     public let partnerID: UUID?
     /// Granted by an administrator: this supervisor may approve their own cases.
     public let selfApproval: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case id, username, role, centres, locale, disabled, selfApproval
+        case partnerID = "partner"
+    }
 
     public var actor: Actor? {
         guard let role else { return nil }

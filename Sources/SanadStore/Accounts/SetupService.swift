@@ -8,11 +8,6 @@ public struct SetupService: Sendable {
     let context: StoreContext
     static let settingKey = "setup_token_sha256"
 
-    public init(db: any Database, context: StoreContext) {
-        self.db = db
-        self.context = context
-    }
-
     public func administratorExists() async throws -> Bool {
         try await User.query(on: db).filter(\.$role == Role.administrator.rawValue).first() != nil
     }

@@ -9,12 +9,6 @@ public struct ServiceTypeService: Sendable {
     let actor: Actor
     let context: StoreContext
 
-    public init(db: any Database, actor: Actor, context: StoreContext) {
-        self.db = db
-        self.actor = actor
-        self.context = context
-    }
-
     public func all() async throws -> [ServiceKind] { try await ServiceCatalogue.all(on: db) }
 
     public func add(code: String?, english: String?, arabic: String?, unit: String?) async throws -> ServiceKind {

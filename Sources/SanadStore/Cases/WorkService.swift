@@ -9,12 +9,6 @@ public struct WorkService: Sendable {
     let actor: Actor
     let context: StoreContext
 
-    public init(db: any Database, actor: Actor, context: StoreContext) {
-        self.db = db
-        self.actor = actor
-        self.context = context
-    }
-
     var today: CivilDate { CivilDate(context.clock()) }
 
     /// Items on open cases assigned to the actor (`mine`) or at all the actor's centres.

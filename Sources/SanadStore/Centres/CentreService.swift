@@ -14,11 +14,6 @@ public struct CentreService: Sendable {
     let db: any Database
     let context: StoreContext
 
-    public init(db: any Database, context: StoreContext) {
-        self.db = db
-        self.context = context
-    }
-
     public func all() async throws -> [CentreView] {
         try await Centre.query(on: db).sort(\.$code).all().map(CentreView.init)
     }

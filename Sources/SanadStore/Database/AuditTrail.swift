@@ -83,12 +83,6 @@ public struct AuditTrailService: Sendable {
     let actor: Actor
     let context: StoreContext
 
-    public init(db: any Database, actor: Actor, context: StoreContext) {
-        self.db = db
-        self.actor = actor
-        self.context = context
-    }
-
     public func page(_ page: Int, per: Int) async throws -> (entries: [AuditRecord], total: Int) {
         try await AuditTrail.page(actor: actor, page: page, per: per, on: db)
     }

@@ -12,12 +12,6 @@ public struct EventService: Sendable {
     let actor: Actor
     let context: StoreContext
 
-    public init(db: any Database, actor: Actor, context: StoreContext) {
-        self.db = db
-        self.actor = actor
-        self.context = context
-    }
-
     /// The stored count of each participant group.
     static let cells: [(ReportSex, AgeGroup, KeyPath<AwarenessEventRecord, Int>)] = [
         (.female, .children, \.femaleChildren), (.female, .adults, \.femaleAdults),

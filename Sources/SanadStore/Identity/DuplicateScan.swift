@@ -9,11 +9,6 @@ public struct DuplicateScan: Sendable {
     let db: any Database
     let context: StoreContext
 
-    public init(db: any Database, context: StoreContext) {
-        self.db = db
-        self.context = context
-    }
-
     public func pairs(minimum: MatchDecision) async throws -> [(a: String, b: String, result: MatchResult)] {
         let numbers = Dictionary(
             uniqueKeysWithValues: try await Person.query(on: db).filter(\.$mergedInto == nil).all()

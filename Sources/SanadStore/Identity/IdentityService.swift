@@ -30,12 +30,6 @@ public struct IdentityService: Sendable {
     let actor: Actor
     let context: StoreContext
 
-    public init(db: any Database, actor: Actor, context: StoreContext) {
-        self.db = db
-        self.actor = actor
-        self.context = context
-    }
-
     var people: PeopleService { PeopleService(db: db, actor: actor, context: context) }
     var actorUUID: UUID { UUID(uuidString: actor.userID)! }
 

@@ -9,12 +9,6 @@ public struct PeopleService: Sendable {
     let actor: Actor
     let context: StoreContext
 
-    public init(db: any Database, actor: Actor, context: StoreContext) {
-        self.db = db
-        self.actor = actor
-        self.context = context
-    }
-
     var actorUUID: UUID { UUID(uuidString: actor.userID)! }
 
     public func register(_ draft: PersonDraft) async throws -> PersonRecord {

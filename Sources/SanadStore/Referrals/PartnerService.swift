@@ -37,12 +37,6 @@ public struct PartnerService: Sendable {
     let actor: Actor
     let context: StoreContext
 
-    public init(db: any Database, actor: Actor, context: StoreContext) {
-        self.db = db
-        self.actor = actor
-        self.context = context
-    }
-
     var actorUUID: UUID { UUID(uuidString: actor.userID)! }
     var today: CivilDate { CivilDate(context.clock()) }
 

@@ -9,11 +9,6 @@ public struct CTDCSource: Sendable {
     let db: any Database
     let context: StoreContext
 
-    public init(db: any Database, context: StoreContext) {
-        self.db = db
-        self.context = context
-    }
-
     public struct Result: Sendable {
         public let table: CTDCTable
         /// Victims and presumed victims left out because their consent does not cover sharing.

@@ -26,7 +26,7 @@ public enum HXLExportError: Error, Sendable, Equatable, CustomStringConvertible 
 public struct HXLExport: Sendable {
     let reports: ReportService
 
-    public init(db: any Database, actor: Actor, context: StoreContext) {
+    init(db: any Database, actor: Actor, context: StoreContext) {
         reports = ReportService(db: db, actor: actor, context: context)
     }
 

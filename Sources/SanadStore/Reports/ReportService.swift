@@ -10,12 +10,6 @@ public struct ReportService: Sendable {
     let actor: Actor
     let context: StoreContext
 
-    public init(db: any Database, actor: Actor, context: StoreContext) {
-        self.db = db
-        self.actor = actor
-        self.context = context
-    }
-
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
     /// Administrators see every centre; everyone else the centres they belong to.

@@ -25,7 +25,7 @@ public struct TrendService: Sendable {
     let reports: ReportService
     let test: TrendTest
 
-    public init(db: any Database, actor: Actor, context: StoreContext, test: TrendTest = TrendTest()) {
+    init(db: any Database, actor: Actor, context: StoreContext, test: TrendTest = TrendTest()) {
         self.reports = ReportService(db: db, actor: actor, context: context)
         self.test = test
     }

@@ -31,16 +31,7 @@ public struct ReturnService: Sendable {
     let actor: Actor
     let context: StoreContext
     /// The steps the programme requires; others may be skipped.
-    let required: Set<AVRRStep>
-
-    public init(
-        db: any Database, actor: Actor, context: StoreContext, required: Set<AVRRStep> = Set(AVRRStep.sequence)
-    ) {
-        self.db = db
-        self.actor = actor
-        self.context = context
-        self.required = required
-    }
+    var required: Set<AVRRStep> = Set(AVRRStep.sequence)
 
     var today: CivilDate { CivilDate(context.clock()) }
     var actorUUID: UUID { UUID(uuidString: actor.userID)! }

@@ -41,14 +41,7 @@ public struct ScreeningService: Sendable {
     let db: any Database
     let actor: Actor
     let context: StoreContext
-    let catalogue: InstrumentCatalogue
-
-    public init(db: any Database, actor: Actor, context: StoreContext, catalogue: InstrumentCatalogue = .shipped) {
-        self.db = db
-        self.actor = actor
-        self.context = context
-        self.catalogue = catalogue
-    }
+    var catalogue: InstrumentCatalogue = .shipped
 
     var people: PeopleService { PeopleService(db: db, actor: actor, context: context) }
     var actorUUID: UUID { UUID(uuidString: actor.userID)! }

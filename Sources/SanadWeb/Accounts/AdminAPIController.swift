@@ -33,12 +33,12 @@ struct AdminAPIController: RouteCollection {
         return actor
     }
 
-    func users(req: Request) async throws -> OK<[UserOut]> {
+    func users(req: Request) async throws -> OK<[AccountView]> {
         _ = try administrator(req, .manageUsers)
-        return OK(try await req.accounts.accounts().map(UserOut.init))
+        return OK(try await req.accounts.accounts())
     }
 
-    func createUser(req: Request, body: UserBody) async throws -> Created<UserOut> {
+    func createUser(req: Request, body: UserBody) async throws -> Created<AccountView> {
         let actor = try administrator(req, .manageUsers)
         guard let role = body.role.flatMap(Role.init(rawValue:)) else {
             throw APIValidation(fields: [
@@ -50,7 +50,7 @@ struct AdminAPIController: RouteCollection {
         let account = try await req.accounts.createUser(
             username: body.username ?? "", password: body.password ?? "", role: role, centres: body.centres ?? [],
             partner: body.partner, by: actor)
-        return Created(UserOut(account))
+        return Created(account)
     }
 
     func selfApproval(req: Request, body: SelfApprovalBody) async throws -> NoContent {
@@ -62,16 +62,16 @@ struct AdminAPIController: RouteCollection {
         return NoContent()
     }
 
-    func centres(req: Request) async throws -> OK<[CentreOut]> {
+    func centres(req: Request) async throws -> OK<[CentreView]> {
         _ = try req.requireActor()
-        return OK(try await req.centres.all().map(CentreOut.init))
+        return OK(try await req.centres.all())
     }
 
-    func createCentre(req: Request, body: CentreBody) async throws -> Created<CentreOut> {
+    func createCentre(req: Request, body: CentreBody) async throws -> Created<CentreView> {
         let actor = try administrator(req, .manageCentres)
         let centre = try await req.centres.add(
             code: body.code ?? "", prefix: body.prefix ?? "", nameEN: body.nameEn ?? "", nameAR: body.nameAr ?? "",
             statePcode: body.state ?? "", by: actor)
-        return Created(CentreOut(centre))
+        return Created(centre)
     }
 }

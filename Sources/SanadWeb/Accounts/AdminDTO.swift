@@ -3,26 +3,9 @@ import SanadCore
 import SanadStore
 import Vapor
 
-struct UserOut: Content {
-    let id: UUID
-    let username: String
-    let role: String
-    let centres: [String]
-    let disabled: Bool
-    /// A partner focal point's organisation.
-    let partner: UUID?
-    let selfApproval: Bool
-
-    init(_ a: AccountView) {
-        id = a.id
-        username = a.username
-        role = a.role?.rawValue ?? "unknown"
-        centres = a.centres
-        disabled = a.disabled
-        partner = a.partnerID
-        selfApproval = a.selfApproval
-    }
-}
+/// An account as administrators see it (never a password hash).
+extension AccountView: Content {}
+extension Role: APIDescribedValue {}
 
 /// A new account: a partner focal point names its organisation, other roles but the administrator their centres.
 struct UserBody: Content {
@@ -35,21 +18,7 @@ struct UserBody: Content {
 
 struct SelfApprovalBody: Content { var granted: Bool? }
 
-struct CentreOut: Content {
-    let code: String
-    let prefix: String
-    let nameEn: String
-    let nameAr: String
-    let state: String
-
-    init(_ c: CentreView) {
-        code = c.code
-        prefix = c.prefix
-        nameEn = c.nameEN
-        nameAr = c.nameAR
-        state = c.statePcode
-    }
-}
+extension CentreView: Content {}
 
 struct CentreBody: Content {
     var code: String?

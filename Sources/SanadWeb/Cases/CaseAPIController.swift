@@ -147,11 +147,7 @@ struct CaseAPIController: RouteCollection {
     }
 
     func planItem(req: Request, body b: PlanItemBody) async throws -> NoContent {
-        var draft = PlanItemDraft()
-        draft.need = b.need
-        draft.service = b.service
-        draft.partner = b.partner
-        draft.due = b.due
+        let draft = PlanItemDraft(need: b.need, service: b.service, partner: b.partner, due: b.due)
         try await req.cases.addPlanItem(try req.recordID("cid"), draft)
         return NoContent()
     }
@@ -181,14 +177,9 @@ struct CaseAPIController: RouteCollection {
     }
 
     func service(req: Request, body b: ServiceBody) async throws -> Created<ServiceOut> {
-        var draft = ServiceDraft()
-        draft.date = b.date
-        draft.type = b.type
-        draft.quantity = b.quantity.map { String($0) }
-        draft.status = b.status
-        draft.partner = b.partner
-        draft.cost = b.cost.map { String($0) }
-        draft.currency = b.currency
+        let draft = ServiceDraft(
+            date: b.date, type: b.type, quantity: b.quantity.map { String($0) }, status: b.status, partner: b.partner,
+            cost: b.cost.map { String($0) }, currency: b.currency)
         return Created(ServiceOut(try await req.cases.recordService(try req.recordID("cid"), draft)))
     }
 

@@ -16,20 +16,14 @@ struct CaseOut: Content {
     let openedOn: String
     let closedOn: String?
     let version: Int
+}
 
+extension CaseOut {
     init(_ s: CaseSummary) {
-        id = s.id
-        personId = s.personID
-        centre = s.centre
-        caseworkerId = s.caseworkerID
-        stage = s.stage.rawValue
-        status = s.htcdsStatus.rawValue
-        priority = s.priority.rawValue
-        risk = s.risk.rawValue
-        closureReason = s.closureReason?.rawValue
-        openedOn = s.openedOn
-        closedOn = s.closedOn
-        version = s.version
+        self.init(
+            id: s.id, personId: s.personID, centre: s.centre, caseworkerId: s.caseworkerID, stage: s.stage.rawValue,
+            status: s.htcdsStatus.rawValue, priority: s.priority.rawValue, risk: s.risk.rawValue,
+            closureReason: s.closureReason?.rawValue, openedOn: s.openedOn, closedOn: s.closedOn, version: s.version)
     }
 }
 
@@ -50,18 +44,13 @@ struct ServiceOut: Content {
     let cost: Double?
     let currency: String?
     let fromShelterStay: Bool
+}
 
+extension ServiceOut {
     init(_ s: ServiceView) {
-        id = s.id
-        date = s.date
-        type = s.type
-        quantity = s.quantity
-        unit = s.unit
-        status = s.status.rawValue
-        partnerId = s.partnerID
-        cost = s.cost
-        currency = s.currency
-        fromShelterStay = s.fromStay
+        self.init(
+            id: s.id, date: s.date, type: s.type, quantity: s.quantity, unit: s.unit, status: s.status.rawValue,
+            partnerId: s.partnerID, cost: s.cost, currency: s.currency, fromShelterStay: s.fromStay)
     }
 }
 
@@ -109,29 +98,31 @@ struct CaseFileOut: Content {
     let stay: StayOut?
     /// A transfer waiting for the receiving side's answer.
     let transfer: TransferOut?
+}
 
+extension CaseFileOut {
     init(_ f: CaseFile, today: CivilDate) {
-        `case` = CaseOut(f.summary)
-        notes = f.notes.map { Note(author: $0.authorID, at: $0.at, text: $0.text) }
-        approvals = f.approvals.map {
-            ApprovalOut(
-                id: $0.id, kind: $0.kind.rawValue, status: $0.status, subject: $0.subject, requestedBy: $0.requestedBy,
-                decidedBy: $0.decidedBy, comment: $0.comment)
-        }
-        plan = f.plan.map {
-            PlanItemOut(
-                id: $0.id, need: $0.need, service: $0.service, partnerId: $0.partnerID, due: $0.due, status: $0.status)
-        }
-        services = f.services.map(ServiceOut.init)
-        referrals = f.referrals.map { ReferralOut($0, today: today) }
-        returns = f.returns.map { ReturnOut($0, today: today) }
-        followUps = f.followUps.map { FollowUpOut(id: $0.id, due: $0.due, note: $0.note, done: $0.done) }
-        stay = f.stay.map(StayOut.init)
-        transfer = f.pendingTransfer.map {
-            TransferOut(
-                id: $0.id, fromCentre: $0.fromCentre, toCentre: $0.toCentre, toCaseworker: $0.toUser,
-                status: $0.status.rawValue, requestedAt: $0.requestedAt)
-        }
+        self.init(
+            case: CaseOut(f.summary), notes: f.notes.map { Note(author: $0.authorID, at: $0.at, text: $0.text) },
+            approvals: f.approvals.map {
+                ApprovalOut(
+                    id: $0.id, kind: $0.kind.rawValue, status: $0.status, subject: $0.subject,
+                    requestedBy: $0.requestedBy,
+                    decidedBy: $0.decidedBy, comment: $0.comment)
+            },
+            plan: f.plan.map {
+                PlanItemOut(
+                    id: $0.id, need: $0.need, service: $0.service, partnerId: $0.partnerID, due: $0.due,
+                    status: $0.status)
+            }, services: f.services.map(ServiceOut.init), referrals: f.referrals.map { ReferralOut($0, today: today) },
+            returns: f.returns.map { ReturnOut($0, today: today) },
+            followUps: f.followUps.map { FollowUpOut(id: $0.id, due: $0.due, note: $0.note, done: $0.done) },
+            stay: f.stay.map(StayOut.init),
+            transfer: f.pendingTransfer.map {
+                TransferOut(
+                    id: $0.id, fromCentre: $0.fromCentre, toCentre: $0.toCentre, toCaseworker: $0.toUser,
+                    status: $0.status.rawValue, requestedAt: $0.requestedAt)
+            })
     }
 }
 

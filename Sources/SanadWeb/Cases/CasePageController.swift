@@ -172,11 +172,8 @@ struct CasePageController: RouteCollection {
 
     func addPlanItem(req: Request) async throws -> Response {
         try await act(req, "plan") { form, cases, id in
-            var draft = PlanItemDraft()
-            draft.need = form["need"]
-            draft.service = form["service"]
-            draft.partner = form["partner"]
-            draft.due = form["due"]
+            let draft = PlanItemDraft(
+                need: form["need"], service: form["service"], partner: form["partner"], due: form["due"])
             try await cases.addPlanItem(id, draft)
         }
     }
@@ -207,14 +204,9 @@ struct CasePageController: RouteCollection {
 
     func recordService(req: Request) async throws -> Response {
         try await act(req, "services") { form, cases, id in
-            var draft = ServiceDraft()
-            draft.date = form["date"]
-            draft.type = form["type"]
-            draft.quantity = form["quantity"]
-            draft.status = form["status"]
-            draft.partner = form["partner"]
-            draft.cost = form["cost"]
-            draft.currency = form["currency"]
+            let draft = ServiceDraft(
+                date: form["date"], type: form["type"], quantity: form["quantity"], status: form["status"],
+                partner: form["partner"], cost: form["cost"], currency: form["currency"])
             _ = try await cases.recordService(id, draft)
         }
     }
@@ -278,13 +270,9 @@ struct CasePageController: RouteCollection {
 
     func sendReferral(req: Request) async throws -> Response {
         try await act(req, "referrals") { form, _, id in
-            var draft = ReferralDraft()
-            draft.partner = form["partner"]
-            draft.service = form["service"]
-            draft.urgency = form["urgency"]
-            draft.reason = form["reason"]
-            draft.shared = form.all("shared")
-            draft.note = form["note"]
+            let draft = ReferralDraft(
+                partner: form["partner"], service: form["service"], urgency: form["urgency"], reason: form["reason"],
+                shared: form.all("shared"), note: form["note"])
             _ = try await req.partners
                 .send(caseID: id, draft)
         }
@@ -301,10 +289,7 @@ struct CasePageController: RouteCollection {
 
     func requestReturn(req: Request) async throws -> Response {
         try await act(req, "avrr") { form, _, id in
-            var draft = AVRRRequestDraft()
-            draft.country = form["country"]
-            draft.place = form["place"]
-            draft.date = form["date"]
+            let draft = AVRRRequestDraft(country: form["country"], place: form["place"], date: form["date"])
             _ = try await req.returns
                 .request(caseID: id, draft)
         }
@@ -343,10 +328,7 @@ struct CasePageController: RouteCollection {
         let rid = try req.recordID("rid")
         let returns = try req.returns
         return try await actOn(req, caseID: { try await returns.find(rid).caseID }, anchor: "avrr") { form in
-            var draft = AVRRStepDraft()
-            draft.step = form["step"]
-            draft.date = form["date"]
-            draft.documents = form["documents"]
+            let draft = AVRRStepDraft(step: form["step"], date: form["date"], documents: form["documents"])
             _ = try await returns.advance(rid, draft, expectedVersion: form["version"].flatMap(Int.init))
         }
     }

@@ -15,31 +15,19 @@ struct ServiceTypeAPIController: RouteCollection {
             body: ServiceTypeBody.self, use: add)
     }
 
-    func list(req: Request) async throws -> OK<[ServiceTypeOut]> {
-        OK(try await req.serviceTypes.all().map(ServiceTypeOut.init))
+    func list(req: Request) async throws -> OK<[ServiceKind]> {
+        OK(try await req.serviceTypes.all())
     }
 
-    func add(req: Request, body: ServiceTypeBody) async throws -> Created<ServiceTypeOut> {
+    func add(req: Request, body: ServiceTypeBody) async throws -> Created<ServiceKind> {
         Created(
-            ServiceTypeOut(
-                try await req.serviceTypes.add(
-                    code: body.code, english: body.english, arabic: body.arabic, unit: body.unit)))
+            try await req.serviceTypes.add(code: body.code, english: body.english, arabic: body.arabic, unit: body.unit)
+        )
     }
 }
 
-struct ServiceTypeOut: Content {
-    let code: String
-    let english: String
-    let arabic: String
-    let unit: String
-
-    init(_ k: ServiceKind) {
-        code = k.code
-        english = k.english
-        arabic = k.arabic
-        unit = k.unit
-    }
-}
+/// A service type is reference data: its code, its labels and the unit it is counted in.
+extension ServiceKind: Content {}
 
 struct ServiceTypeBody: Content {
     var code: String?

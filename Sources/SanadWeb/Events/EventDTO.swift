@@ -38,22 +38,16 @@ struct EventOut: Content {
     let community: String?
     let materials: [EventBody.Material]
     let notes: String?
+}
 
+extension EventOut {
     init(_ e: EventView) {
-        id = e.id
-        type = e.type
-        title = e.title
-        startDate = e.startDate
-        endDate = e.endDate
-        state = e.statePcode
-        locality = e.localityPcode
-        centre = e.centreCode
-        partners = e.partners
-        participants = Dictionary(uniqueKeysWithValues: e.participants.map { ($0.key.description, $0.value) })
-        participantsTotal = e.totalParticipants
-        community = e.community
-        materials = e.materialCounts.map { EventBody.Material(kind: $0.kind, count: $0.count) }
-        notes = e.notes
+        self.init(
+            id: e.id, type: e.type, title: e.title, startDate: e.startDate, endDate: e.endDate, state: e.statePcode,
+            locality: e.localityPcode, centre: e.centreCode, partners: e.partners,
+            participants: Dictionary(uniqueKeysWithValues: e.participants.map { ($0.key.description, $0.value) }),
+            participantsTotal: e.totalParticipants, community: e.community,
+            materials: e.materialCounts.map { EventBody.Material(kind: $0.kind, count: $0.count) }, notes: e.notes)
     }
 }
 

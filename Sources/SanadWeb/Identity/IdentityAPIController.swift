@@ -12,14 +12,14 @@ struct MatchOut: Content {
     let score: Double?
     let decision: String
     let reasons: [String]
+}
 
+extension MatchOut {
     init(_ d: PossibleDuplicate) {
-        id = d.visible ? d.id : nil
-        centre = d.centre
-        registrationNumber = d.record?.registrationNumber
-        score = d.visible ? (d.result.score * 100).rounded() / 100 : nil
-        decision = d.result.decision?.rawValue ?? "none"
-        reasons = d.result.reasons
+        self.init(
+            id: d.visible ? d.id : nil, centre: d.centre, registrationNumber: d.record?.registrationNumber,
+            score: d.visible ? (d.result.score * 100).rounded() / 100 : nil,
+            decision: d.result.decision?.rawValue ?? "none", reasons: d.result.reasons)
     }
 }
 

@@ -114,35 +114,25 @@ struct PersonOut: Content {
     let consent: Consent
     let createdAt: Date
     let updatedAt: Date
+}
 
+extension PersonOut {
     init(_ r: PersonRecord) {
         let a = r.facts.consent
-        id = r.id
-        registrationNumber = r.registrationNumber
-        centre = r.centre
-        version = r.version
-        nameOriginal = r.personal.nameOriginal
-        nameLatin = r.personal.nameLatin
-        sex = r.facts.sex.rawValue
-        birthDate = r.personal.birthDate
-        estimatedAge = r.facts.estimatedAge
-        birthYear = r.facts.birthYear
-        nationality = r.facts.nationality
-        languages = r.facts.languages
-        phone = r.personal.phone
-        documents = r.personal.documents.map {
-            Document(type: $0.type.rawValue, number: $0.number, issuingCountry: $0.issuingCountry)
-        }
-        arrivalDate = r.facts.arrivalDate
-        route = r.personal.route
-        notes = r.personal.notes
-        flags = r.facts.flags.map(\.rawValue).sorted()
-        consent = Consent(
-            interview: a.interview, toldPurpose: a.toldPurpose, toldUses: a.toldUses, toldResearch: a.toldResearch,
-            toldAccessRight: a.toldAccessRight, toldRetention: a.toldRetention, toldWithdrawal: a.toldWithdrawal,
-            recordedBy: r.consentRecordedBy, recordedAt: r.consentRecordedAt)
-        createdAt = r.createdAt
-        updatedAt = r.updatedAt
+        self.init(
+            id: r.id, registrationNumber: r.registrationNumber, centre: r.centre, version: r.version,
+            nameOriginal: r.personal.nameOriginal, nameLatin: r.personal.nameLatin, sex: r.facts.sex.rawValue,
+            birthDate: r.personal.birthDate, estimatedAge: r.facts.estimatedAge, birthYear: r.facts.birthYear,
+            nationality: r.facts.nationality, languages: r.facts.languages, phone: r.personal.phone,
+            documents: r.personal.documents.map {
+                Document(type: $0.type.rawValue, number: $0.number, issuingCountry: $0.issuingCountry)
+            }, arrivalDate: r.facts.arrivalDate, route: r.personal.route, notes: r.personal.notes,
+            flags: r.facts.flags.map(\.rawValue).sorted(),
+            consent: Consent(
+                interview: a.interview, toldPurpose: a.toldPurpose, toldUses: a.toldUses, toldResearch: a.toldResearch,
+                toldAccessRight: a.toldAccessRight, toldRetention: a.toldRetention, toldWithdrawal: a.toldWithdrawal,
+                recordedBy: r.consentRecordedBy, recordedAt: r.consentRecordedAt), createdAt: r.createdAt,
+            updatedAt: r.updatedAt)
     }
 }
 

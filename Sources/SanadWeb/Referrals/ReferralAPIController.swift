@@ -36,13 +36,9 @@ struct ReferralAPIController: RouteCollection {
     func today(_ req: Request) -> CivilDate { CivilDate(req.context.clock()) }
 
     func refer(req: Request, body b: ReferralBody) async throws -> Created<ReferralOut> {
-        var draft = ReferralDraft()
-        draft.partner = b.partner
-        draft.service = b.service
-        draft.urgency = b.urgency
-        draft.reason = b.reason
-        draft.shared = b.shared ?? []
-        draft.note = b.note
+        let draft = ReferralDraft(
+            partner: b.partner, service: b.service, urgency: b.urgency, reason: b.reason, shared: b.shared ?? [],
+            note: b.note)
         let sent = try await req.partners.send(caseID: try req.recordID("cid"), draft)
         return Created(ReferralOut(sent, today: today(req)))
     }
@@ -59,13 +55,9 @@ struct ReferralAPIController: RouteCollection {
     }
 
     func addPartner(req: Request, body b: PartnerBody) async throws -> Created<PartnerOut> {
-        var draft = PartnerDraft()
-        draft.name = b.name
-        draft.type = b.type
-        draft.services = b.services ?? []
-        draft.states = b.states ?? []
-        draft.focalPoint = b.focalPoint
-        draft.contact = b.contact
+        let draft = PartnerDraft(
+            name: b.name, type: b.type, services: b.services ?? [], states: b.states ?? [], focalPoint: b.focalPoint,
+            contact: b.contact)
         return Created(PartnerOut(try await req.partners.addPartner(draft)))
     }
 

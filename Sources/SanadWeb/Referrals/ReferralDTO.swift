@@ -18,22 +18,16 @@ struct ReferralOut: Content {
     let answerDue: String
     let overdue: Bool
     let version: Int
+}
 
+extension ReferralOut {
     init(_ r: ReferralView, today: CivilDate) {
-        id = r.id
-        caseId = r.caseID
-        partnerId = r.partnerID
-        partnerName = r.partnerName
-        service = r.service
-        urgency = r.urgency.rawValue
-        reason = r.reason.rawValue
-        shared = Dictionary(uniqueKeysWithValues: r.shared.map { ($0.key.rawValue, $0.value) })
-        status = r.status.rawValue
-        declineReason = r.declineReason
-        sentOn = r.sentOn
-        answerDue = r.answerDue
-        overdue = r.isOverdue(today: today)
-        version = r.version
+        self.init(
+            id: r.id, caseId: r.caseID, partnerId: r.partnerID, partnerName: r.partnerName, service: r.service,
+            urgency: r.urgency.rawValue, reason: r.reason.rawValue,
+            shared: Dictionary(uniqueKeysWithValues: r.shared.map { ($0.key.rawValue, $0.value) }),
+            status: r.status.rawValue, declineReason: r.declineReason, sentOn: r.sentOn, answerDue: r.answerDue,
+            overdue: r.isOverdue(today: today), version: r.version)
     }
 }
 
@@ -51,15 +45,13 @@ struct PartnerOut: Content {
     let states: [String]
     let focalPoint: String?
     let contact: String?
+}
 
+extension PartnerOut {
     init(_ p: PartnerView) {
-        id = p.id
-        name = p.name
-        type = p.orgType
-        services = p.services
-        states = p.states
-        focalPoint = p.focalPoint
-        contact = p.contact
+        self.init(
+            id: p.id, name: p.name, type: p.orgType, services: p.services, states: p.states, focalPoint: p.focalPoint,
+            contact: p.contact)
     }
 }
 

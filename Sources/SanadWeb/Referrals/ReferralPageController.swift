@@ -28,13 +28,9 @@ struct ReferralPageController: RouteCollection {
 
     func addPartner(req: Request) async throws -> Response {
         let form = try FormData.verified(req)
-        var draft = PartnerDraft()
-        draft.name = form["name"]
-        draft.type = form["type"]
-        draft.services = form.all("services")
-        draft.states = form.all("states")
-        draft.focalPoint = form["focal_point"]
-        draft.contact = form["contact"]
+        let draft = PartnerDraft(
+            name: form["name"], type: form["type"], services: form.all("services"), states: form.all("states"),
+            focalPoint: form["focal_point"], contact: form["contact"])
         do {
             _ = try await req.partners
                 .addPartner(draft)

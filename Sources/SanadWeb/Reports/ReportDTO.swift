@@ -28,26 +28,17 @@ struct SummaryOut: Content {
     let participants: [String: Int]
     let participantsTotal: Int
     let months: [MonthFigures]
+}
 
+extension SummaryOut {
     init(_ s: ReportSummary) {
-        from = s.query.from.description
-        to = s.query.to.description
-        centre = s.query.centre
-        state = s.query.state
-        nationality = s.query.nationality
-        assisted = s.assisted
-        registrations = s.registrations
-        screenings = s.screenings
-        presumedVictims = s.presumedVictims
-        confirmedVictims = s.confirmedVictims
-        services = s.services.mapValues { Service(records: $0.records, quantity: $0.quantity, people: $0.people) }
-        referrals = s.referrals
-        departures = s.departures
-        shelterNights = s.shelterNights
-        events = s.events
-        participants = s.participants
-        participantsTotal = s.participantsTotal
-        months = s.months
+        self.init(
+            from: s.query.from.description, to: s.query.to.description, centre: s.query.centre, state: s.query.state,
+            nationality: s.query.nationality, assisted: s.assisted, registrations: s.registrations,
+            screenings: s.screenings, presumedVictims: s.presumedVictims, confirmedVictims: s.confirmedVictims,
+            services: s.services.mapValues { Service(records: $0.records, quantity: $0.quantity, people: $0.people) },
+            referrals: s.referrals, departures: s.departures, shelterNights: s.shelterNights, events: s.events,
+            participants: s.participants, participantsTotal: s.participantsTotal, months: s.months)
     }
 }
 

@@ -22,19 +22,13 @@ struct ReturnAPIController: RouteCollection {
     func today(_ req: Request) -> CivilDate { CivilDate(req.context.clock()) }
 
     func requestReturn(req: Request, body b: ReturnBody) async throws -> Created<ReturnOut> {
-        var draft = AVRRRequestDraft()
-        draft.country = b.country
-        draft.place = b.place
-        draft.date = b.date
+        let draft = AVRRRequestDraft(country: b.country, place: b.place, date: b.date)
         let r = try await req.returns.request(caseID: try req.recordID("cid"), draft)
         return Created(ReturnOut(r, today: today(req)))
     }
 
     func step(req: Request, body b: ReturnStepBody) async throws -> OK<ReturnOut> {
-        var draft = AVRRStepDraft()
-        draft.step = b.step
-        draft.date = b.date
-        draft.documents = b.documents
+        let draft = AVRRStepDraft(step: b.step, date: b.date, documents: b.documents)
         let r = try await req.returns.advance(try req.recordID("rid"), draft, expectedVersion: b.version)
         return OK(ReturnOut(r, today: today(req)))
     }

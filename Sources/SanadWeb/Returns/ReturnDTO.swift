@@ -20,17 +20,15 @@ struct ReturnOut: Content {
     let waitingDays: Int
     let steps: [Step]
     let version: Int
+}
 
+extension ReturnOut {
     init(_ r: ReturnView, today: CivilDate) {
-        id = r.id
-        caseId = r.caseID
-        country = r.country
-        place = r.place
-        step = r.step.rawValue
-        stepSince = r.stepSince
-        waitingDays = r.step.isTerminal ? 0 : r.waitingDays(today: today)
-        steps = r.steps.map { Step(step: $0.step.rawValue, date: $0.date, by: $0.byUser, documents: $0.documents) }
-        version = r.version
+        self.init(
+            id: r.id, caseId: r.caseID, country: r.country, place: r.place, step: r.step.rawValue,
+            stepSince: r.stepSince, waitingDays: r.step.isTerminal ? 0 : r.waitingDays(today: today),
+            steps: r.steps.map { Step(step: $0.step.rawValue, date: $0.date, by: $0.byUser, documents: $0.documents) },
+            version: r.version)
     }
 }
 

@@ -19,23 +19,15 @@ struct ScreeningOut: Content {
     let supersedes: UUID?
     let version: Int
     let completedAt: Date?
+}
 
+extension ScreeningOut {
     init(_ s: ScreeningView) {
-        id = s.id
-        personId = s.personID
-        instrument = s.instrument.id
-        instrumentVersion = s.instrument.version
-        interviewerId = s.interviewerID
-        language = s.language
-        interpreter = s.interpreter
-        place = s.place
-        date = s.date
-        status = s.completed ? "completed" : "in-progress"
-        answers = s.answers.mapValues(\.rawValue)
-        result = s.evaluation
-        supersedes = s.supersedes
-        version = s.version
-        completedAt = s.completedAt
+        self.init(
+            id: s.id, personId: s.personID, instrument: s.instrument.id, instrumentVersion: s.instrument.version,
+            interviewerId: s.interviewerID, language: s.language, interpreter: s.interpreter, place: s.place,
+            date: s.date, status: s.completed ? "completed" : "in-progress", answers: s.answers.mapValues(\.rawValue),
+            result: s.evaluation, supersedes: s.supersedes, version: s.version, completedAt: s.completedAt)
     }
 }
 

@@ -27,15 +27,13 @@ struct BedOut: Content {
     let restriction: String
     let occupied: Bool
     let stay: StayOut?
+}
 
+extension BedOut {
     init(_ b: BedView) {
-        id = b.id
-        shelter = b.shelter
-        room = b.room
-        label = b.label
-        restriction = b.restriction.rawValue
-        occupied = b.occupied
-        stay = b.stay.map(StayOut.init)
+        self.init(
+            id: b.id, shelter: b.shelter, room: b.room, label: b.label, restriction: b.restriction.rawValue,
+            occupied: b.occupied, stay: b.stay.map(StayOut.init))
     }
 }
 
