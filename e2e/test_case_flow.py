@@ -57,13 +57,13 @@ EXPECT = {
         "assessed": "Assessed", "plan-approved": "Care plan approved", "assistance": "Assistance",
         "follow-up": "Follow-up", "closed": "Closed", "safe-accommodation": "Safe accommodation", "nights": "nights",
         "completed": "Completed", "sent": "Sent", "request": "Request", "return-closed": "Closed",
-        "returned-home": "Returned home",
+        "returned-home": "Returned home", "htcds-follow-up": "Follow-up", "htcds-closed": "Closed",
     },
     "ar": {
         "assessed": "مُقيَّمة", "plan-approved": "خطة الرعاية معتمدة", "assistance": "تقديم المساعدة",
         "follow-up": "المتابعة", "closed": "مغلقة", "safe-accommodation": "إيواء آمن", "nights": "ليالٍ",
         "completed": "مكتملة", "sent": "مُرسلة", "request": "الطلب", "return-closed": "مغلقة",
-        "returned-home": "عاد إلى بلده",
+        "returned-home": "عاد إلى بلده", "htcds-follow-up": "متابعة", "htcds-closed": "مغلقة",
     },
 }
 
@@ -369,7 +369,7 @@ def test_case_flow(sanad_server: SanadServer, browser: WebDriver, artifacts: Pat
     # 7. Follow-up, a closure request, and the supervisor's approval.
     submit(d, server, "#start-follow-up", case_path)
     assert detail(d, t["case.stage"]) == want["follow-up"], f"stage after follow-up{where(d)}"
-    assert detail(d, t["case.htcds-status"]) == "FollowUp"
+    assert detail(d, t["case.htcds-status"]) == want["htcds-follow-up"], f"HTCDS status{where(d)}"
     choose(d, "#closure-form", "subject", "returned-home")
     submit(d, server, "#request-closure", case_path)
     assert d.find_elements(By.ID, "pending-approval"), f"no pending closure approval{where(d)}"
@@ -378,7 +378,7 @@ def test_case_flow(sanad_server: SanadServer, browser: WebDriver, artifacts: Pat
     visit(d, server, case_path)
     submit(d, server, "#approve", case_path)
     assert detail(d, t["case.stage"]) == want["closed"], f"stage after closure{where(d)}"
-    assert detail(d, t["case.htcds-status"]) == "Closed", f"HTCDS status{where(d)}"
+    assert detail(d, t["case.htcds-status"]) == want["htcds-closed"], f"HTCDS status{where(d)}"
     assert detail(d, t["case.closure-reason"]) == want["returned-home"], f"closure reason{where(d)}"
     for form in ("plan-form", "service-form", "referral-form", "closure-form"):
         assert not d.find_elements(By.ID, form), f"a closed case still offers #{form}{where(d)}"

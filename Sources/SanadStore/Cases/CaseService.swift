@@ -175,28 +175,39 @@ public struct CaseService: Sendable {
     // MARK: changes
 
     /// Applies a change to a case in one transaction, claiming its version so two people cannot both change it.
+    /// A change that states a version fails if the case moved on meanwhile; one that states none (a note, a
+    /// service, a follow-up) is not based on what its author saw, so it waits its turn and is checked against the
+    /// case as it then is.
     func change(
         _ id: UUID, for action: Action = .manageCases, expectedVersion: Int?, audit name: String,
         _ body: @escaping @Sendable (CaseRecord, any Database) async throws -> Void
     ) async throws -> CaseSummary {
-        let record = try await load(id, for: action)
-        if let expectedVersion, expectedVersion != record.version {
-            throw StoreError.versionConflict(current: record.version)
+        let seen = try await load(id, for: action)
+        if let expectedVersion, expectedVersion != seen.version {
+            throw StoreError.versionConflict(current: seen.version)
         }
-        let version = record.version
-        try await db.transaction { tx in
-            let claimed = try await (tx as! any SQLDatabase).update(CaseRecord.schema)
-                .set(SQLIdentifier("version"), to: SQLBind(version + 1))
-                .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
-                .returning("version").all()
-            guard !claimed.isEmpty else { throw StoreError.versionConflict(current: version + 1) }
-            record.version = version + 1
+        return try await db.transaction { tx -> CaseSummary in
+            // Writing the version first takes the write lock (the row on PostgreSQL, the database on SQLite), so
+            // the record read next is the one this change applies to.
+            let claim = (tx as! any SQLDatabase).update(CaseRecord.schema).where("id", .equal, SQLBind(id))
+            if let expectedVersion {
+                claim.set(SQLIdentifier("version"), to: SQLBind(expectedVersion + 1))
+                    .where("version", .equal, SQLBind(expectedVersion))
+            } else {
+                claim.set(
+                    SQLIdentifier("version"),
+                    to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLLiteral.numeric("1")))
+            }
+            let claimed = try await claim.returning("version").all()
+            guard !claimed.isEmpty, let record = try await CaseRecord.find(id, on: tx) else {
+                throw StoreError.versionConflict(current: seen.version)
+            }
             record.updatedAt = context.clock()
             try await body(record, tx)
             try await record.update(on: tx)
             try await audit(name, "case", id, on: tx)
+            return CaseSummary(record)
         }
-        return CaseSummary(record)
     }
 
     func apply(_ event: CaseEvent, to record: CaseRecord) throws {

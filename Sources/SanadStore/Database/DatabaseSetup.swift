@@ -43,6 +43,13 @@ public enum DatabaseSetup {
     public static func prepare(_ app: Application, keys: KeyRing) async throws {
         if let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite" {
             try await sql.raw("PRAGMA journal_mode=WAL").run()
+            // A connection waiting for another's write lock would otherwise retry without pause, holding a thread
+            // and a core; with a timeout SQLite sleeps between tries. One connection per event loop, so one each.
+            for loop in app.eventLoopGroup.makeIterator() {
+                if let connection = app.databases.database(logger: app.logger, on: loop) as? any SQLDatabase {
+                    try await connection.raw("PRAGMA busy_timeout=10000").run()
+                }
+            }
         }
         try await app.autoMigrate()
         try await checkKey(keys, on: app.db)

@@ -97,6 +97,11 @@ public struct PartnerService: Sendable {
         guard try await Partner.find(partnerID, on: db) != nil else { throw CaseError.unknownPartner }
         let now = context.clock()
         try await db.transaction { tx in
+            // The audit entry is written first: it takes SQLite's write lock at once, where a first read would make
+            // the later write fail as "busy" when another write commits in between (found by concurrent requests).
+            try await AuditTrail.append(
+                action: given ? "person.consent.partner" : "person.consent.partner.withdraw", actorID: actor.userID,
+                recordType: "person", recordID: personID.uuidString, now: now, on: tx)
             let current = try await ReferralConsent.query(on: tx).filter(\.$personID == personID)
                 .filter(\.$partnerID == partnerID).filter(\.$withdrawnAt == nil).all()
             if given && current.isEmpty {
@@ -113,9 +118,6 @@ public struct PartnerService: Sendable {
                     try await c.update(on: tx)
                 }
             }
-            try await AuditTrail.append(
-                action: given ? "person.consent.partner" : "person.consent.partner.withdraw", actorID: actor.userID,
-                recordType: "person", recordID: personID.uuidString, now: now, on: tx)
         }
     }
 

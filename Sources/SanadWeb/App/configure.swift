@@ -10,6 +10,10 @@ public enum SanadApp {
 
     /// Databases, migrations, keys, middleware and routes. `prepare` must run before serving.
     public static func configure(_ app: Application, settings: SanadSettings, keys: KeyRing) throws {
+        // SQLite runs on this pool, and a connection waiting for the write lock retries on its thread without
+        // sleeping: the shared two-thread pool could be filled by waiters while the lock holder waits for a
+        // thread. Its own pool with room for every connection keeps the holder moving.
+        app.threadPool = NIOThreadPool(numberOfThreads: max(4, 2 * System.coreCount))
         try DatabaseSetup.configure(app, settings: settings)
         app.sanad = StoreContext(keys: keys)
         app.routes.defaultMaxBodySize = maxBodySize
