@@ -14,19 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from conftest import SanadServer, create_user
-from test_first_start import (
-    assert_arabic,
-    check,
-    click_and_wait,
-    fill,
-    path_of,
-    select,
-    shot,
-    sign_in,
-    visit,
-    wait_arabic,
-    where,
-)
+import test_first_start as ui
 
 PASSWORD = "Sanad-e2e-screening-passphrase"
 UUID = r"[0-9a-fA-F-]{36}"
@@ -48,7 +36,7 @@ def choose(driver: WebDriver, radio) -> None:
 def answer(driver: WebDriver, indicator: str, value: str) -> None:
     radio = driver.find_element(By.CSS_SELECTOR, f'input[type=radio][name="a:{indicator}"][value="{value}"]')
     choose(driver, radio)
-    assert radio.is_selected(), f"radio {indicator}={value} not selected{where(driver)}"
+    assert radio.is_selected(), f"radio {indicator}={value} not selected{ui.where(driver)}"
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
@@ -57,79 +45,79 @@ def test_screening_interview(sanad_server: SanadServer, browser: WebDriver, arti
     username = f"screener-{language}"
     create_user(server, username, "caseworker", "SD01", PASSWORD)
 
-    visit(d, server, "/signin")
+    ui.visit(d, server, "/signin")
     if language == "ar":  # the browser asks for English; the switch for the current language is disabled
-        click_and_wait(d, server, "#lang-ar", "/signin")
-    sign_in(d, server, username, PASSWORD)
+        ui.click_and_wait(d, server, "#lang-ar", "/signin")
+    ui.sign_in(d, server, username, PASSWORD)
     if language == "ar":
-        wait_arabic(d)
+        ui.wait_arabic(d)
 
-    visit(d, server, "/people/new")
-    fill(d, "name_original", "آمنة عثمان" if language == "ar" else "Amna Osman")
-    select(d, "sex", "Feminine")
-    fill(d, "age_estimate", "24")
-    select(d, "nationality", "ETH")
-    check(d, "#consent_interview")
-    click_and_wait(d, server, "#submit", re.compile(rf"^/people/{UUID}$"))
-    person_path = path_of(d)
+    ui.visit(d, server, "/people/new")
+    ui.fill(d, "name_original", "آمنة عثمان" if language == "ar" else "Amna Osman")
+    ui.select(d, "sex", "Feminine")
+    ui.fill(d, "age_estimate", "24")
+    ui.select(d, "nationality", "ETH")
+    ui.check(d, "#consent_interview")
+    ui.click_and_wait(d, server, "#submit", re.compile(rf"^/people/{UUID}$"))
+    person_path = ui.path_of(d)
 
-    click_and_wait(d, server, "#person-screenings", f"{person_path}/screenings")
-    assert d.find_elements(By.ID, "immediate-needs"), f"immediate needs must come first{where(d)}"
-    select(d, "instrument", "ilo-adult-labour")
-    select(d, "language", "amh")
-    fill(d, "interpreter", "Interpreter for the test")
-    check(d, "#consent_interview")
-    check(d, "#consent_told_purpose")
-    click_and_wait(d, server, "#submit", re.compile(rf"^/screenings/{UUID}$"))
-    screening_path = path_of(d)
+    ui.click_and_wait(d, server, "#person-screenings", f"{person_path}/screenings")
+    assert d.find_elements(By.ID, "immediate-needs"), f"immediate needs must come first{ui.where(d)}"
+    ui.select(d, "instrument", "ilo-adult-labour")
+    ui.select(d, "language", "amh")
+    ui.fill(d, "interpreter", "Interpreter for the test")
+    ui.check(d, "#consent_interview")
+    ui.check(d, "#consent_told_purpose")
+    ui.click_and_wait(d, server, "#submit", re.compile(rf"^/screenings/{UUID}$"))
+    screening_path = ui.path_of(d)
     if language == "ar":
-        assert_arabic(d)
-    shot(d, artifacts, f"screening-{language}-1-interview")
+        ui.assert_arabic(d)
+    ui.shot(d, artifacts, f"screening-{language}-1-interview")
 
     # D1: one answer of each kind, then save part-way and come back.
     answer(d, "D1.deceived-nature-of-job", "no")
     answer(d, "D1.deceived-conditions-of-work", "not-asked")
     answer(d, "D1.deceived-wages-earnings", "declined")
-    click_and_wait(d, server, "#save", screening_path)
-    visit(d, server, screening_path + "?d=D1")
+    ui.click_and_wait(d, server, "#save", screening_path)
+    ui.visit(d, server, screening_path + "?d=D1")
     assert d.find_element(By.CSS_SELECTOR, 'input[name="a:D1.deceived-wages-earnings"][value="declined"]').is_selected(), \
-        f"a saved answer was not kept{where(d)}"
+        f"a saved answer was not kept{ui.where(d)}"
 
     for dimension, indicators in ANSWERS.items():
-        visit(d, server, f"{screening_path}?d={dimension}")
+        ui.visit(d, server, f"{screening_path}?d={dimension}")
         for indicator in indicators:
             answer(d, indicator, "yes")
-        click_and_wait(d, server, "#save", screening_path)
-    shot(d, artifacts, f"screening-{language}-2-answered")
+        ui.click_and_wait(d, server, "#save", screening_path)
+    ui.shot(d, artifacts, f"screening-{language}-2-answered")
 
-    click_and_wait(d, server, "#complete", screening_path)
+    ui.click_and_wait(d, server, "#complete", screening_path)
     conclusion = d.find_element(By.ID, "conclusion").text
     expected = "ضحية مفترضة" if language == "ar" else "Presumed victim of trafficking"
-    assert expected in conclusion, f"conclusion {conclusion!r}{where(d)}"
+    assert expected in conclusion, f"conclusion {conclusion!r}{ui.where(d)}"
     note = "ليست قرارًا قانونيًا" if language == "ar" else "not a legal determination"
     assert note in conclusion, f"the result must be worded as a presumption: {conclusion!r}"
     body = d.find_element(By.TAG_NAME, "body").text
     positive = "متحقق" if language == "ar" else "Indicated"
-    assert body.count(positive) >= 3, f"three dimensions should be indicated{where(d)}"
+    assert body.count(positive) >= 3, f"three dimensions should be indicated{ui.where(d)}"
     assert not d.find_elements(By.ID, "provisional-warning"), "the adult instrument is verified"
-    shot(d, artifacts, f"screening-{language}-3-result")
+    ui.shot(d, artifacts, f"screening-{language}-3-result")
 
     # A completed screening is frozen: the page shows the result, not a form.
-    assert not d.find_elements(By.ID, "complete"), f"a completed screening still offers to complete{where(d)}"
-    visit(d, server, person_path + "/screenings")
+    assert not d.find_elements(By.ID, "complete"), f"a completed screening still offers to complete{ui.where(d)}"
+    ui.visit(d, server, person_path + "/screenings")
     status = d.find_element(By.ID, "trafficking-status").text
     expected_status = "ضحية محتملة" if language == "ar" else "Possible victim of trafficking"
-    assert expected_status in status, f"status {status!r}{where(d)}"
+    assert expected_status in status, f"status {status!r}{ui.where(d)}"
 
     # The DoMV profile: record an individual risk and a household protective factor, then read them by level.
-    visit(d, server, person_path + "/vulnerability")
+    ui.visit(d, server, person_path + "/vulnerability")
     choose(d, d.find_element(By.CSS_SELECTOR, 'input[name="f:individual.unaccompanied-child"][value="absent"]'))
     choose(d, d.find_elements(By.CSS_SELECTOR, 'input[name^="f:individual."][value="present"]')[1])
     choose(d, d.find_elements(By.CSS_SELECTOR, 'input[name^="f:household."][value="present"]')[-1])
-    click_and_wait(d, server, "#submit", person_path + "/vulnerability")
+    ui.click_and_wait(d, server, "#submit", person_path + "/vulnerability")
     profile = d.find_element(By.ID, "profile").text
     risk_heading = "عوامل الخطر" if language == "ar" else "Risk factors"
-    assert risk_heading in profile, f"profile {profile[:300]!r}{where(d)}"
-    assert d.find_element(By.CSS_SELECTOR, ".level .risks li"), f"no risk factor shown{where(d)}"
-    assert d.find_elements(By.CSS_SELECTOR, ".level .protective li"), f"no protective factor shown{where(d)}"
-    shot(d, artifacts, f"screening-{language}-4-vulnerability")
+    assert risk_heading in profile, f"profile {profile[:300]!r}{ui.where(d)}"
+    assert d.find_element(By.CSS_SELECTOR, ".level .risks li"), f"no risk factor shown{ui.where(d)}"
+    assert d.find_elements(By.CSS_SELECTOR, ".level .protective li"), f"no protective factor shown{ui.where(d)}"
+    ui.shot(d, artifacts, f"screening-{language}-4-vulnerability")

@@ -62,12 +62,9 @@ public struct AccountService: Sendable {
             username: username, passwordHash: try await Self.hashPassword(password), role: role,
             centres: role == .partner ? [] : Array(Set(centres)).sorted())
         if role == .partner { user.partnerID = partner }
-        try await db.transaction { tx in
-            try await user.create(on: tx)
-            try await AuditTrail.append(
-                action: "user.create", actorID: actor?.userID, recordType: "user", recordID: user.id?.uuidString,
-                now: context.clock(), on: tx)
-        }
+        try await user.createAudited(
+            action: "user.create", actorID: actor?.userID, recordType: "user", recordID: user.id?.uuidString,
+            now: context.clock(), on: db)
         return AccountView(user)
     }
 

@@ -42,12 +42,9 @@ enum ServiceCatalogue {
         entry.labelEnglish = kind.english
         entry.labelArabic = kind.arabic
         entry.unit = kind.unit
-        try await db.transaction { tx in
-            try await entry.create(on: tx)
-            try await AuditTrail.append(
-                action: "service-type.add", actorID: actor.userID, recordType: "service-type", recordID: kind.code,
-                now: context.clock(), on: tx)
-        }
+        try await entry.createAudited(
+            action: "service-type.add", actorID: actor.userID, recordType: "service-type", recordID: kind.code,
+            now: context.clock(), on: db)
         return kind
     }
 }

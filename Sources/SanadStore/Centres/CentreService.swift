@@ -52,12 +52,9 @@ public struct CentreService: Sendable {
             .first()
         guard clash == nil else { throw CentreError.duplicate }
         let centre = Centre(code: code, prefix: prefix, nameEN: en, nameAR: ar, statePcode: state.pcode)
-        try await db.transaction { tx in
-            try await centre.create(on: tx)
-            try await AuditTrail.append(
-                action: "centre.create", actorID: actor.userID, recordType: "centre", recordID: code,
-                now: context.clock(), on: tx)
-        }
+        try await centre.createAudited(
+            action: "centre.create", actorID: actor.userID, recordType: "centre", recordID: code,
+            now: context.clock(), on: db)
         return CentreView(centre)
     }
 }

@@ -87,3 +87,16 @@ public struct AuditTrailService: Sendable {
         try await AuditTrail.page(actor: actor, page: page, per: per, on: db)
     }
 }
+
+extension Model {
+    /// Saves a new record and its audit entry in one transaction: neither exists without the other.
+    func createAudited(
+        action: String, actorID: String?, recordType: String, recordID: String?, now: Date, on db: any Database
+    ) async throws {
+        try await db.transaction { tx in
+            try await self.create(on: tx)
+            try await AuditTrail.append(
+                action: action, actorID: actorID, recordType: recordType, recordID: recordID, now: now, on: tx)
+        }
+    }
+}

@@ -57,12 +57,9 @@ public struct EventService: Sendable {
         record.notes = event.notes
         record.recordedBy = UUID(uuidString: actor.userID)!
         record.createdAt = context.clock()
-        try await db.transaction { tx in
-            try await record.create(on: tx)
-            try await AuditTrail.append(
-                action: "event.record", actorID: actor.userID, recordType: "event", recordID: record.id?.uuidString,
-                now: context.clock(), on: tx)
-        }
+        try await record.createAudited(
+            action: "event.record", actorID: actor.userID, recordType: "event", recordID: record.id?.uuidString,
+            now: context.clock(), on: db)
         return EventView(record)
     }
 

@@ -74,12 +74,9 @@ public struct PartnerService: Sendable {
         partner.states = valid.states
         partner.focalPoint = valid.focalPoint
         partner.contact = valid.contact
-        try await db.transaction { tx in
-            try await partner.create(on: tx)
-            try await AuditTrail.append(
-                action: "partner.add", actorID: actor.userID, recordType: "partner", recordID: partner.id?.uuidString,
-                now: context.clock(), on: tx)
-        }
+        try await partner.createAudited(
+            action: "partner.add", actorID: actor.userID, recordType: "partner", recordID: partner.id?.uuidString,
+            now: context.clock(), on: db)
         return PartnerView(partner)
     }
 
@@ -172,12 +169,9 @@ public struct PartnerService: Sendable {
         referral.sentBy = actorUUID
         referral.version = 1
         referral.updatedAt = context.clock()
-        try await db.transaction { tx in
-            try await referral.create(on: tx)
-            try await AuditTrail.append(
-                action: "referral.send", actorID: actor.userID, recordType: "referral",
-                recordID: referral.id?.uuidString, now: context.clock(), on: tx)
-        }
+        try await referral.createAudited(
+            action: "referral.send", actorID: actor.userID, recordType: "referral",
+            recordID: referral.id?.uuidString, now: context.clock(), on: db)
         return try view(referral, partnerName: partner.name)
     }
 

@@ -72,12 +72,9 @@ public struct ScreeningService: Sendable {
         record.version = 1
         record.createdAt = now
         record.updatedAt = now
-        try await db.transaction { tx in
-            try await record.create(on: tx)
-            try await AuditTrail.append(
-                action: "screening.start", actorID: actor.userID, recordType: "screening",
-                recordID: record.id?.uuidString, now: now, on: tx)
-        }
+        try await record.createAudited(
+            action: "screening.start", actorID: actor.userID, recordType: "screening",
+            recordID: record.id?.uuidString, now: now, on: db)
         return try view(record)
     }
 

@@ -58,12 +58,9 @@ public struct ShelterService: Sendable {
         shelter.id = UUID()
         shelter.centreCode = centre
         shelter.name = name
-        try await db.transaction { tx in
-            try await shelter.create(on: tx)
-            try await AuditTrail.append(
-                action: "shelter.add", actorID: actor.userID, recordType: "shelter", recordID: shelter.id?.uuidString,
-                now: context.clock(), on: tx)
-        }
+        try await shelter.createAudited(
+            action: "shelter.add", actorID: actor.userID, recordType: "shelter", recordID: shelter.id?.uuidString,
+            now: context.clock(), on: db)
         return shelter.id!
     }
 

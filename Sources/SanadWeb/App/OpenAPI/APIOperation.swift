@@ -17,11 +17,7 @@ struct APIDoc: Sendable {
     init(
         _ id: String, _ summary: String, query: [APIQuery] = [], problems: [Int: String] = [:], signedIn: Bool = true
     ) {
-        self.id = id
-        self.summary = summary
-        self.query = query
-        self.problems = problems
-        self.signedIn = signedIn
+        (self.id, self.summary, self.query, self.problems, self.signedIn) = (id, summary, query, problems, signedIn)
     }
 }
 
