@@ -72,11 +72,12 @@ struct Serve: AsyncParsableCommand {
         let app = try await Boot.application(arguments: ["sanad", "serve"] + vaporOptions)
         let host = option(["--hostname", "-H"]) ?? "127.0.0.1"
         let port = option(["--port", "-p"]) ?? "8080"
+        let origin = SanadSettings().publicOrigin ?? "http://\(host):\(port)"
         if let token = try await OpenServices(db: app.db, context: app.sanad).setup.issueToken() {
             // Written unbuffered: whoever started the server (a person, a script) needs the link now.
             FileHandle.standardOutput.write(
                 Data(
-                    "No administrator exists yet. Open this one-time link to create one:\n  http://\(host):\(port)/setup/\(token)\n"
+                    "No administrator exists yet. Open this one-time link to create one:\n  \(origin)/setup/\(token)\n"
                         .utf8))
         }
         do {

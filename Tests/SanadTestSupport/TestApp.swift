@@ -14,12 +14,13 @@ public enum TestApp {
     public static var usesPostgres: Bool { ProcessInfo.processInfo.environment["DATABASE_URL"] != nil }
 
     public static func with<T>(
-        clock: (@Sendable () -> Date)? = nil, _ body: (Application, TestFixture) async throws -> T
+        clock: (@Sendable () -> Date)? = nil, environment extra: [String: String] = [:],
+        _ body: (Application, TestFixture) async throws -> T
     ) async throws -> T {
-        guard usesPostgres else { return try await run(clock: clock, body) }
+        guard usesPostgres else { return try await run(clock: clock, extra, body) }
         await PostgresTurn.shared.acquire()
         do {
-            let result = try await run(clock: clock, body)
+            let result = try await run(clock: clock, extra, body)
             await PostgresTurn.shared.release()
             return result
         } catch {
@@ -29,11 +30,13 @@ public enum TestApp {
     }
 
     private static func run<T>(
-        clock: (@Sendable () -> Date)?, _ body: (Application, TestFixture) async throws -> T
+        clock: (@Sendable () -> Date)?, _ extra: [String: String],
+        _ body: (Application, TestFixture) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sanad-test-\(UUID().uuidString)")
         var environment = ProcessInfo.processInfo.environment
         environment["SANAD_DATA_DIR"] = directory.path
+        environment.merge(extra) { _, new in new }
         let settings = SanadSettings(environment: environment)
         let keys = KeyRing(master: SymmetricKey(size: .bits256))
         let app = try await Application.make(.testing)

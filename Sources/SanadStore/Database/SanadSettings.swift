@@ -6,6 +6,9 @@ public struct SanadSettings: Sendable {
     public var databaseURL: String?
     public var masterKey: String?
     public var keyFile: URL
+    /// The address people reach Sanad at, when a TLS proxy stands in front of it (`https://sanad.example.org`).
+    /// With an https address, cookies are `Secure`, HSTS is sent, and printed links use it.
+    public var publicURL: URL?
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -20,6 +23,33 @@ public struct SanadSettings: Sendable {
         keyFile =
             environment["SANAD_KEY_FILE"].map { URL(fileURLWithPath: $0, relativeTo: cwd) }
             ?? home.appendingPathComponent(".config/sanad/master.key")
+        publicURL = environment["SANAD_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : URL(string: $0) }
+        publicURLProblem = environment["SANAD_PUBLIC_URL"].flatMap { Self.problem(publicURL: $0) }
+    }
+
+    /// Why `SANAD_PUBLIC_URL` cannot be used, if it cannot: start-up stops with this rather than serve
+    /// cookies that a proxy's https address would need to be `Secure`.
+    public let publicURLProblem: String?
+
+    static func problem(publicURL text: String) -> String? {
+        guard !text.isEmpty else { return nil }
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil,
+            url.path.isEmpty || url.path == "/"
+        else {
+            return
+                "SANAD_PUBLIC_URL must be an http or https address with a host and no path, e.g. https://sanad.example.org"
+        }
+        return nil
+    }
+
+    /// Whether people reach Sanad over https, so cookies must be `Secure` and HSTS sent.
+    public var servedOverHTTPS: Bool { publicURL?.scheme?.lowercased() == "https" }
+
+    /// `publicURL` without a trailing slash, or nil.
+    public var publicOrigin: String? {
+        guard let url = publicURL, let scheme = url.scheme, let host = url.host else { return nil }
+        return "\(scheme.lowercased())://\(host)" + (url.port.map { ":\($0)" } ?? "")
     }
 
     public var usesPostgres: Bool { databaseURL != nil }

@@ -2,6 +2,9 @@ import Vapor
 
 /// Headers that make the browser refuse what the pages never need: inline scripts, framing, sniffing, referrers.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
+    /// Behind a TLS proxy (`SANAD_PUBLIC_URL=https://…`): browsers must never come back over plain http.
+    var strictTransport = false
+
     static let contentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
@@ -12,6 +15,9 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        if strictTransport {
+            response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000")
+        }
         if response.headers.contentType == .html {
             // Pages show personal data; shared or back-button caches must not keep them.
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

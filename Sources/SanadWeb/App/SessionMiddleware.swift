@@ -47,7 +47,8 @@ struct SanadSessionMiddleware: AsyncMiddleware {
     static func cookie(_ value: String, request: Request, maxAge: Int?) -> HTTPCookies.Value {
         HTTPCookies.Value(
             string: value, expires: nil, maxAge: maxAge, domain: nil, path: "/",
-            isSecure: request.application.http.server.configuration.tlsConfiguration != nil, isHTTPOnly: true,
+            isSecure: request.application.http.server.configuration.tlsConfiguration != nil
+                || request.application.servedOverHTTPS, isHTTPOnly: true,
             sameSite: .lax)
     }
 }

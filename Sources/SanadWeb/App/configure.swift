@@ -10,6 +10,8 @@ public enum SanadApp {
 
     /// Databases, migrations, keys, middleware and routes. `prepare` must run before serving.
     public static func configure(_ app: Application, settings: SanadSettings, keys: KeyRing) throws {
+        if let problem = settings.publicURLProblem { throw SettingsError(problem) }
+        app.servedOverHTTPS = settings.servedOverHTTPS
         // SQLite runs on this pool, and a connection waiting for the write lock retries on its thread without
         // sleeping: the shared two-thread pool could be filled by waiters while the lock holder waits for a
         // thread. Its own pool with room for every connection keeps the holder moving.
@@ -19,7 +21,7 @@ public enum SanadApp {
         app.routes.defaultMaxBodySize = maxBodySize
         app.middleware = .init()
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-        app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(SecurityHeadersMiddleware(strictTransport: settings.servedOverHTTPS))
         app.middleware.use(ProblemMiddleware())
         app.middleware.use(BodyLimitMiddleware(limit: maxBodySize.value))
         app.middleware.use(SanadSessionMiddleware())
@@ -98,5 +100,21 @@ struct RouteLoggingMiddleware: AsyncMiddleware {
                 "status": "\(response.status.code)",
             ])
         return response
+    }
+}
+
+/// A setting that cannot be used; start-up stops with its message.
+public struct SettingsError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
+struct ServedOverHTTPSKey: StorageKey { typealias Value = Bool }
+
+extension Application {
+    /// Set from `SANAD_PUBLIC_URL`: a TLS proxy serves these pages over https.
+    var servedOverHTTPS: Bool {
+        get { storage[ServedOverHTTPSKey.self] ?? false }
+        set { storage[ServedOverHTTPSKey.self] = newValue }
     }
 }
