@@ -78,6 +78,11 @@ public struct AccountService: Sendable {
         Dictionary(uniqueKeysWithValues: try await accounts().map { ($0.id, $0.username) })
     }
 
+    /// One account's username, for the one name a page shows (an interviewer, an author).
+    public func username(_ id: UUID) async throws -> String? {
+        try await User.find(id, on: db)?.username
+    }
+
     public func account(username: String) async throws -> AccountView? {
         try await User.query(on: db).filter(\.$username == username.lowercased()).first().map(AccountView.init)
     }

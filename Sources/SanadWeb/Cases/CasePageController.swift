@@ -47,7 +47,9 @@ struct CasePageController: RouteCollection {
         let directory = try await partners.partners()
         let beds = try await req.shelters.occupancy(centre: file.summary.centre, on: CivilDate(req.context.clock()))
             .filter { !$0.occupied }
-        let staff = try await req.accounts.accounts().filter { !$0.disabled }
+        // One read of the accounts serves both the caseworker choice (active staff) and the names beside entries.
+        let accounts = try await req.accounts.accounts()
+        let staff = accounts.filter { !$0.disabled }
         let caseworkers = staff.filter {
             ($0.role == .caseworker || $0.role == .supervisor)
                 && $0.centres.contains(file.summary.centre)
@@ -60,7 +62,7 @@ struct CasePageController: RouteCollection {
         return CasePage(
             file: file, person: person, catalogue: try await req.serviceTypes.all(), partners: directory,
             consented: try await partners.consentedPartners(person: file.summary.personID), freeBeds: beds,
-            users: try await req.accounts.usernames(), caseworkers: caseworkers,
+            users: Dictionary(uniqueKeysWithValues: accounts.map { ($0.id, $0.username) }), caseworkers: caseworkers,
             centres: try await req.centres.all(), today: CivilDate(req.context.clock()),
             receivingTransfer: receiving, error: error)
     }

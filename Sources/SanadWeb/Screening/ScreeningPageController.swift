@@ -75,7 +75,7 @@ struct ScreeningPageController: RouteCollection {
         let screening = try await req.screenings.find(try uuid(req, "sid"))
         let person = try await req.people.find(screening.personID)
         if screening.completed {
-            let interviewer = try await req.accounts.usernames()[screening.interviewerID] ?? "—"
+            let interviewer = try await req.accounts.username(screening.interviewerID) ?? "—"
             return req.page(
                 ScreeningResultPage(person: person, screening: screening, interviewer: interviewer).render(
                     req.pageContext))
