@@ -46,6 +46,7 @@ struct Users: AsyncParsableCommand {
             case .unknownCentre(let code): return "Unknown centre \(code)."
             case .noCentre: return "This role needs at least one --centre."
             case .wrongPassword: return "Wrong password."
+            case .tooManyAttempts: return "Too many wrong passwords; try again later."
             case .unknownPartner: return "A partner focal point needs --partner with the id of a partner organisation."
             }
         }

@@ -30,20 +30,52 @@ import Testing
         #expect(PhoneNumber.normalise("+2+49912345678") == nil)
     }
 
-    @Test func signInThrottleSlowsThenLocks() {
+    @Test func signInThrottleDelaysGrowThenLockOnePair() {
         let t = SignInThrottle()
         var failures = 0
         var delays: [Double] = []
         for _ in 1..<t.lockAfter {
             failures = t.failuresAfterFailure(previous: failures, secondsSinceLast: 5)
-            delays.append(t.delay(failures: failures))
+            delays.append(t.delay(pairFailures: failures, addressFailures: failures))
             #expect(t.lockDuration(failures: failures) == nil)
         }
-        #expect(delays.first == 0)
-        #expect(delays.last == t.slowDelaySeconds)
+        #expect(delays.prefix(t.slowAfter - 1).allSatisfy { $0 == 0 })
+        #expect(zip(delays.dropFirst(t.slowAfter), delays.dropFirst(t.slowAfter - 1)).allSatisfy { $0 > $1 })
+        #expect(t.delay(pairFailures: 60, addressFailures: 0) == t.maxDelaySeconds)
+        #expect(t.delay(pairFailures: 0, addressFailures: t.addressSlowAfter + 3) == 8 * t.baseDelaySeconds)
         failures = t.failuresAfterFailure(previous: failures, secondsSinceLast: 5)
         #expect(t.lockDuration(failures: failures) == t.lockSeconds)
         #expect(t.failuresAfterFailure(previous: 6, secondsSinceLast: t.windowSeconds + 1) == 1, "old failures expire")
+        #expect(t.alerts(accountFailures: t.alertAfter) && !t.alerts(accountFailures: t.alertAfter + 1))
+    }
+
+    @Test func attemptGateLimitsEachAddressOnItsOwn() {
+        var gate = AttemptGate(limit: 2)
+        let first = gate.enter("a")
+        let second = gate.enter("a")
+        let third = gate.enter("a")
+        let other = gate.enter("b")
+        #expect(first && second)
+        #expect(!third, "a third attempt in progress from one address is refused")
+        #expect(other, "another address is not affected")
+        gate.leave("a")
+        let again = gate.enter("a")
+        #expect(again)
+        gate.leave("a")
+        gate.leave("a")
+        #expect(gate.running("a") == 0)
+    }
+
+    @Test func rateWindowCountsOnlyWithinTheWindow() {
+        var window = RateWindow(limit: 3, windowSeconds: 60)
+        let inside = (0..<3).map { window.allow("u", now: Double($0)) }
+        let fourth = window.allow("u", now: 10)
+        let someoneElse = window.allow("v", now: 10)
+        let later = window.allow("u", now: 61)
+        #expect(inside == [true, true, true])
+        #expect(!fourth)
+        #expect(someoneElse)
+        #expect(later, "the first event has left the window")
     }
 
     @Test func accountRules() {

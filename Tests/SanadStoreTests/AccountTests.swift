@@ -52,31 +52,95 @@ final class TestClock: Sendable {
         }
     }
 
-    @Test func repeatedFailuresSlowThenLockTheAccount() async throws {
+    /// Issue 19, finding 5: eight wrong passwords from one address lock that address out of the account, with
+    /// growing delays, but never the account itself: the owner signs in from anywhere that has not been failing.
+    @Test func failuresLockOneAddressOutOfOneAccountNotTheAccount() async throws {
         try await TestApp.with { app, fx in
-            try await fx.user("amna", .caseworker)
-            var throttle = SignInThrottle()
-            throttle.slowDelaySeconds = 0.5
-            var accounts = fx.accounts
-            accounts.throttle = throttle
+            try await fx.user("amna", .administrator, centres: [])
+            let accounts = fx.accounts
             var outcomes: [String] = []
-            for attempt in 1...throttle.lockAfter {
-                // A different address each time, so it is the account's counter that locks.
+            var delays: [Double] = []
+            for attempt in 1...accounts.throttle.lockAfter {
+                // Spaces and capitals around the name are the same account.
+                let name = attempt.isMultiple(of: 2) ? " AMNA " : "amna"
                 switch try await accounts.signIn(
-                    username: "amna", password: "wrong", clientAddress: "10.0.0.\(attempt)", kind: .browser)
+                    username: name, password: "wrong", clientAddress: "10.0.0.66", kind: .browser)
                 {
-                case .invalid(let delay): outcomes.append(delay > 0 ? "slow" : "invalid")
+                case .invalid(let delay):
+                    outcomes.append("invalid")
+                    delays.append(delay)
                 case .locked: outcomes.append("locked")
                 case .success: outcomes.append("success")
                 }
             }
-            #expect(outcomes.prefix(throttle.slowAfter - 1).allSatisfy { $0 == "invalid" })
-            #expect(outcomes.contains("slow"))
             #expect(outcomes.last == "locked")
-            let right = try await accounts.signIn(
+            #expect(delays.prefix(accounts.throttle.slowAfter - 1).allSatisfy { $0 == 0 })
+            #expect(delays.suffix(3) == delays.suffix(3).sorted() && delays.last! > delays.first!, "\(delays)")
+            let sameAddress = try await accounts.signIn(
+                username: "amna", password: TestFixture.password, clientAddress: "10.0.0.66", kind: .browser)
+            guard case .locked = sameAddress else {
+                Issue.record("the failing address must stay locked out of the account")
+                return
+            }
+            let elsewhere = try await accounts.signIn(
                 username: "amna", password: TestFixture.password, clientAddress: "10.0.0.99", kind: .browser)
-            guard case .locked = right else {
-                Issue.record("a locked account must stay locked even with the right password")
+            guard case .success = elsewhere else {
+                Issue.record("someone else's failures must not lock the owner out (finding 5)")
+                return
+            }
+            let entries = try await AuditEntry.query(on: app.db).sort(\.$id).all()
+            #expect(entries.contains { $0.action == "signin.refused" && $0.detail?.contains("10.0.0.66") == true })
+            #expect(entries.contains { $0.action == "signin" && $0.detail == "addr=10.0.0.99" })
+        }
+    }
+
+    /// Issue 19, findings 4 and 5: failures from many addresses alert administrators once; an unknown username
+    /// is audited with the address but not the name typed.
+    @Test func manyFailuresAlertAdministratorsAndUnknownNamesAreAuditedWithoutThem() async throws {
+        try await TestApp.with { app, fx in
+            let user = try await fx.user("amna", .caseworker)
+            let accounts = fx.accounts
+            for i in 0..<(accounts.throttle.alertAfter + 2) {
+                _ = try await accounts.signIn(
+                    username: "amna", password: "wrong", clientAddress: "10.1.\(i).1", kind: .browser)
+            }
+            _ = try await accounts.signIn(
+                username: "secret-looking-name", password: "x", clientAddress: "10.2.0.1", kind: .api)
+            let entries = try await AuditEntry.query(on: app.db).sort(\.$id).all()
+            let alerts = entries.filter { $0.action == "signin.alert" }
+            #expect(alerts.count == 1)
+            #expect(alerts.first?.recordID == user.id.uuidString)
+            let unknown = try #require(entries.last { $0.action == "signin.failure" })
+            #expect(unknown.actorID == nil && unknown.detail == "unknown-account addr=10.2.0.1")
+            #expect(!entries.contains { ($0.detail ?? "").contains("secret-looking-name") })
+        }
+    }
+
+    /// Issue 19, finding 7: wrong current passwords count like failed sign-ins.
+    @Test func wrongCurrentPasswordsAreCountedAndLock() async throws {
+        try await TestApp.with { app, fx in
+            let user = try await fx.user("amna", .caseworker)
+            for _ in 1..<fx.accounts.throttle.lockAfter {
+                await #expect(throws: AccountError.wrongPassword) {
+                    try await fx.accounts.changePassword(
+                        userID: user.id, current: "guess", new: "a brand new phrase", keepSession: nil,
+                        clientAddress: "10.3.0.1")
+                }
+            }
+            await #expect(throws: AccountError.tooManyAttempts) {
+                try await fx.accounts.changePassword(
+                    userID: user.id, current: "guess", new: "a brand new phrase", keepSession: nil,
+                    clientAddress: "10.3.0.1")
+            }
+            await #expect(throws: AccountError.tooManyAttempts, "the right password waits too, from that address") {
+                try await fx.accounts.changePassword(
+                    userID: user.id, current: TestFixture.password, new: "a brand new phrase", keepSession: nil,
+                    clientAddress: "10.3.0.1")
+            }
+            let signIn = try await fx.accounts.signIn(
+                username: "amna", password: TestFixture.password, clientAddress: "10.3.0.1", kind: .browser)
+            guard case .locked = signIn else {
+                Issue.record("password-change guesses count towards the sign-in lock")
                 return
             }
         }

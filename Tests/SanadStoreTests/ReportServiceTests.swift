@@ -65,7 +65,9 @@ import Testing
             try await w.service(a, "food", daysAgo: 1, quantity: "2")
             try await w.service(b, "food", daysAgo: 5)
             try await w.service(c, "mhpss", daysAgo: 60)  // before the period
-            let reports = ReportService(db: app.db, actor: w.officer, context: fx.context)
+            // A supervisor sees exact counts; a data officer's are protected (dataOfficerSeesNoSmallCells).
+            let sup = try await fx.actor("sup-counts", .supervisor)
+            let reports = ReportService(db: app.db, actor: sup, context: fx.context)
             let s = try await reports.summary(w.query())
             #expect(s.assisted.total == 2)
             #expect(s.assisted.count(.female, .adults) == 1 && s.assisted.count(.male, .children) == 1)
@@ -91,8 +93,11 @@ import Testing
             let (p, c) = try await w.person("Helen Berhe", sex: .feminine, age: 25, nationality: "ERI")
             try await ScreeningService(db: app.db, actor: sup, context: fx.context).decide(
                 personID: p.id, status: .possible, organisation: nil)
-            try await ScreeningService(db: app.db, actor: sup, context: fx.context).decide(
-                personID: p.id, status: .actual, organisation: .ngo)
+            try await CaseService(db: app.db, actor: w.cw, context: fx.context).requestApproval(
+                c, kind: .traffickingConfirmation, subject: TraffickingStatus.actual.rawValue)
+            let supCases = CaseService(db: app.db, actor: sup, context: fx.context)
+            let pending = try await supCases.file(c).pendingApproval!
+            try await supCases.decide(c, approval: pending.id, approve: true, comment: "")
             let returns = ReturnService(db: app.db, actor: w.cw, context: fx.context)
             let request = AVRRRequestDraft(country: "ERI", place: "Asmara", date: w.today.adding(days: -9).description)
             let r = try await returns.request(caseID: c, request)
@@ -109,10 +114,41 @@ import Testing
             event.participants[ParticipantGroup(sex: .female, age: .adults)!] = "12"
             event.participants[ParticipantGroup(sex: .male, age: .children)!] = "3"
             _ = try await EventService(db: app.db, actor: w.cw, context: fx.context).record(event)
-            let s = try await ReportService(db: app.db, actor: w.officer, context: fx.context).summary(w.query())
+            let s = try await ReportService(db: app.db, actor: sup, context: fx.context).summary(w.query())
             #expect(s.presumedVictims.total == 1 && s.confirmedVictims.total == 1)
             #expect(s.departures.total == 1 && s.departures.count(.female, .adults) == 1)
             #expect(s.events == 1 && s.participantsTotal == 15 && s.participants["f_adults"] == 12)
+        }
+    }
+
+    /// Issue 19, finding 3: a data officer's figures for one person (one nationality, one day, fine bands) show
+    /// nothing that counts fewer than 5, nor anything that would give it away by subtraction.
+    @Test func dataOfficerSeesNoSmallCells() async throws {
+        try await TestApp.with { app, fx in
+            let w = try await Self.world(fx)
+            let (_, a) = try await w.person("Amal Idris", sex: .feminine, age: 30, nationality: "ERI")
+            try await w.service(a, "food", daysAgo: 1)
+            for i in 0..<6 {
+                let (_, c) = try await w.person("Musa Kiros \(i)", sex: .masculine, age: 31, nationality: "ETH")
+                try await w.service(c, "food", daysAgo: 1)
+            }
+            let s = try await ReportService(db: app.db, actor: w.officer, context: fx.context).summary(w.query())
+            let banding = s.query.banding
+            for b in [s.assisted, s.registrations, s.services["food"]!.people] {
+                let shown = b.shown(banding)
+                let figures = [shown.total] + shown.columns + [shown.other]
+                #expect(!figures.contains { ($0 ?? 0) > 0 && ($0 ?? 0) < SmallCells.threshold }, "\(figures)")
+                #expect(shown.total == 7, "the total of 7 stays")
+                #expect(b.suppressed.count >= 2, "the single woman and the cell that would reveal her: \(b.suppressed)")
+            }
+            let eritreans = try await ReportService(db: app.db, actor: w.officer, context: fx.context).summary(
+                w.query(nationality: "ERI"))
+            #expect(eritreans.assisted.shown(banding).total == nil)
+            #expect(eritreans.assisted.isSuppressed("total"))
+            let sup = try await fx.actor("sup-small", .supervisor)
+            let exact = try await ReportService(db: app.db, actor: sup, context: fx.context).summary(
+                w.query(nationality: "ERI"))
+            #expect(exact.assisted.total == 1 && exact.assisted.suppressed.isEmpty, "supervisors see their records")
         }
     }
 

@@ -125,15 +125,20 @@ import Testing
                     personID: person.id, status: .actual, organisation: .police)
             }
             let supervisor = ScreeningService(db: app.db, actor: sup, context: fx.context)
-            try await supervisor.decide(personID: person.id, status: .actual, organisation: .courtOrProsecution)
+            // Confirmation goes through a second supervisor's approval, never a direct change (issue 19, finding 1).
+            await #expect(throws: ScreeningError.approvalRequired) {
+                try await supervisor.decide(personID: person.id, status: .actual, organisation: .courtOrProsecution)
+            }
+            try await supervisor.decide(personID: person.id, status: .notAVictim, organisation: .courtOrProsecution)
+            try await supervisor.decide(personID: person.id, status: .possible, organisation: .courtOrProsecution)
             let repo = ScreeningService(db: app.db, actor: cw, context: fx.context)
             let s = try await repo.start(personID: person.id, Self.start())
             _ = try await repo.complete(s.id, answers: Self.presumed, expectedVersion: 1)
             #expect(
-                try await fx.people(cw).find(person.id).traffickingStatus == .actual,
-                "a screening never lowers a decision")
+                try await fx.people(cw).find(person.id).traffickingStatus == .possible,
+                "a screening never changes a decision")
             let history = try await repo.statusHistory(personID: person.id)
-            #expect(history.count == 1)
+            #expect(history.count == 2)
             #expect(
                 history[0].decidedBy.uuidString == sup.userID && history[0].decisionOrganisation == "CourtOrProsecution"
             )

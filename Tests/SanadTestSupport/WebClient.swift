@@ -43,7 +43,8 @@ public struct WebClient: Sendable {
         -> TestingHTTPResponse
     {
         var all = fields
-        if csrf { all.append(("_csrf", Self.csrf)) }
+        // Signed in, the form token is bound to the session; signed out, it is the CSRF cookie's.
+        if csrf { all.append(("_csrf", session.map(Digests.csrfToken(forSession:)) ?? Self.csrf)) }
         var components = URLComponents()
         components.queryItems = all.map { URLQueryItem(name: $0.0, value: $0.1) }
         let body = (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")

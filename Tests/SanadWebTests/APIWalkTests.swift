@@ -129,7 +129,10 @@ import Vapor
             try await w.call(c, .GET, "/api/v1/people/\(p)/screenings", nil, 200)
             try await w.call(
                 s, .POST, "/api/v1/people/\(p)/trafficking-status",
-                #"{"status":"ActualVictimOfTrafficking","decisionOrganisation":"CourtOrProsecution"}"#, 204)
+                #"{"status":"PossibleVictimOfTrafficking","decisionOrganisation":"CourtOrProsecution"}"#, 204)
+            try await w.call(
+                s, .POST, "/api/v1/people/\(p)/trafficking-status",
+                #"{"status":"ActualVictimOfTrafficking","decisionOrganisation":"CourtOrProsecution"}"#, 409)
             let factor = VulnerabilityModel.shipped.factors(in: "individual")[0].id
             try await w.call(
                 c, .POST, "/api/v1/people/\(p)/vulnerability", #"{"answers":{"\#(factor)":"present"}}"#, 201)

@@ -246,7 +246,7 @@ extension RoleRouteMatrixTests {
                 .GET, "/reports/hxl.csv", "/reports/hxl.csv?by=centre,sex", admin: 200, sup: 200, cw: 403, data: 200,
                 partner: 403, anon: 303),
             r6(
-                .GET, "/reports/ctdc.csv", "/reports/ctdc.csv?k=5", admin: 200, sup: 200, cw: 403, data: 200,
+                .GET, "/reports/ctdc.csv", "/reports/ctdc.csv?k=11", admin: 200, sup: 200, cw: 403, data: 200,
                 partner: 403, anon: 303),
             r6(
                 .GET, "/api/v1/reports/summary", "/api/v1/reports/summary?from=2026-01-01&to=\(today)", admin: 200,

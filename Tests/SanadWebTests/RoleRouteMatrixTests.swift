@@ -1,9 +1,12 @@
+import Fluent
 import Foundation
 import SanadCore
 import SanadTestSupport
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import SanadStore
 
 /// Every route against every role (and no one signed in). A route added to the server without a row here fails
 /// `everyRegisteredRouteIsInTheMatrix`, so the access rules of new routes are always stated and tested.
@@ -189,7 +192,7 @@ import VaporTesting
                 ), admin: 403, sup: 201, cw: 201, data: 403, anon: 401),
             row(
                 .POST, "/api/v1/people/:id/trafficking-status", "/api/v1/people/\(p)/trafficking-status",
-                .json(#"{"status":"ActualVictimOfTrafficking","decisionOrganisation":"Police"}"#), admin: 403, sup: 204,
+                .json(#"{"status":"PossibleVictimOfTrafficking","decisionOrganisation":"Police"}"#), admin: 403, sup: 204,
                 cw: 403, data: 403, anon: 401),
             row(
                 .GET, "/api/v1/screenings/:sid", "/api/v1/screenings/\(sc)", admin: 403, sup: 200, cw: 200, data: 403,
@@ -280,6 +283,7 @@ import VaporTesting
                         client.session = try await fx.browserSession(for: user)
                     }
                 }
+                let before = try await AuditEntry.query(on: app.db).max(\.$id) ?? 0
                 let response: TestingHTTPResponse
                 switch row.body {
                 case .none: response = try await client.get(path)
@@ -295,9 +299,25 @@ import VaporTesting
                 if row.api && status >= 400 {
                     #expect(response.headers.contentType?.description.hasPrefix("application/problem+json") == true)
                 }
+                // Every refusal of access is audited with the route pattern (issue 19, finding 4); nothing else
+                // writes a refusal.
+                let refusals = try await AuditEntry.query(on: app.db).filter(\.$id > before)
+                    .filter(\.$action ~~ ["refused", "signin.failure", "signin.refused"]).all()
+                let who = "\(row.method) \(path) as \(role.map(\.rawValue) ?? "anonymous")"
+                if Self.refusalStatuses.contains(status) {
+                    #expect(
+                        refusals.contains {
+                            $0.action != "refused" || $0.detail?.contains(" \(row.route) ") == true
+                        }, "refusal not audited: \(who)")
+                } else {
+                    // A wrong current password (422) is a counted sign-in failure, not a refusal of access.
+                    #expect(!refusals.contains { $0.action == "refused" }, "a refusal audited for \(status): \(who)")
+                }
             }
         }
     }
+
+    static let refusalStatuses: Set<UInt> = [401, 403, 404, 429]
 
     @Test func everyRegisteredRouteIsInTheMatrix() async throws {
         try await TestApp.with { app, fx in

@@ -1,14 +1,25 @@
-/// How repeated failed sign-ins slow down and then lock an account or a client address.
-/// Counted per subject over a sliding window; a success clears the account's counter.
+/// How repeated failed sign-ins (and wrong current passwords) slow down and lock out — without handing anyone a
+/// switch to lock an account (issue 19, findings 5–7). Three counters, over a sliding window:
+/// - one account from one address: the delay grows with each failure, and at `lockAfter` that address is locked
+///   out of that account, but the same account from an address that has not been failing still signs in;
+/// - one address across every account: many usernames from one place slow down, growing too;
+/// - one account across every address: never locks, but at `alertAfter` administrators are alerted.
 public struct SignInThrottle: Sendable, Equatable {
     /// Failures older than this are forgotten.
     public var windowSeconds: Double = 15 * 60
-    /// From this many failures on, each further attempt is answered only after `slowDelaySeconds`.
+    /// From this many failures of one account from one address on, each attempt waits, doubling each time.
     public var slowAfter = 3
-    public var slowDelaySeconds: Double = 1
-    /// At this many failures the subject is locked for `lockSeconds`.
+    public var baseDelaySeconds: Double = 1
+    public var maxDelaySeconds: Double = 30
+    /// At this many failures of one account from one address, that pair is locked for `lockSeconds`.
     public var lockAfter = 8
     public var lockSeconds: Double = 15 * 60
+    /// An address failing across usernames slows from here on (a whole centre may share one address).
+    public var addressSlowAfter = 10
+    /// Failures of one account, from anywhere, that alert the administrators once per window.
+    public var alertAfter = 20
+    /// Sign-in attempts one address may have in progress at once; more are refused at once.
+    public var concurrentPerAddress = 2
 
     public init() {}
 
@@ -17,14 +28,46 @@ public struct SignInThrottle: Sendable, Equatable {
         secondsSinceLast > windowSeconds ? 1 : previous + 1
     }
 
-    /// Seconds to lock for after this many failures, or nil when not locked.
+    /// Seconds to lock one account from one address for, after this many failures there, or nil.
     public func lockDuration(failures: Int) -> Double? {
         failures >= lockAfter ? lockSeconds : nil
     }
 
-    public func delay(failures: Int) -> Double {
-        failures >= slowAfter ? slowDelaySeconds : 0
+    /// How long the answer to a failed attempt waits: doubling per failure past each threshold, capped.
+    public func delay(pairFailures: Int, addressFailures: Int) -> Double {
+        max(growing(pairFailures - slowAfter), growing(addressFailures - addressSlowAfter))
     }
+
+    /// Whether this failure is the one that alerts administrators about the account.
+    public func alerts(accountFailures: Int) -> Bool { accountFailures == alertAfter }
+
+    private func growing(_ steps: Int) -> Double {
+        guard steps >= 0 else { return 0 }
+        return min(baseDelaySeconds * Double(1 << min(steps, 16)), maxDelaySeconds)
+    }
+}
+
+/// Counts sign-in attempts in progress per address, so forty parallel guesses cannot all run at once.
+public struct AttemptGate: Sendable {
+    public let limit: Int
+    private var inFlight: [String: Int] = [:]
+
+    public init(limit: Int) { self.limit = limit }
+
+    /// Takes a place for the address, or returns false when it already has `limit` attempts running.
+    public mutating func enter(_ address: String) -> Bool {
+        let now = inFlight[address, default: 0]
+        guard now < limit else { return false }
+        inFlight[address] = now + 1
+        return true
+    }
+
+    public mutating func leave(_ address: String) {
+        let now = inFlight[address, default: 0]
+        inFlight[address] = now > 1 ? now - 1 : nil
+    }
+
+    public func running(_ address: String) -> Int { inFlight[address, default: 0] }
 }
 
 /// Rules for accounts that are domain rules, not storage details.
@@ -40,5 +83,30 @@ public enum AccountRules {
 
     public static func isAcceptablePassword(_ password: String) -> Bool {
         (minPasswordLength...maxPasswordLength).contains(password.count)
+    }
+}
+
+/// At most `limit` events per key in any `windowSeconds`: how often one account may run the duplicate check,
+/// which compares against people it may not see (issue 19, finding 2).
+public struct RateWindow: Sendable {
+    public let limit: Int
+    public let windowSeconds: Double
+    private var events: [String: [Double]] = [:]
+
+    public init(limit: Int, windowSeconds: Double) {
+        self.limit = limit
+        self.windowSeconds = windowSeconds
+    }
+
+    /// Counts one event at `now` (seconds) and says whether it is within the limit; refused events do not count.
+    public mutating func allow(_ key: String, now: Double) -> Bool {
+        var recent = events[key, default: []].filter { now - $0 < windowSeconds }
+        guard recent.count < limit else {
+            events[key] = recent
+            return false
+        }
+        recent.append(now)
+        events[key] = recent
+        return true
     }
 }

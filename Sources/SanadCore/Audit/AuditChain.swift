@@ -7,13 +7,17 @@ public struct AuditRecord: Sendable, Equatable {
     public var action: String
     public var recordType: String?
     public var recordID: String?
+    /// What an investigator needs beside the record: a route pattern, a client address, the ids a list returned.
+    /// Never a personal value.
+    public var detail: String?
     public var previousHash: String
     public var hash: String
 
     public init(
         seq: Int, at: String, actorID: String?, action: String, recordType: String?, recordID: String?,
-        previousHash: String, hash: String
+        detail: String? = nil, previousHash: String, hash: String
     ) {
+        self.detail = detail
         self.seq = seq
         self.at = at
         self.actorID = actorID
@@ -38,16 +42,19 @@ public enum AuditChain {
     /// The exact text that is hashed: every field, unambiguously separated, in a fixed order.
     public static func canonical(
         seq: Int, at: String, actorID: String?, action: String, recordType: String?, recordID: String?,
-        previousHash: String
+        detail: String? = nil, previousHash: String
     ) -> String {
-        [String(seq), at, actorID ?? "-", action, recordType ?? "-", recordID ?? "-", previousHash]
-            .map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
+        // The detail joins the hashed text only when present, so entries written before it existed still verify.
+        var fields = [String(seq), at, actorID ?? "-", action, recordType ?? "-", recordID ?? "-"]
+        if let detail { fields.append("d=" + detail) }
+        fields.append(previousHash)
+        return fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
     }
 
     public static func canonical(_ r: AuditRecord) -> String {
         canonical(
             seq: r.seq, at: r.at, actorID: r.actorID, action: r.action, recordType: r.recordType,
-            recordID: r.recordID, previousHash: r.previousHash)
+            recordID: r.recordID, detail: r.detail, previousHash: r.previousHash)
     }
 
     /// Walks the trail in order. `head` is the last (seq, hash) the store recorded, which catches deleted tail rows.

@@ -21,6 +21,17 @@ public enum TraffickingStatusRules {
         guard conclusion == .presumedVictim, current == nil || current == .notAVictim else { return nil }
         return .possible
     }
+
+    /// Whether a supervisor may record this change directly. Confirming a victim, or undoing a confirmation,
+    /// always goes through a second supervisor's approval on the case (docs/domain.md, "Approvals").
+    public static func directChangeAllowed(from current: TraffickingStatus?, to next: TraffickingStatus) -> Bool {
+        next != .actual && current != .actual
+    }
+
+    /// The statuses a supervisor may pick directly, given the current one.
+    public static func directChoices(from current: TraffickingStatus?) -> [TraffickingStatus] {
+        TraffickingStatus.allCases.filter { directChangeAllowed(from: current, to: $0) }
+    }
 }
 
 /// What the start of a screening needs, as submitted.

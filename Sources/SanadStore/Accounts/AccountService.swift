@@ -11,6 +11,8 @@ public enum AccountError: Error, Equatable, Sendable {
     case unknownCentre(String)
     case noCentre
     case wrongPassword
+    /// Too many wrong passwords for this account from this address; try again later.
+    case tooManyAttempts
     /// A partner focal point's account must name a partner in the directory.
     case unknownPartner
 }
@@ -91,60 +93,82 @@ public struct AccountService: Sendable {
         username: String, password: String, clientAddress: String, kind: SessionKind
     ) async throws -> SignInResult {
         let now = context.clock()
-        let name = username.trimmingCharacters(in: .whitespaces).lowercased()
-        let subjects = [
-            context.digests.throttleSubject("user:" + name), context.digests.throttleSubject("addr:" + clientAddress),
-        ]
-        let counters = try await LoginThrottle.query(on: db).filter(\.$subject ~~ subjects).all()
-        if let until = counters.compactMap(\.lockedUntil).filter({ $0 > now }).max() {
-            return .locked(until: until)
-        }
+        let name = username.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let user = try await User.query(on: db).filter(\.$username == name).first()
-        // Verify against a dummy hash for unknown users so timing does not reveal which usernames exist.
-        let hash = user?.passwordHash ?? Self.dummyHash
-        let ok = try await Self.verifyPassword(password, hash: hash) && user != nil && user?.disabled == false
-        guard ok, let user, let userID = user.id else {
-            let outcome = try await recordFailure(subjects: subjects, existing: counters, now: now)
-            try await AuditTrail.append(
-                action: "signin.failure", actorID: user?.id?.uuidString, recordType: "user",
-                recordID: user?.id?.uuidString, now: now, on: db)
-            if outcome.locked { return .locked(until: now.addingTimeInterval(throttle.lockSeconds)) }
-            return .invalid(delaySeconds: throttle.delay(failures: outcome.failures))
+        switch try await attempt(name: name, user: user, password: password, clientAddress: clientAddress, now: now)
+        {
+        case .locked(let until): return .locked(until: until)
+        case .wrong(let delay): return .invalid(delaySeconds: delay)
+        case .right: break
         }
-        try await LoginThrottle.query(on: db).filter(\.$subject == subjects[0]).delete()
+        guard let user, let userID = user.id else { return .invalid(delaySeconds: 0) }
         let token = try await openSession(userID: userID, kind: kind, now: now)
         try await AuditTrail.append(
             action: kind == .api ? "signin.token" : "signin", actorID: userID.uuidString, recordType: "user",
-            recordID: userID.uuidString, now: now, on: db)
+            recordID: userID.uuidString, detail: "addr=\(clientAddress)", now: now, on: db)
         return .success(account: AccountView(user), token: token)
     }
 
-    private static let dummyHash: String = (try? Bcrypt.hash("not-a-real-account-password", cost: bcryptCost)) ?? ""
+    private enum Attempt {
+        case right
+        case wrong(delay: Double)
+        case locked(until: Date)
+    }
 
-    /// Counts one more failure for the account and the address; returns whether the account is now locked and
-    /// the failure count that decides the slow-down.
-    private func recordFailure(subjects: [String], existing: [LoginThrottle], now: Date) async throws -> (
-        locked: Bool, failures: Int
-    ) {
-        var highest = 0
-        var locked = false
-        for subject in subjects {
-            let counter = existing.first { $0.subject == subject } ?? LoginThrottle(subject: subject, now: now)
+    /// One password attempt for an account (sign-in or the current password when changing it), counted and
+    /// audited with the client address. An unknown username is audited without the name typed, which may be a
+    /// password typed in the wrong field.
+    private func attempt(
+        name: String, user: User?, password: String, clientAddress: String, now: Date
+    ) async throws -> Attempt {
+        let digests = context.digests
+        let pair = digests.throttleSubject("pair:\(name)|\(clientAddress)")
+        let account = digests.throttleSubject("user:" + name)
+        let address = digests.throttleSubject("addr:" + clientAddress)
+        let counters = try await LoginThrottle.query(on: db).filter(\.$subject ~~ [pair, account, address]).all()
+        let userID = user?.id?.uuidString
+        if let until = counters.first(where: { $0.subject == pair })?.lockedUntil, until > now {
+            try await AuditTrail.append(
+                action: "signin.refused", actorID: userID, recordType: "user", recordID: userID,
+                detail: "reason=locked addr=\(clientAddress)", now: now, on: db)
+            return .locked(until: until)
+        }
+        // Verify against a dummy hash for unknown users so timing does not reveal which usernames exist.
+        let ok =
+            try await Self.verifyPassword(password, hash: user?.passwordHash ?? Self.dummyHash) && user != nil
+            && user?.disabled == false
+        if ok {
+            try await LoginThrottle.query(on: db).filter(\.$subject == pair).delete()
+            return .right
+        }
+        var counts: [String: Int] = [:]
+        var lockedUntil: Date?
+        for subject in [pair, account, address] {
+            let counter = counters.first { $0.subject == subject } ?? LoginThrottle(subject: subject, now: now)
             counter.failures = throttle.failuresAfterFailure(
                 previous: counter.failures, secondsSinceLast: now.timeIntervalSince(counter.lastFailureAt))
             counter.lastFailureAt = now
-            highest = max(highest, counter.failures)
-            // Only accounts lock. An address is shared by a whole centre behind one router, so failures from it
-            // only slow its attempts; locking it would let anyone lock everyone out.
-            if subject == subjects.first, let lock = throttle.lockDuration(failures: counter.failures) {
+            counts[subject] = counter.failures
+            if subject == pair, let lock = throttle.lockDuration(failures: counter.failures) {
                 counter.lockedUntil = now.addingTimeInterval(lock)
+                lockedUntil = counter.lockedUntil
                 counter.failures = 0
-                locked = true
             }
             try await counter.save(on: db)
         }
-        return (locked, highest)
+        try await AuditTrail.append(
+            action: "signin.failure", actorID: userID, recordType: "user", recordID: userID,
+            detail: (user == nil ? "unknown-account " : "") + "addr=\(clientAddress)", now: now, on: db)
+        if user != nil, throttle.alerts(accountFailures: counts[account] ?? 0) {
+            try await AuditTrail.append(
+                action: "signin.alert", actorID: nil, recordType: "user", recordID: userID,
+                detail: "failures=\(counts[account] ?? 0)", now: now, on: db)
+        }
+        if let lockedUntil { return .locked(until: lockedUntil) }
+        return .wrong(delay: throttle.delay(pairFailures: counts[pair] ?? 0, addressFailures: counts[address] ?? 0))
     }
+
+    private static let dummyHash: String = (try? Bcrypt.hash("not-a-real-account-password", cost: bcryptCost)) ?? ""
 
     /// A new session or API token for the user; returns the secret, of which only a hash is stored.
     public func openSession(userID: UUID, kind: SessionKind, now: Date? = nil) async throws -> String {
@@ -189,10 +213,19 @@ public struct AccountService: Sendable {
     }
 
     /// Changing the password ends every other session of the user.
-    public func changePassword(userID: UUID, current: String, new: String, keepSession: UUID?) async throws {
+    /// Wrong current passwords count like failed sign-ins, so a borrowed session cannot guess it (finding 7).
+    public func changePassword(
+        userID: UUID, current: String, new: String, keepSession: UUID?, clientAddress: String = "unknown"
+    ) async throws {
         guard let user = try await User.find(userID, on: db) else { throw StoreError.notFound }
-        guard try await Self.verifyPassword(current, hash: user.passwordHash) else { throw AccountError.wrongPassword }
         guard AccountRules.isAcceptablePassword(new) else { throw AccountError.weakPassword }
+        switch try await attempt(
+            name: user.username, user: user, password: current, clientAddress: clientAddress, now: context.clock())
+        {
+        case .locked: throw AccountError.tooManyAttempts
+        case .wrong: throw AccountError.wrongPassword
+        case .right: break
+        }
         user.passwordHash = try await Self.hashPassword(new)
         try await db.transaction { tx in
             try await user.update(on: tx)

@@ -113,8 +113,8 @@ extension CaseService {
                 try apply(.close(reason: approval.subject.flatMap(ClosureReason.init(rawValue:)) ?? .other), to: record)
             case .traffickingConfirmation:
                 guard let status = approval.subject.flatMap(TraffickingStatus.init(rawValue:)) else { return }
-                try await ScreeningService(db: tx, actor: actor, context: context).decide(
-                    personID: record.personID, status: status, organisation: nil)
+                try await ScreeningService(db: tx, actor: actor, context: context).applyApproved(
+                    personID: record.personID, status: status)
             }
         }
     }

@@ -30,10 +30,23 @@ public struct CaseService: Sendable {
     /// The case if the actor may do `action` to it; unknown and out-of-scope cases are both "not found".
     func load(_ id: UUID, for action: Action) async throws -> CaseRecord {
         guard AccessPolicy.roleMay(actor.role, action) else { throw StoreError.forbidden }
-        guard let record = try await CaseRecord.find(id, on: db),
-            AccessPolicy.decide(actor, action, .person(centre: record.centreCode)) == .allow
+        guard let record = try await CaseRecord.find(id, on: db) else { throw StoreError.notFound }
+        var shared: Set<String> = []
+        if action == .viewCases && !actor.centres.contains(record.centreCode) {
+            shared = try await pendingTransferCentres(caseIDs: [id])
+        }
+        guard AccessPolicy.decide(actor, action, .person(centre: record.centreCode, sharedWith: shared)) == .allow
         else { throw StoreError.notFound }
         return record
+    }
+
+    /// The centres a pending transfer of these cases is asked of: they read the case (and its person) so that
+    /// the receiving caseworker or supervisor can decide (issue 19, finding 12). Writing waits for acceptance.
+    func pendingTransferCentres(caseIDs: [UUID]) async throws -> Set<String> {
+        guard !caseIDs.isEmpty else { return [] }
+        return Set(
+            try await CaseTransfer.query(on: db).filter(\.$caseID ~~ caseIDs)
+                .filter(\.$status == TransferStatus.requested.rawValue).all().map(\.toCentre))
     }
 
     // MARK: opening and reading

@@ -13,8 +13,8 @@ public enum AuditTrail {
     /// Appends one entry. Joins the caller's transaction when there is one, so the entry and the change it records
     /// commit together.
     public static func append(
-        action: String, actorID: String?, recordType: String? = nil, recordID: String? = nil, now: Date = Date(),
-        on db: any Database
+        action: String, actorID: String?, recordType: String? = nil, recordID: String? = nil, detail: String? = nil,
+        now: Date = Date(), on db: any Database
     ) async throws {
         try await db.transaction { tx in
             // Writing the head row first takes the write lock (row lock on PostgreSQL, the database lock on SQLite)
@@ -31,7 +31,7 @@ public enum AuditTrail {
             let at = now.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
             let text = AuditChain.canonical(
                 seq: seq, at: at, actorID: actorID, action: action, recordType: recordType, recordID: recordID,
-                previousHash: previous)
+                detail: detail, previousHash: previous)
             let entry = AuditEntry()
             entry.id = seq
             entry.at = at
@@ -39,6 +39,7 @@ public enum AuditTrail {
             entry.action = action
             entry.recordType = recordType
             entry.recordID = recordID
+            entry.detail = detail
             entry.previousHash = previous
             entry.hash = hash(text)
             try await entry.create(on: tx)
@@ -73,7 +74,7 @@ extension AuditEntry {
     var record: AuditRecord {
         AuditRecord(
             seq: id ?? 0, at: at, actorID: actorID, action: action, recordType: recordType, recordID: recordID,
-            previousHash: previousHash, hash: hash)
+            detail: detail, previousHash: previousHash, hash: hash)
     }
 }
 

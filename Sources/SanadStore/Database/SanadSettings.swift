@@ -9,6 +9,10 @@ public struct SanadSettings: Sendable {
     /// The address people reach Sanad at, when a TLS proxy stands in front of it (`https://sanad.example.org`).
     /// With an https address, cookies are `Secure`, HSTS is sent, and printed links use it.
     public var publicURL: URL?
+    /// The smallest k a CTDC download may ask for (`SANAD_CTDC_MIN_K`, default 11); an administrator of the
+    /// installation may change it, never below `DisclosureFloor.absoluteMinimum`.
+    public var ctdcMinimumK = DisclosureFloor.defaultK
+    public var ctdcMinimumKProblem: String?
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -25,6 +29,14 @@ public struct SanadSettings: Sendable {
             ?? home.appendingPathComponent(".config/sanad/master.key")
         publicURL = environment["SANAD_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : URL(string: $0) }
         publicURLProblem = environment["SANAD_PUBLIC_URL"].flatMap { Self.problem(publicURL: $0) }
+        if let text = environment["SANAD_CTDC_MIN_K"], !text.isEmpty {
+            if let k = Int(text), k >= DisclosureFloor.absoluteMinimum, k <= 1000 {
+                ctdcMinimumK = k
+            } else {
+                ctdcMinimumKProblem =
+                    "SANAD_CTDC_MIN_K must be a whole number from \(DisclosureFloor.absoluteMinimum) to 1000"
+            }
+        }
     }
 
     /// Why `SANAD_PUBLIC_URL` cannot be used, if it cannot: start-up stops with this rather than serve
@@ -53,4 +65,10 @@ public struct SanadSettings: Sendable {
     }
 
     public var usesPostgres: Bool { databaseURL != nil }
+}
+
+/// How far a data download may go: groups in a CTDC file hold at least this many people (issue 19, finding 3).
+public enum DisclosureFloor {
+    public static let defaultK = 11
+    public static let absoluteMinimum = 5
 }

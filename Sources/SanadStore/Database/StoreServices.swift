@@ -51,4 +51,5 @@ public struct OpenServices: Sendable {
     public var setup: SetupService { SetupService(db: db, context: context) }
     public var ctdc: CTDCSource { CTDCSource(db: db, context: context) }
     public var duplicateScan: DuplicateScan { DuplicateScan(db: db, context: context) }
+    public var refusals: RefusalLog { RefusalLog(db: db, context: context) }
 }

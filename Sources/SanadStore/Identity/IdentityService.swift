@@ -6,6 +6,8 @@ public enum IdentityError: Error, Equatable, Sendable {
     case samePerson
     case alreadyMerged
     case notMerged
+    /// More duplicate checks than a registration desk makes; try again in a few minutes.
+    case tooManyChecks
 }
 
 /// A likely existing record for a registration or a person. Records outside the actor's centres show only
@@ -37,13 +39,31 @@ public struct IdentityService: Sendable {
     public func candidates(for draft: PersonDraft) async throws -> [PossibleDuplicate] {
         guard AccessPolicy.roleMay(actor.role, .registerPerson) else { throw StoreError.forbidden }
         guard case .success(let valid) = draft.validate(today: CivilDate(context.clock())) else { return [] }
+        let now = context.clock()
+        guard context.identityChecks.withLockedValue({ $0.allow(actor.userID, now: now.timeIntervalSince1970) })
+        else { throw IdentityError.tooManyChecks }
         try await context.names.refresh(on: db, cipher: context.cipher)
-        let found = context.names.identities.matches(for: IdentityRecord(draft: valid), limit: 10)
-        // The check decrypts and compares against people the actor may not see: it is recorded like a view.
+        let results = compare(IdentityRecord(draft: valid))
+        // The check decrypts and compares against people the actor may not see: it is recorded like a view,
+        // naming the records it put forward.
         try await AuditTrail.append(
             action: "identity.check", actorID: actor.userID, recordType: "person", recordID: nil,
-            now: context.clock(), on: db)
-        return try await describe(found.map { ($0.id, $0.result) }, excluding: [])
+            detail: "found=" + results.map(\.0).joined(separator: ","), now: now, on: db)
+        return try await describe(results, excluding: [])
+    }
+
+    /// The index's candidates for `query`: records the actor may see compared on everything, records elsewhere on
+    /// the names alone. With a phone, an age or a document in that comparison, one guess at a time would tell
+    /// whether a person the actor may not see has them (issue 19, finding 2).
+    private func compare(_ query: IdentityRecord) -> [(String, MatchResult)] {
+        func seen(_ key: String) -> Bool? {
+            guard let id = UUID(uuidString: key), let centre = context.names.centre(of: id) else { return nil }
+            return actor.centres.contains(centre)
+        }
+        let visible = context.names.identities.matches(for: query, limit: 10).filter { seen($0.id) == true }
+        let namesOnly = IdentityRecord(id: query.id, names: query.names)
+        let elsewhere = context.names.identities.matches(for: namesOnly, limit: 10).filter { seen($0.id) == false }
+        return visible.map { ($0.id, $0.result) } + elsewhere.map { ($0.id, $0.result) }
     }
 
     /// Likely duplicates of a registered person, without the pairs a supervisor marked as different people.
@@ -51,15 +71,15 @@ public struct IdentityService: Sendable {
         let person = try await people.load(id, for: .viewPerson)
         try await context.names.refresh(on: db, cipher: context.cipher)
         let personal = try context.cipher.open(PersonalData.self, from: person.sealed, context: Person.sealContext(id))
-        let found = context.names.identities.matches(for: IdentityRecord(person: person, personal: personal), limit: 10)
+        let found = compare(IdentityRecord(person: person, personal: personal))
         let distinct = try await DistinctPair.query(on: db).group(.or) {
             $0.filter(\.$firstID == id).filter(\.$secondID == id)
         }
         .all().map { $0.firstID == id ? $0.secondID : $0.firstID }
         try await AuditTrail.append(
             action: "identity.duplicates", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
-            now: context.clock(), on: db)
-        return try await describe(found.map { ($0.id, $0.result) }, excluding: Set(distinct))
+            detail: "found=" + found.map(\.0).joined(separator: ","), now: context.clock(), on: db)
+        return try await describe(found, excluding: Set(distinct))
     }
 
     private func describe(_ found: [(String, MatchResult)], excluding: Set<UUID>) async throws -> [PossibleDuplicate] {
@@ -74,7 +94,8 @@ public struct IdentityService: Sendable {
             if visible, let person = try await Person.find(id, on: db) { record = try people.record(person) }
             // For a record elsewhere, only where it is and how likely: reasons and scores would tell which phone,
             // document or birth year matched, that is, facts about a person the actor may not see.
-            let shown = visible ? result : MatchResult(score: 0, decision: result.decision, reasons: [])
+            // Always "possible": whether a record elsewhere would be a surer match is itself a fact about it.
+            let shown = visible ? result : MatchResult(score: 0, decision: .possible, reasons: [])
             out.append(PossibleDuplicate(id: id, centre: centre, visible: visible, record: record, result: shown))
         }
         return out

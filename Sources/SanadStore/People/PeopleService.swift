@@ -210,7 +210,13 @@ public struct PeopleService: Sendable {
         // A case transferred to another centre shares its person with that centre.
         var shared: Set<String> = []
         if !actor.centres.contains(person.centreCode) {
-            shared = Set(try await CaseRecord.query(on: db).filter(\.$personID == id).all().map(\.centreCode))
+            let cases = try await CaseRecord.query(on: db).filter(\.$personID == id).all()
+            shared = Set(cases.map(\.centreCode))
+            if action == .viewPerson {
+                shared.formUnion(
+                    try await CaseService(db: db, actor: actor, context: context).pendingTransferCentres(
+                        caseIDs: cases.compactMap(\.id)))
+            }
         }
         guard AccessPolicy.decide(actor, action, .person(centre: person.centreCode, sharedWith: shared)) == .allow
         else { throw StoreError.notFound }

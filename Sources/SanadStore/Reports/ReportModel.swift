@@ -61,6 +61,8 @@ public struct Breakdown: Sendable, Equatable, Codable {
     public var total = 0
     /// "f_children", "m_adults", "sex_unknown_age_unknown"…
     public var cells: [String: Int] = [:]
+    /// Keys ("total", a cell, "other") withheld as small or revealing; empty for those who may see the records.
+    public var suppressed: [String] = []
 
     public init() {}
 
@@ -78,6 +80,8 @@ public struct ServiceFigures: Sendable, Equatable, Codable {
     public var records = 0
     public var quantity = 0.0
     public var people = Breakdown()
+    /// Records and quantity withheld because they are few.
+    public var suppressed = false
 }
 
 /// One month's headline figures, for the trend charts.
@@ -88,6 +92,8 @@ public struct MonthFigures: Sendable, Equatable, Codable {
     public var presumedVictims = 0
     public var departures = 0
     public var participants = 0
+    /// Figures of this month withheld as small or revealing ("registrations", …).
+    public var suppressed: [String] = []
 }
 
 /// Everything the dashboard and `GET /api/v1/reports/summary` show. Counts only; nothing about a person.
@@ -100,11 +106,20 @@ public struct ReportSummary: Sendable, Equatable {
     public var confirmedVictims = Breakdown()
     public var services: [String: ServiceFigures] = [:]
     public var referrals: [String: Int] = [:]
+    /// Referral statuses whose count is withheld as small.
+    public var referralsSuppressed: [String] = []
     public var departures = Breakdown()
     public var shelterNights = 0.0
     public var events = 0
     public var participants: [String: Int] = [:]
+    /// The participants' total is withheld (the cells left in `participants` are those that may be shown).
+    public var participantsSuppressed = false
     public var months: [MonthFigures] = []
 
-    public var participantsTotal: Int { participants.values.reduce(0, +) }
+    /// Participants in the period; nil when withheld as small.
+    public var participantsTotal: Int? {
+        participantsSuppressed ? nil : participantsSum ?? participants.values.reduce(0, +)
+    }
+    /// Kept when small cells of `participants` were withheld, so the total still counts them.
+    var participantsSum: Int?
 }

@@ -22,7 +22,15 @@ public struct ReportService: Sendable {
         return all.map(\.code).sorted()
     }
 
+    /// The figures for a period. Those who may not see the records behind them (data officers, administrators)
+    /// get them with small cells withheld, the HXL export's rules (`ReportSummary.protectSmallCells`).
     public func summary(_ query: ReportQuery) async throws -> ReportSummary {
+        var report = try await counts(query)
+        if !AccessPolicy.seesPersonalFields(actor.role) { report.protectSmallCells() }
+        return report
+    }
+
+    private func counts(_ query: ReportQuery) async throws -> ReportSummary {
         let centres = try await centres(for: query)
         var report = ReportSummary(query: query)
         report.months = query.months.map { MonthFigures(month: $0) }

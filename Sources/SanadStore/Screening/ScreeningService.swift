@@ -8,6 +8,8 @@ public enum ScreeningError: Error, Equatable, Sendable {
     case invalidAnswers(AnswerProblem)
     /// A completed screening is immutable; a new one supersedes it.
     case alreadyCompleted
+    /// Confirming a victim (or undoing a confirmation) needs an approval on the case, never a direct change.
+    case approvalRequired
 }
 
 /// A screening as shown to someone allowed to see it.
@@ -146,9 +148,24 @@ public struct ScreeningService: Sendable {
         try await record(status: next, person: person, screening: screening.id, organisation: nil, now: now, on: tx)
     }
 
-    /// A supervisor's recorded decision; the only way to `ActualVictimOfTrafficking`.
+    /// A supervisor's direct decision, limited to what needs no second supervisor
+    /// (`TraffickingStatusRules.directChangeAllowed`).
     public func decide(personID: UUID, status: TraffickingStatus, organisation: DecisionOrganisation?) async throws {
         let person = try await people.load(personID, for: .decideTraffickingStatus)
+        let current = person.traffickingStatus.flatMap(TraffickingStatus.init(rawValue:))
+        guard TraffickingStatusRules.directChangeAllowed(from: current, to: status) else {
+            throw ScreeningError.approvalRequired
+        }
+        try await apply(person: person, status: status, organisation: organisation)
+    }
+
+    /// An approved trafficking-confirmation request applies its status; the approval is the second supervisor.
+    func applyApproved(personID: UUID, status: TraffickingStatus) async throws {
+        let person = try await people.load(personID, for: .decideTraffickingStatus)
+        try await apply(person: person, status: status, organisation: nil)
+    }
+
+    private func apply(person: Person, status: TraffickingStatus, organisation: DecisionOrganisation?) async throws {
         let now = context.clock()
         try await db.transaction { tx in
             try await record(

@@ -14,18 +14,21 @@ struct AccountAPIController: RouteCollection {
     }
 
     func token(req: Request, body: TokenRequest) async throws -> Created<TokenResponse> {
-        let address = req.remoteAddress?.ipAddress ?? "unknown"
-        switch try await req.accounts.signIn(
-            username: body.username, password: body.password, clientAddress: address, kind: .api)
-        {
-        case .success(_, let token):
+        let result = try await req.signInGate.attempt(req) { address in
+            try await req.accounts.signIn(
+                username: body.username, password: body.password, clientAddress: address, kind: .api)
+        }
+        switch result {
+        case nil:
+            throw Abort(.tooManyRequests, reason: "Another sign-in from this address is in progress; try again.")
+        case .success(_, let token)?:
             let out = TokenResponse(
                 token: token, expiresAt: req.context.clock().addingTimeInterval(AccountService.tokenLifetime))
             return Created(out)
-        case .invalid(let delay):
+        case .invalid(let delay)?:
             if delay > 0 { try await Task.sleep(for: .seconds(delay)) }
             throw Abort(.unauthorized, reason: "Unknown username or wrong password.")
-        case .locked:
+        case .locked?:
             throw Abort(.tooManyRequests, reason: "Too many failed attempts; try again later.")
         }
     }

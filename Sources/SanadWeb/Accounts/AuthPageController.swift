@@ -30,10 +30,14 @@ struct AuthPageController: RouteCollection {
     func signIn(req: Request) async throws -> Response {
         let form = try FormData.verified(req)
         let username = form["username"] ?? ""
-        let address = req.remoteAddress?.ipAddress ?? "unknown"
-        let result = try await req.accounts.signIn(
-            username: username, password: form["password"] ?? "", clientAddress: address, kind: .browser)
         let c = req.pageContext
+        guard let result = try await req.signInGate.attempt(req, { address in
+            try await req.accounts.signIn(
+                username: username, password: form["password"] ?? "", clientAddress: address, kind: .browser)
+        }) else {
+            return req.page(
+                AccountPages.signIn(c, username: username, error: c.t.t("signin.busy")), status: .tooManyRequests)
+        }
         switch result {
         case .success(let account, let token):
             let response = req.redirect(to: Site.home)
@@ -65,6 +69,7 @@ struct AuthPageController: RouteCollection {
         let token = req.parameters.get("token") ?? ""
         let setup = req.setup
         guard try await setup.isValid(token: token) else {
+            await Self.auditBadSetupToken(req)
             return req.page(AccountPages.setupInvalid(req.pageContext), status: .notFound)
         }
         return req.page(AccountPages.setup(req.pageContext, token: token))
@@ -76,6 +81,7 @@ struct AuthPageController: RouteCollection {
         let c = req.pageContext
         let setup = req.setup
         guard try await setup.isValid(token: token) else {
+            await Self.auditBadSetupToken(req)
             return req.page(AccountPages.setupInvalid(c), status: .notFound)
         }
         let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
@@ -94,6 +100,13 @@ struct AuthPageController: RouteCollection {
                 AccountPages.setup(c, token: token, username: username, errors: errors), status: .unprocessableEntity)
         }
         return req.redirect(to: Site.signIn)
+    }
+
+    /// Guessing setup tokens is a refusal like any other; the token itself is never recorded.
+    static func auditBadSetupToken(_ req: Request) async {
+        await req.open.refusals.record(
+            actorID: req.state.user?.id.uuidString, status: 404, method: req.method.rawValue, route: req.routePattern,
+            recordID: nil, reason: "setup-token", clientAddress: req.clientAddress)
     }
 
     func locale(req: Request) async throws -> Response {
@@ -131,10 +144,13 @@ struct AuthPageController: RouteCollection {
             do {
                 try await req.accounts.changePassword(
                     userID: user.id, current: form["current_password"] ?? "", new: password,
-                    keepSession: req.state.sessionID)
+                    keepSession: req.state.sessionID, clientAddress: req.clientAddress)
                 return req.page(AccountPages.account(c, notice: c.t.t("account.password-changed")))
             } catch AccountError.wrongPassword {
                 errors["current_password"] = c.t.t("account.current-password.wrong")
+            } catch AccountError.tooManyAttempts {
+                errors["current_password"] = c.t.t("signin.locked")
+                return req.page(AccountPages.account(c, errors: errors), status: .tooManyRequests)
             }
         }
         return req.page(AccountPages.account(c, errors: errors), status: .unprocessableEntity)

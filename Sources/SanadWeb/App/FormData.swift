@@ -33,12 +33,14 @@ struct FormData {
     func all(_ name: String) -> [String] { pairs.filter { $0.0 == name }.map(\.1) }
     func has(_ name: String) -> Bool { pairs.contains { $0.0 == name } }
 
-    /// Every state-changing form carries the token from the CSRF cookie; anything else is refused.
+    /// Every state-changing form comes from one of our pages: its origin is ours and it carries the token bound
+    /// to the session (or, signed out, the CSRF cookie's). Anything else is refused and audited.
     static func verified(_ request: Request) throws -> FormData {
+        guard SameOrigin.allows(request) else { throw FormRefused(cause: "origin") }
         let form = try FormData(request)
         guard let sent = form["_csrf"], !request.state.csrf.isEmpty, !request.state.newCSRFCookie,
             sent == request.state.csrf
-        else { throw Abort(.forbidden, reason: "The form has expired; go back, reload and try again.") }
+        else { throw FormRefused(cause: "csrf") }
         return form
     }
 
@@ -65,5 +67,41 @@ struct FormData {
         }
         d.centre = self["centre"]
         return d
+    }
+}
+
+/// A form refused before reading it: from another origin (`cause` "origin"), or without the right token ("csrf").
+struct FormRefused: AbortError {
+    let cause: String
+    var status: HTTPResponseStatus { .forbidden }
+    // The same words whatever the cause, so a forger learns nothing from the answer.
+    var reason: String { "The form has expired; go back, reload and try again." }
+}
+
+/// `Origin` (or, without it, `Referer`) must name this server when a browser sends one. Requests with neither
+/// (old browsers, scripts) still need the token.
+enum SameOrigin {
+    static func allows(_ request: Request) -> Bool {
+        let claimed =
+            request.headers.first(name: "Origin").flatMap { $0 == "null" ? "null" : $0 }
+            ?? request.headers.first(name: .referer).flatMap(origin(of:))
+        guard let claimed else { return true }
+        return expected(request).contains(claimed.lowercased())
+    }
+
+    static func origin(of url: String) -> String? {
+        guard let c = URLComponents(string: url), let scheme = c.scheme, let host = c.host else { return nil }
+        return "\(scheme)://\(host)" + (c.port.map { ":\($0)" } ?? "")
+    }
+
+    /// The public URL's origin when one is set, and otherwise the Host the browser reached.
+    static func expected(_ request: Request) -> Set<String> {
+        var origins: Set<String> = []
+        if let publicOrigin = request.application.publicOrigin { origins.insert(publicOrigin.lowercased()) }
+        if let host = request.headers.first(name: .host)?.lowercased() {
+            origins.insert("http://\(host)")
+            origins.insert("https://\(host)")
+        }
+        return origins
     }
 }

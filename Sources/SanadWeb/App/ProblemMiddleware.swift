@@ -19,6 +19,16 @@ struct Problem: Content {
     var currentVersion: Int?
 
     static func type(_ slug: String) -> String { "/api/v1/problems/\(slug)" }
+
+    /// A short word for why a request was refused, for the audit trail.
+    static func slug(status: HTTPResponseStatus, error: any Error) -> String {
+        switch status.code {
+        case 401: return "unauthenticated"
+        case 403: return "forbidden"
+        case 404: return "not-found"
+        default: return "too-many-requests"
+        }
+    }
 }
 
 /// Turns every error into a problem document (API) or a page in the user's language, and never lets an internal
@@ -28,8 +38,29 @@ struct ProblemMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            return Self.response(for: error, request: request)
+            let response = Self.response(for: error, request: request)
+            await Self.auditRefusal(error, response: response, request: request)
+            return response
         }
+    }
+
+    /// Statuses that refuse access, as opposed to refusing bad input: each is audited with the route pattern and
+    /// the record asked for (issue 19, finding 4). A page asking an anonymous visitor to sign in is not one.
+    static let refusals: Set<UInt> = [401, 403, 404, 429]
+
+    static func auditRefusal(_ error: any Error, response: Response, request: Request) async {
+        guard refusals.contains(response.status.code), let route = request.route else { return }
+        let recordID = route.path.compactMap { component -> String? in
+            guard case .parameter(let name) = component else { return nil }
+            return request.parameters.get(name).flatMap(UUID.init(uuidString:))?.uuidString
+        }.first
+        let reason =
+            (error as? FormRefused)?.cause
+            ?? Problem.slug(status: response.status, error: error)
+        await request.open.refusals.record(
+            actorID: request.state.user?.id.uuidString, status: Int(response.status.code),
+            method: request.method.rawValue, route: request.routePattern, recordID: recordID, reason: reason,
+            clientAddress: request.state.user == nil ? request.clientAddress : nil)
     }
 
     static func response(for error: any Error, request: Request) -> Response {
@@ -137,6 +168,14 @@ struct ProblemMiddleware: AsyncMiddleware {
                     ("screening.immutable", "A completed screening cannot change; start a new one to supersede it."),
                     [], nil
                 )
+            case .approvalRequired:
+                return (
+                    .conflict, "approval-required",
+                    (
+                        "trafficking.approval-required",
+                        "Confirming a victim of trafficking, or undoing a confirmation, needs a second supervisor: ask for approval on the case."
+                    ), [], nil
+                )
             }
         case VulnerabilityError.invalidAnswers(let problem):
             let (id, code) =
@@ -166,7 +205,18 @@ struct ProblemMiddleware: AsyncMiddleware {
                 return (
                     .conflict, "not-merged", ("match.not-merged", "This record is not merged into another."), [], nil
                 )
+            case .tooManyChecks:
+                return (
+                    .tooManyRequests, "too-many-checks",
+                    ("match.too-many-checks", "Too many duplicate checks in a short time; try again in a few minutes."),
+                    [], nil
+                )
             }
+        case AccountError.tooManyAttempts:
+            return (
+                .tooManyRequests, "too-many-attempts",
+                ("signin.locked", "Too many wrong passwords from this address; try again later."), [], nil
+            )
         case let account as AccountError:
             let (field, code, detail): (String, String, String) =
                 switch account {
@@ -177,6 +227,7 @@ struct ProblemMiddleware: AsyncMiddleware {
                 case .unknownCentre: ("centres", "unknown-value", "No such centre.")
                 case .noCentre: ("centres", "required", "This role needs at least one centre.")
                 case .wrongPassword: ("currentPassword", "wrong", "The current password is wrong.")
+                case .tooManyAttempts: ("currentPassword", "too-many-attempts", "Try again later.")
                 case .unknownPartner: ("partner", "unknown-value", "No such partner.")
                 }
             if account == .usernameTaken {

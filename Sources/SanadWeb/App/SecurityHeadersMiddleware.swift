@@ -18,8 +18,9 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         if strictTransport {
             response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000")
         }
-        if response.headers.contentType == .html {
-            // Pages show personal data; shared or back-button caches must not keep them.
+        // Pages, API answers and downloads may carry personal data; shared or back-button caches must not keep
+        // them. Only what opts in (the style sheet) is cached, so a new route cannot forget it (issue 19, item 9).
+        if !response.headers.contains(name: .cacheControl) {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         return response

@@ -31,7 +31,9 @@ struct SanadSessionMiddleware: AsyncMiddleware {
             }
             ?? Catalogue.negotiate(request.headers.first(name: .acceptLanguage)) ?? "en"
         state.catalogue = Catalogue.forLanguage(language)
-        if let csrf = request.cookies[Self.csrfCookie]?.string, csrf.count >= 32 {
+        if let token = state.sessionToken {
+            state.csrf = Digests.csrfToken(forSession: token)
+        } else if let csrf = request.cookies[Self.csrfCookie]?.string, csrf.count >= 32 {
             state.csrf = csrf
         } else {
             state.csrf = Digests.randomToken()

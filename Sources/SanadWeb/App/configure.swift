@@ -10,14 +10,17 @@ public enum SanadApp {
 
     /// Databases, migrations, keys, middleware and routes. `prepare` must run before serving.
     public static func configure(_ app: Application, settings: SanadSettings, keys: KeyRing) throws {
-        if let problem = settings.publicURLProblem { throw SettingsError(problem) }
+        if let problem = settings.publicURLProblem ?? settings.ctdcMinimumKProblem { throw SettingsError(problem) }
+        app.storage[CTDCMinimumKKey.self] = settings.ctdcMinimumK
         app.servedOverHTTPS = settings.servedOverHTTPS
+        app.publicOrigin = settings.publicOrigin
         // SQLite runs on this pool, and a connection waiting for the write lock retries on its thread without
         // sleeping: the shared two-thread pool could be filled by waiters while the lock holder waits for a
         // thread. Its own pool with room for every connection keeps the holder moving.
         app.threadPool = NIOThreadPool(numberOfThreads: max(4, 2 * System.coreCount))
         try DatabaseSetup.configure(app, settings: settings)
         app.sanad = StoreContext(keys: keys)
+        app.storage[SignInGateKey.self] = SignInGate(limit: SignInThrottle().concurrentPerAddress)
         app.routes.defaultMaxBodySize = maxBodySize
         app.middleware = .init()
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
@@ -95,8 +98,7 @@ struct RouteLoggingMiddleware: AsyncMiddleware {
             metadata: [
                 "method": "\(request.method.rawValue)",
                 // The route's pattern, not the path: a path can carry a secret (the one-time setup token).
-                "route":
-                    "\(request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched")",
+                "route": "\(request.routePattern)",
                 "status": "\(response.status.code)",
             ])
         return response
@@ -110,11 +112,22 @@ public struct SettingsError: Error, CustomStringConvertible {
 }
 
 struct ServedOverHTTPSKey: StorageKey { typealias Value = Bool }
+struct PublicOriginKey: StorageKey { typealias Value = String }
+struct CTDCMinimumKKey: StorageKey { typealias Value = Int }
 
 extension Application {
     /// Set from `SANAD_PUBLIC_URL`: a TLS proxy serves these pages over https.
     var servedOverHTTPS: Bool {
         get { storage[ServedOverHTTPSKey.self] ?? false }
         set { storage[ServedOverHTTPSKey.self] = newValue }
+    }
+
+    /// The smallest k a CTDC download may use (`SANAD_CTDC_MIN_K`).
+    var ctdcMinimumK: Int { storage[CTDCMinimumKKey.self] ?? DisclosureFloor.defaultK }
+
+    /// `SANAD_PUBLIC_URL`'s origin, which forms must come from.
+    var publicOrigin: String? {
+        get { storage[PublicOriginKey.self] }
+        set { storage[PublicOriginKey.self] = newValue }
     }
 }

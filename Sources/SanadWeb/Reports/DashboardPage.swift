@@ -17,9 +17,11 @@ enum DashboardFigures {
         var rows: [[String]] = [
             ["indicator", "total"] + cols.map { "\($0.0.label) \($0.1.label)" } + ["other or unknown"]
         ]
+        // Withheld figures are blank, as in the HXL export.
+        func cell(_ n: Int?) -> String { n.map(String.init) ?? "" }
         func line(_ name: String, _ b: Breakdown) -> [String] {
-            let shown = cols.map { b.count($0.0, $0.1) }
-            return [name, String(b.total)] + shown.map(String.init) + [String(b.total - shown.reduce(0, +))]
+            let shown = b.shown(s.query.banding)
+            return [name, cell(shown.total)] + shown.columns.map(cell) + [cell(shown.other)]
         }
         rows.append(line("people assisted (unique)", s.assisted))
         rows.append(line("new registrations", s.registrations))
@@ -31,15 +33,16 @@ enum DashboardFigures {
         }
         for (type, f) in s.services.sorted(by: { $0.key < $1.key }) {
             rows.append(line("service people: \(type)", f.people))
-            rows.append(["service records: \(type)", String(f.records)])
-            rows.append(["service quantity: \(type)", CaseUI.number(f.quantity)])
+            rows.append(["service records: \(type)", f.suppressed ? "" : String(f.records)])
+            rows.append(["service quantity: \(type)", f.suppressed ? "" : CaseUI.number(f.quantity)])
         }
         for (status, n) in s.referrals.sorted(by: { $0.key < $1.key }) {
             rows.append(["referrals: \(status)", String(n)])
         }
+        for status in s.referralsSuppressed { rows.append(["referrals: \(status)", ""]) }
         rows.append(["shelter nights", CaseUI.number(s.shelterNights)])
         rows.append(["awareness events", String(s.events)])
-        rows.append(["event participants", String(s.participantsTotal)])
+        rows.append(["event participants", cell(s.participantsTotal)])
         for (cell, n) in s.participants.sorted(by: { $0.key < $1.key }) {
             rows.append(["participants: \(cell)", String(n)])
         }
@@ -48,10 +51,12 @@ enum DashboardFigures {
             "month", "people assisted", "registrations", "presumed victims", "departures", "event participants",
         ])
         for m in s.months {
+            func figure(_ name: String, _ n: Int) -> String { m.suppressed.contains(name) ? "" : String(n) }
             rows.append(
                 [
-                    m.month, String(m.assisted), String(m.registrations), String(m.presumedVictims),
-                    String(m.departures), String(m.participants),
+                    m.month, figure("assisted", m.assisted), figure("registrations", m.registrations),
+                    figure("presumedVictims", m.presumedVictims), figure("departures", m.departures),
+                    figure("participants", m.participants),
                 ])
         }
         return rows
@@ -72,12 +77,14 @@ struct DashboardPage {
         let q = s.query
         let cols = DashboardFigures.columns(q.banding)
         func sexLabel(_ sex: ReportSex) -> String { t.t("report.sex.\(sex.rawValue)") }
+        func figure(_ n: Int?) -> HNode {
+            n.map { el("td", [], text: String($0)) }
+                ?? el("td", [attr("class", "suppressed"), attr("title", t.t("report.suppressed"))], text: "—")
+        }
         func row(_ label: String, _ b: Breakdown) -> [HNode] {
-            let shown = cols.map { b.count($0.0, $0.1) }
-            return [el("th", [attr("scope", "row")], text: label), el("td", [], text: String(b.total))]
-                + shown.map { el("td", [], text: String($0)) } + [
-                    el("td", [], text: String(b.total - shown.reduce(0, +)))
-                ]
+            let shown = b.shown(q.banding)
+            return [el("th", [attr("scope", "row")], text: label), figure(shown.total)] + shown.columns.map(figure)
+                + [figure(shown.other)]
         }
         let headers =
             [t.t("report.indicator"), t.t("report.total")]
@@ -157,14 +164,18 @@ struct DashboardPage {
                     }),
             el("h2", text: t.t("report.trends")),
             el("div", [attr("class", "charts")], charts),
+            s.months.contains { !$0.suppressed.isEmpty } || s.assisted.suppressed.count > 0
+                ? el("p", [attr("class", "hint"), attr("id", "suppression-note")], text: t.t("report.suppressed-note"))
+                : .empty,
             trendSection(c),
             el("h2", text: t.t("report.services")),
             Components.table(
                 headers: [t.t("cf.type"), t.t("report.records"), t.t("cf.quantity"), t.t("report.people")],
                 rows: s.services.sorted { $0.key < $1.key }.map { type, f in
                     [
-                        txt(CaseUI.serviceLabel(c, type, catalogue)), txt(String(f.records)),
-                        txt(CaseUI.number(f.quantity)), txt(String(f.people.total)),
+                        txt(CaseUI.serviceLabel(c, type, catalogue)), txt(f.suppressed ? "—" : String(f.records)),
+                        txt(f.suppressed ? "—" : CaseUI.number(f.quantity)),
+                        txt(f.people.shown(q.banding).total.map(String.init) ?? "—"),
                     ]
                 }),
             el(
@@ -174,13 +185,18 @@ struct DashboardPage {
             Components.table(
                 headers: [t.t("cf.status"), t.t("report.total")],
                 rows: ReferralStatus.allCases.map {
-                    [txt(t.t("referral.status.\($0.rawValue)")), txt(String(s.referrals[$0.rawValue] ?? 0))]
+                    [
+                        txt(t.t("referral.status.\($0.rawValue)")),
+                        txt(
+                            s.referralsSuppressed.contains($0.rawValue)
+                                ? "—" : String(s.referrals[$0.rawValue] ?? 0)),
+                    ]
                 }),
             el("h2", text: t.t("event.title-list")),
             el(
                 "p", [attr("id", "events-summary")],
                 [
-                    txt(t.t("report.events", String(s.events), String(s.participantsTotal)) + " "),
+                    txt(t.t("report.events", String(s.events), s.participantsTotal.map(String.init) ?? "—") + " "),
                     el(
                         "a", [attr("href", Site.events + "?from=\(q.from)&to=\(q.to)")], text: t.t("report.events-link")
                     ),

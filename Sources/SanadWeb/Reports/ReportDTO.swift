@@ -8,6 +8,8 @@ struct SummaryOut: Content {
         let records: Int
         let quantity: Double
         let people: Breakdown
+        /// Records and quantity withheld as few (then written as 0).
+        let suppressed: Bool
     }
 
     let from: String
@@ -22,11 +24,14 @@ struct SummaryOut: Content {
     let confirmedVictims: Breakdown
     let services: [String: Service]
     let referrals: [String: Int]
+    /// Referral statuses whose small count is withheld.
+    let referralsSuppressed: [String]
     let departures: Breakdown
     let shelterNights: Double
     let events: Int
     let participants: [String: Int]
-    let participantsTotal: Int
+    /// Null when withheld as small.
+    let participantsTotal: Int?
     let months: [MonthFigures]
 }
 
@@ -36,8 +41,8 @@ extension SummaryOut {
             from: s.query.from.description, to: s.query.to.description, centre: s.query.centre, state: s.query.state,
             nationality: s.query.nationality, assisted: s.assisted, registrations: s.registrations,
             screenings: s.screenings, presumedVictims: s.presumedVictims, confirmedVictims: s.confirmedVictims,
-            services: s.services.mapValues { Service(records: $0.records, quantity: $0.quantity, people: $0.people) },
-            referrals: s.referrals, departures: s.departures, shelterNights: s.shelterNights, events: s.events,
+            services: s.services.mapValues { Service(records: $0.records, quantity: $0.quantity, people: $0.people, suppressed: $0.suppressed)
+            }, referrals: s.referrals, referralsSuppressed: s.referralsSuppressed, departures: s.departures, shelterNights: s.shelterNights, events: s.events,
             participants: s.participants, participantsTotal: s.participantsTotal, months: s.months)
     }
 }

@@ -115,10 +115,18 @@ struct ReportPageController: RouteCollection {
 
     func ctdc(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let kText = req.query[String.self, at: "k"] ?? "11"
+        let floor = req.application.ctdcMinimumK
+        let kText = req.query[String.self, at: "k"] ?? String(floor)
         guard let k = Int(kText) else {
             throw APIValidation(fields: [
-                .init(field: "k", code: "invalid-number", detail: "k is a whole number, 2 or more.")
+                .init(field: "k", code: "invalid-number", detail: "k is a whole number, \(floor) or more.")
+            ])
+        }
+        // Groups of two with exact sex, age band, country and year single people out; the floor is the
+        // installation's, never below 5.
+        guard k >= floor else {
+            throw APIValidation(fields: [
+                .init(field: "k", code: "out-of-range", detail: "k must be at least \(floor) on this installation.")
             ])
         }
         let quasi = CTDCFormat.defaultQuasi

@@ -181,8 +181,11 @@ public struct ScreeningListPage: Sendable {
                         Layout.csrfField(c),
                         Components.select(
                             "status", label: t.t("trafficking.label"),
-                            choices: TraffickingStatus.allCases.map { .init($0.rawValue, t.traffickingStatus($0)) },
+                            choices: TraffickingStatusRules.directChoices(from: person.traffickingStatus).map {
+                                .init($0.rawValue, t.traffickingStatus($0))
+                            },
                             selected: nil, blank: t.t("form.choose"), required: true),
+                        el("p", [attr("class", "hint")], text: t.t("trafficking.confirm-by-approval")),
                         Components.select(
                             "organisation", label: t.t("trafficking.organisation"),
                             choices: DecisionOrganisation.allCases.map { .init($0.rawValue, t.organisation($0)) },

@@ -85,6 +85,17 @@ public enum SanadMigrations {
     public static let all: [any Migration] = [
         CreateCentres(), CreateUsers(), CreatePeople(), CreateAuditTrail(), CreateScreenings(),
         AddTraffickingStatusToPeople(), CreateVulnerabilityAssessments(), CreatePersonMerges(), CreateCases(),
-        CreateAwarenessEvents(),
+        CreateAwarenessEvents(), AddAuditDetail(),
     ]
+}
+
+/// Refusals, sign-in addresses and what a list returned need a place beside the record id (issue 19, finding 4).
+struct AddAuditDetail: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema(AuditEntry.schema).field("detail", .string).update()
+    }
+
+    func revert(on db: any Database) async throws {
+        try await db.schema(AuditEntry.schema).deleteField("detail").update()
+    }
 }

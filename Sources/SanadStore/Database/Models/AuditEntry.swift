@@ -12,6 +12,7 @@ final class AuditEntry: Model, @unchecked Sendable {
     @Field(key: "action") var action: String
     @OptionalField(key: "record_type") var recordType: String?
     @OptionalField(key: "record_id") var recordID: String?
+    @OptionalField(key: "detail") var detail: String?
     @Field(key: "previous_hash") var previousHash: String
     @Field(key: "hash") var hash: String
 

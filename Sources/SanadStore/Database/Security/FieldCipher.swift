@@ -55,6 +55,12 @@ public struct Digests: Sendable {
         hex(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: throttleKey))
     }
 
+    /// A signed-in browser's form token, bound to its session secret: it changes at every sign-in and is useless
+    /// with another session (issue 19, finding 11). Signed-out forms use a double-submit cookie instead.
+    public static func csrfToken(forSession token: String) -> String {
+        sha256("sanad-csrf:" + token)
+    }
+
     public static func sha256(_ text: String) -> String {
         SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
