@@ -95,18 +95,21 @@ import Vapor
             let person = try await fx.people(cw).register(TestFixture.draft())
             _ = try await fx.people(cw).find(person.id)
             _ = try await fx.people(cw).find(person.id)
-            #expect(try await AuditTrail.verify(on: app.db) == .intact(entries: 4))
+            #expect(try await AuditTrail.verify(on: app.db) == .intact(entries: 5))
             let entries = try await AuditEntry.query(on: app.db).sort(\.$id).all()
-            #expect(entries.map(\.action) == ["user.create", "person.create", "person.view", "person.view"])
-            #expect(entries[2].recordID == person.id.uuidString)
-            #expect(entries[2].actorID == cw.userID)
+            #expect(
+                entries.map(\.action) == [
+                    "user.create", "user.privilege", "person.create", "person.view", "person.view",
+                ])
+            #expect(entries[3].recordID == person.id.uuidString)
+            #expect(entries[3].actorID == cw.userID)
 
             let sql = app.db as! any SQLDatabase
-            try await sql.update("audit_entries").set("action", to: "person.list").where("seq", .equal, 3).run()
+            try await sql.update("audit_entries").set("action", to: "person.list").where("seq", .equal, 4).run()
             #expect(
-                try await AuditTrail.verify(on: app.db) == .broken(seq: 3, reason: "content does not match its hash"))
-            try await sql.update("audit_entries").set("action", to: "person.view").where("seq", .equal, 3).run()
-            #expect(try await AuditTrail.verify(on: app.db) == .intact(entries: 4))
+                try await AuditTrail.verify(on: app.db) == .broken(seq: 4, reason: "content does not match its hash"))
+            try await sql.update("audit_entries").set("action", to: "person.view").where("seq", .equal, 4).run()
+            #expect(try await AuditTrail.verify(on: app.db) == .intact(entries: 5))
             try await sql.delete(from: "audit_entries").where("seq", .equal, 2).run()
             guard case .broken(let seq, _) = try await AuditTrail.verify(on: app.db) else {
                 Issue.record("deletion not detected")

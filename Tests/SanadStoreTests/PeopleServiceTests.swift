@@ -161,7 +161,8 @@ import Testing
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(Set(numbers).count == 12)
-            #expect(try await AuditTrail.verify(on: app.db) == .intact(entries: 13))
+            // The caseworker's account: created, and a privilege change (it opens personal data).
+            #expect(try await AuditTrail.verify(on: app.db) == .intact(entries: 14))
         }
     }
 }

@@ -192,7 +192,8 @@ import VaporTesting
                 ), admin: 403, sup: 201, cw: 201, data: 403, anon: 401),
             row(
                 .POST, "/api/v1/people/:id/trafficking-status", "/api/v1/people/\(p)/trafficking-status",
-                .json(#"{"status":"PossibleVictimOfTrafficking","decisionOrganisation":"Police"}"#), admin: 403, sup: 204,
+                .json(#"{"status":"PossibleVictimOfTrafficking","decisionOrganisation":"Police"}"#), admin: 403,
+                sup: 204,
                 cw: 403, data: 403, anon: 401),
             row(
                 .GET, "/api/v1/screenings/:sid", "/api/v1/screenings/\(sc)", admin: 403, sup: 200, cw: 200, data: 403,

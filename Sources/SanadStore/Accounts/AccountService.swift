@@ -17,6 +17,14 @@ public enum AccountError: Error, Equatable, Sendable {
     case unknownPartner
 }
 
+/// An account given access to personal data (or to approve its own cases), as every administrator sees it.
+public struct PrivilegeChange: Sendable, Equatable {
+    public let at: String
+    public let by: String
+    public let account: String
+    public let detail: String
+}
+
 public enum SignInResult: Sendable {
     case success(account: AccountView, token: String)
     case invalid(delaySeconds: Double)
@@ -64,10 +72,39 @@ public struct AccountService: Sendable {
             username: username, passwordHash: try await Self.hashPassword(password), role: role,
             centres: role == .partner ? [] : Array(Set(centres)).sorted())
         if role == .partner { user.partnerID = partner }
-        try await user.createAudited(
-            action: "user.create", actorID: actor?.userID, recordType: "user", recordID: user.id?.uuidString,
-            now: context.clock(), on: db)
+        let now = context.clock()
+        try await db.transaction { tx in
+            try await user.create(on: tx)
+            try await AuditTrail.append(
+                action: "user.create", actorID: actor?.userID, recordType: "user", recordID: user.id?.uuidString,
+                now: now, on: tx)
+            // An administrator could make themselves a caseworker of every centre: every account that opens
+            // personal data is a privilege change, named on the audit page and shown to every administrator
+            // (issue 19, finding 10).
+            if AccessPolicy.seesPersonalFields(role) {
+                try await AuditTrail.append(
+                    action: "user.privilege", actorID: actor?.userID, recordType: "user", recordID: user.id?.uuidString,
+                    detail: "grants=personal-data role=\(role.rawValue) centres=\(user.centres.joined(separator: ","))",
+                    now: now, on: tx)
+            }
+        }
         return AccountView(user)
+    }
+
+    /// Privilege changes since `since`, newest first, for every administrator to see: who gave what to whom.
+    public func privilegeChanges(since: Date, by actor: Actor) async throws -> [PrivilegeChange] {
+        guard AccessPolicy.decide(actor, .manageUsers) == .allow else { throw StoreError.forbidden }
+        let from = since.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        let entries = try await AuditEntry.query(on: db).filter(\.$action == "user.privilege")
+            .filter(\.$at >= from).sort(\.$id, .descending).limit(100).all()
+        let names = try await usernames()
+        return entries.map {
+            PrivilegeChange(
+                at: $0.at,
+                by: $0.actorID.flatMap(UUID.init(uuidString:)).flatMap { names[$0] } ?? "sanad (command line)",
+                account: $0.recordID.flatMap(UUID.init(uuidString:)).flatMap { names[$0] } ?? "—",
+                detail: $0.detail ?? "")
+        }
     }
 
     /// Every account, by username: who may be assigned a case, and whose name stands by an entry.
@@ -254,6 +291,11 @@ public struct AccountService: Sendable {
             try await AuditTrail.append(
                 action: granted ? "user.self-approval.grant" : "user.self-approval.revoke", actorID: actor.userID,
                 recordType: "user", recordID: userID.uuidString, now: context.clock(), on: tx)
+            if granted {
+                try await AuditTrail.append(
+                    action: "user.privilege", actorID: actor.userID, recordType: "user", recordID: userID.uuidString,
+                    detail: "grants=self-approval", now: context.clock(), on: tx)
+            }
         }
     }
 }

@@ -119,7 +119,14 @@ public struct CaseService: Sendable {
         let page = min(max(1, filter.page), 100_000)
         let per = min(max(1, filter.per), 200)
         let rows = try await query.sort(\.$updatedAt, .descending).range(((page - 1) * per)..<(page * per)).all()
-        try await audit("case.list", "case", nil, on: db)
+        try await AuditTrail.append(
+            action: "case.list", actorID: actor.userID, recordType: "case",
+            detail: AuditTrail.returned(
+                rows.compactMap { $0.id?.uuidString },
+                filters: [
+                    "centre": filter.centre, "stage": filter.stage?.rawValue,
+                    "caseworker": filter.caseworker?.uuidString, "page": String(page),
+                ]), now: context.clock(), on: db)
         return (rows.map(CaseSummary.init), total)
     }
 

@@ -49,6 +49,15 @@ public enum AuditTrail {
         }
     }
 
+    /// What a list or an export returned, for the audit: the filters by name (a searched name's value is never
+    /// written, only that there was one), the count, and the ids — or, for long exports, a digest of them that
+    /// the same export recomputed later will match (issue 19, finding 4).
+    public static func returned(_ ids: [String], filters: [String: String?] = [:]) -> String {
+        let named = filters.sorted { $0.key < $1.key }.compactMap { key, value in value.map { "\(key)=\($0)" } }
+        let list = ids.count <= 200 ? "ids=" + ids.joined(separator: ",") : "sha256=" + hash(ids.sorted().joined())
+        return (named + ["n=\(ids.count)", list]).joined(separator: " ")
+    }
+
     public static func verify(on db: any Database) async throws -> AuditVerification {
         let rows = try await AuditEntry.query(on: db).sort(\.$id).all()
         let head = try await AuditHead.find(1, on: db)
@@ -84,8 +93,13 @@ public struct AuditTrailService: Sendable {
     let actor: Actor
     let context: StoreContext
 
+    /// Reading the trail is itself recorded: who looked at which page of it.
     public func page(_ page: Int, per: Int) async throws -> (entries: [AuditRecord], total: Int) {
-        try await AuditTrail.page(actor: actor, page: page, per: per, on: db)
+        let result = try await AuditTrail.page(actor: actor, page: page, per: per, on: db)
+        try await AuditTrail.append(
+            action: "audit.view", actorID: actor.userID, detail: "page=\(page) per=\(per)", now: context.clock(),
+            on: db)
+        return result
     }
 }
 

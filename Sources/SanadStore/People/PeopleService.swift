@@ -158,6 +158,11 @@ public struct PeopleService: Sendable {
         }
         try await AuditTrail.append(
             action: "people.list", actorID: actor.userID, recordType: "person", recordID: nil,
+            detail: AuditTrail.returned(
+                people.compactMap { $0.id?.uuidString },
+                filters: [
+                    "search": query.map { $0.isEmpty ? nil : "yes" } ?? nil, "centre": centre, "page": String(page),
+                ]),
             now: context.clock(), on: db)
         return Page(items: try people.map(record), page: page, per: per, total: total)
     }

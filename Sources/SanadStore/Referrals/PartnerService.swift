@@ -20,6 +20,9 @@ public struct ReferralView: Sendable, Equatable {
     public let sentOn: String
     public let answerDue: String
     public let version: Int
+    /// The person withdrew consent to share with this partner after the referral was sent: the partner then sees
+    /// only what needs no consent (service, urgency, reason, dates, status), and is told why.
+    public var consentWithdrawn = false
 
     public func isOverdue(today: CivilDate) -> Bool {
         status == .sent && (CivilDate(answerDue).map { $0 < today } ?? false)
@@ -175,17 +178,35 @@ public struct PartnerService: Sendable {
         return try view(referral, partnerName: partner.name)
     }
 
-    func view(_ r: Referral, partnerName: String) throws -> ReferralView {
-        let payload = try context.cipher.open(
-            SharedPayload.self, from: r.sharedSealed, context: "referrals/\(r.id!.uuidString)")
+    func view(_ r: Referral, partnerName: String, withdrawn: Set<UUID> = []) throws -> ReferralView {
+        let isWithdrawn = withdrawn.contains(r.id!)
+        // A partner whose consent was withdrawn gets nothing that was shared under it; the sender keeps seeing it.
+        let hide = isWithdrawn && actor.role == .partner
+        let payload =
+            hide
+            ? SharedPayload(fields: [:], note: nil)
+            : try context.cipher.open(
+                SharedPayload.self, from: r.sharedSealed, context: "referrals/\(r.id!.uuidString)")
         var shared: [SharedField: String] = [:]
         for (key, value) in payload.fields { if let f = SharedField(rawValue: key) { shared[f] = value } }
-        return ReferralView(
+        var view = ReferralView(
             id: r.id!, caseID: r.caseID, centre: r.centreCode, partnerID: r.partnerID, partnerName: partnerName,
             service: r.serviceType, urgency: ReferralUrgency(rawValue: r.urgency) ?? .routine,
             reason: ReferralReason(rawValue: r.reason) ?? .other, shared: shared, note: payload.note,
             status: ReferralStatus(rawValue: r.status) ?? .sent, declineReason: r.declineReason, sentOn: r.sentOn,
             answerDue: r.answerDue, version: r.version)
+        view.consentWithdrawn = isWithdrawn
+        return view
+    }
+
+    /// The referrals among these whose person no longer consents to sharing with their partner (issue 19,
+    /// finding 8). Every referral was sent under consent, so no active consent now means it was withdrawn.
+    func consentWithdrawn(_ referrals: [Referral]) async throws -> Set<UUID> {
+        guard !referrals.isEmpty else { return [] }
+        let active = try await ReferralConsent.query(on: db).filter(\.$personID ~~ referrals.map(\.personID))
+            .filter(\.$withdrawnAt == nil).all()
+        let pairs = Set(active.map { "\($0.personID)|\($0.partnerID)" })
+        return Set(referrals.filter { !pairs.contains("\($0.personID)|\($0.partnerID)") }.compactMap(\.id))
     }
 
     func names() async throws -> [UUID: String] {
@@ -194,9 +215,9 @@ public struct PartnerService: Sendable {
 
     public func referrals(ofCase caseID: UUID) async throws -> [ReferralView] {
         let names = try await names()
-        return try await Referral.query(on: db).filter(\.$caseID == caseID).sort(\.$sentOn, .descending).all().map {
-            try view($0, partnerName: names[$0.partnerID] ?? "")
-        }
+        let rows = try await Referral.query(on: db).filter(\.$caseID == caseID).sort(\.$sentOn, .descending).all()
+        let withdrawn = try await consentWithdrawn(rows)
+        return try rows.map { try view($0, partnerName: names[$0.partnerID] ?? "", withdrawn: withdrawn) }
     }
 
     /// A partner focal point's inbox, or the referrals sent from the actor's centres; optionally one status.
@@ -219,8 +240,11 @@ public struct PartnerService: Sendable {
         let names = try await names()
         try await AuditTrail.append(
             action: "referral.list", actorID: actor.userID, recordType: "referral", recordID: nil,
+            detail: AuditTrail.returned(
+                rows.compactMap { $0.id?.uuidString }, filters: ["status": status?.rawValue, "page": String(page)]),
             now: context.clock(), on: db)
-        return (try rows.map { try view($0, partnerName: names[$0.partnerID] ?? "") }, total)
+        let withdrawn = try await consentWithdrawn(rows)
+        return (try rows.map { try view($0, partnerName: names[$0.partnerID] ?? "", withdrawn: withdrawn) }, total)
     }
 
     func load(_ id: UUID, for action: Action) async throws -> Referral {
@@ -237,7 +261,9 @@ public struct PartnerService: Sendable {
         try await AuditTrail.append(
             action: "referral.view", actorID: actor.userID, recordType: "referral", recordID: id.uuidString,
             now: context.clock(), on: db)
-        return try view(r, partnerName: try await Partner.find(r.partnerID, on: db)?.name ?? "")
+        return try view(
+            r, partnerName: try await Partner.find(r.partnerID, on: db)?.name ?? "",
+            withdrawn: try await consentWithdrawn([r]))
     }
 
     /// The partner accepts, declines (with a reason) or completes; the sender withdraws.
@@ -269,6 +295,8 @@ public struct PartnerService: Sendable {
                 action: "referral.\(event.kind.rawValue)", actorID: actor.userID, recordType: "referral",
                 recordID: id.uuidString, now: context.clock(), on: tx)
         }
-        return try view(r, partnerName: try await Partner.find(r.partnerID, on: db)?.name ?? "")
+        return try view(
+            r, partnerName: try await Partner.find(r.partnerID, on: db)?.name ?? "",
+            withdrawn: try await consentWithdrawn([r]))
     }
 }

@@ -67,7 +67,8 @@ public struct CTDCSource: Sendable {
             }
         }
         try await AuditTrail.append(
-            action: "export.ctdc", actorID: actorID, recordType: "export", recordID: nil, now: context.clock(), on: db)
+            action: "export.ctdc", actorID: actorID, recordType: "export", recordID: nil,
+            detail: AuditTrail.returned(consenting.compactMap { $0.id?.uuidString }), now: context.clock(), on: db)
         return Result(
             table: CTDCTable(header: CTDCFormat.columns2017, rows: rows),
             withoutConsent: people.count - consenting.count)

@@ -46,6 +46,12 @@ public struct HXLExport: Sendable {
     /// covers what a subtraction would reveal.
     public func table(_ query: ReportQuery, by: [HXLBreakdown], threshold: Int = 5) async throws -> [[String]] {
         let centres = try await reports.centres(for: query)
+        // Every download that leaves the system is recorded, with what it covered (issue 19, finding 4).
+        try await AuditTrail.append(
+            action: "export.hxl", actorID: reports.actor.userID, recordType: "export",
+            detail: "from=\(query.from) to=\(query.to) by=\(by.map(\.rawValue).joined(separator: ",")) centres="
+                + centres.joined(separator: ",") + (query.nationality.map { " nationality=\($0)" } ?? ""),
+            now: reports.context.clock(), on: reports.db)
         let stateOf = Dictionary(
             uniqueKeysWithValues: try await Centre.query(on: reports.db).all().map { ($0.code, $0.statePcode) })
         var dimensions: [HXLDimension] = [.periodStart, .periodEnd]

@@ -36,7 +36,12 @@ public struct ReportService: Sendable {
         report.months = query.months.map { MonthFigures(month: $0) }
         try await AuditTrail.append(
             action: "report.summary", actorID: actor.userID, recordType: "report", recordID: nil,
-            now: context.clock(), on: db)
+            detail: AuditTrail.returned(
+                [],
+                filters: [
+                    "from": query.from.description, "to": query.to.description, "centre": query.centre,
+                    "state": query.state, "nationality": query.nationality,
+                ]), now: context.clock(), on: db)
         guard !centres.isEmpty else { return report }
         let from = query.from.description
         let to = query.to.description

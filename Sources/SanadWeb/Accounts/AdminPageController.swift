@@ -39,14 +39,18 @@ struct AdminPageController: RouteCollection {
     }
 
     func users(req: Request) async throws -> Response {
-        _ = try require(req, .manageUsers)
+        let actor = try require(req, .manageUsers)
+        let changes = try await req.accounts.privilegeChanges(
+            since: req.context.clock().addingTimeInterval(-30 * 24 * 3600), by: actor)
         let all = try await req.accounts.accounts()
         let names = Dictionary(uniqueKeysWithValues: try await centreChoices(req).map { ($0.value, $0.label) })
         let notice = req.query[String.self, at: "created"] != nil ? req.pageContext.t.t("users.created") : nil
         let partners = Dictionary(
             uniqueKeysWithValues: try await req.partners.partners().map { ($0.id, $0.name) })
         return req.page(
-            AdminPages.users(req.pageContext, users: all, centreNames: names, partnerNames: partners, notice: notice))
+            AdminPages.users(
+                req.pageContext, users: all, centreNames: names, partnerNames: partners, notice: notice,
+                privilegeChanges: changes))
     }
 
     func newUser(req: Request) async throws -> Response {

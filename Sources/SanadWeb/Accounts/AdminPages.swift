@@ -5,7 +5,7 @@ import SanadStore
 public enum AdminPages {
     public static func users(
         _ c: PageContext, users: [AccountView], centreNames: [String: String], partnerNames: [UUID: String] = [:],
-        notice: String? = nil
+        notice: String? = nil, privilegeChanges: [PrivilegeChange] = []
     ) -> String {
         let t = c.t
         let rows: [[HNode]] = users.map { u in
@@ -55,6 +55,27 @@ public enum AdminPages {
                         t.t("users.self-approval"),
                     ],
                     rows: rows),
+                el("h2", text: t.t("users.privilege-changes")),
+                el("p", [attr("class", "hint")], text: t.t("users.privilege-changes.hint")),
+                privilegeChanges.isEmpty
+                    ? el("p", [attr("class", "hint")], text: t.t("users.privilege-changes.none"))
+                    : el(
+                        "div", [attr("id", "privilege-changes")],
+                        [
+                            Components.table(
+                                headers: [
+                                    t.t("audit.at"), t.t("users.privilege-changes.by"),
+                                    t.t("users.privilege-changes.account"), t.t("users.privilege-changes.what"),
+                                ],
+                                rows: privilegeChanges.map {
+                                    [
+                                        el("span", [attr("dir", "ltr")], text: $0.at),
+                                        el("span", [attr("dir", "ltr"), attr("class", "username")], text: $0.by),
+                                        el("span", [attr("dir", "ltr"), attr("class", "username")], text: $0.account),
+                                        el("span", [attr("dir", "ltr")], text: $0.detail),
+                                    ]
+                                })
+                        ]),
             ].compactMap { $0 })
     }
 
@@ -166,10 +187,18 @@ public enum AdminPages {
             [
                 el("span", [attr("dir", "ltr")], text: String(e.seq)), el("span", [attr("dir", "ltr")], text: e.at),
                 el("span", [attr("dir", "ltr")], text: e.actorID.flatMap { usernames[$0] } ?? e.actorID ?? "—"),
-                el("span", [attr("dir", "ltr")], text: e.action),
+                // A privilege change names both accounts: the actor beside it and the account it was given to.
+                el(
+                    e.action == "user.privilege" ? "strong" : "span",
+                    [attr("dir", "ltr"), attr("class", e.action == "user.privilege" ? "privilege" : "action")],
+                    text: e.action),
                 el(
                     "span", [attr("dir", "ltr")],
-                    text: [e.recordType, e.recordID].compactMap { $0 }.joined(separator: " ")),
+                    text: e.recordType == "user"
+                        ? e.recordID.flatMap { usernames[$0] }.map { "user \($0)" }
+                            ?? [e.recordType, e.recordID].compactMap { $0 }.joined(separator: " ")
+                        : [e.recordType, e.recordID].compactMap { $0 }.joined(separator: " ")),
+                el("span", [attr("dir", "ltr"), attr("class", "detail")], text: e.detail ?? ""),
                 el("code", [attr("dir", "ltr"), attr("title", e.hash)], text: String(e.hash.prefix(12))),
             ]
         }
@@ -180,7 +209,7 @@ public enum AdminPages {
                 Components.table(
                     headers: [
                         t.t("audit.seq"), t.t("audit.at"), t.t("audit.actor"), t.t("audit.action"), t.t("audit.record"),
-                        t.t("audit.hash"),
+                        t.t("audit.detail"), t.t("audit.hash"),
                     ], rows: rows),
                 Components.pagination(c, page: page, pageCount: pageCount) { Site.audit + "?page=\($0)" },
             ])

@@ -31,10 +31,14 @@ struct AuthPageController: RouteCollection {
         let form = try FormData.verified(req)
         let username = form["username"] ?? ""
         let c = req.pageContext
-        guard let result = try await req.signInGate.attempt(req, { address in
-            try await req.accounts.signIn(
-                username: username, password: form["password"] ?? "", clientAddress: address, kind: .browser)
-        }) else {
+        guard
+            let result = try await req.signInGate.attempt(
+                req,
+                { address in
+                    try await req.accounts.signIn(
+                        username: username, password: form["password"] ?? "", clientAddress: address, kind: .browser)
+                })
+        else {
             return req.page(
                 AccountPages.signIn(c, username: username, error: c.t.t("signin.busy")), status: .tooManyRequests)
         }

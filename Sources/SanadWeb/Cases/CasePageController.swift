@@ -45,8 +45,11 @@ struct CasePageController: RouteCollection {
         let person = try await req.people.find(file.summary.personID)
         let partners = try req.partners
         let directory = try await partners.partners()
-        let beds = try await req.shelters.occupancy(centre: file.summary.centre, on: CivilDate(req.context.clock()))
-            .filter { !$0.occupied }
+        // The receiver of a transfer reads a case of another centre; that centre's beds are not theirs to fill.
+        let beds =
+            actor.centres.contains(file.summary.centre)
+            ? try await req.shelters.occupancy(centre: file.summary.centre, on: CivilDate(req.context.clock()))
+                .filter { !$0.occupied } : []
         // One read of the accounts serves both the caseworker choice (active staff) and the names beside entries.
         let accounts = try await req.accounts.accounts()
         let staff = accounts.filter { !$0.disabled }

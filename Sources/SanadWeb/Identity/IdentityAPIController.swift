@@ -33,8 +33,9 @@ struct IdentityAPIController: RouteCollection {
             .POST, "/people/matches",
             APIDoc(
                 "checkDuplicates",
-                "The registration check: people who may be the one described (nothing is saved). Records at other centres show only that they exist there."
-            ), body: PersonBody.self, use: matches)
+                "The registration check: people who may be the one described (nothing is saved). Records at other centres are compared on names only and show only that they exist there.",
+                problems: [429: "Too many checks by this account in ten minutes."]), body: PersonBody.self, use: matches
+        )
         routes.api(
             .GET, "/people/{id}/duplicates", APIDoc("listDuplicates", "Possible duplicates of a registered person."),
             use: duplicates)

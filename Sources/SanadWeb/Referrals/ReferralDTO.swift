@@ -18,6 +18,8 @@ struct ReferralOut: Content {
     let answerDue: String
     let overdue: Bool
     let version: Int
+    /// The person withdrew consent to share with this partner; a partner then gets no shared fields.
+    let consentWithdrawn: Bool
 }
 
 extension ReferralOut {
@@ -27,7 +29,7 @@ extension ReferralOut {
             urgency: r.urgency.rawValue, reason: r.reason.rawValue,
             shared: Dictionary(uniqueKeysWithValues: r.shared.map { ($0.key.rawValue, $0.value) }),
             status: r.status.rawValue, declineReason: r.declineReason, sentOn: r.sentOn, answerDue: r.answerDue,
-            overdue: r.isOverdue(today: today), version: r.version)
+            overdue: r.isOverdue(today: today), version: r.version, consentWithdrawn: r.consentWithdrawn)
     }
 }
 

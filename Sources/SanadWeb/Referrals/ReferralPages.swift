@@ -146,6 +146,11 @@ struct ReferralPage {
                 (t.t("referral.due"), r.answerDue + (r.isOverdue(today: today) ? " · " + t.t("work.overdue") : "")),
             ]),
             el("h2", text: t.t("referral.shared")),
+            r.consentWithdrawn
+                ? el(
+                    "p", [attr("id", "consent-withdrawn"), attr("class", "hint")],
+                    text: t.t("referral.consent-withdrawn"))
+                : .empty,
             r.shared.isEmpty
                 ? el("p", [attr("class", "hint")], text: t.t("referral.nothing-shared"))
                 : el(

@@ -41,8 +41,10 @@ extension SummaryOut {
             from: s.query.from.description, to: s.query.to.description, centre: s.query.centre, state: s.query.state,
             nationality: s.query.nationality, assisted: s.assisted, registrations: s.registrations,
             screenings: s.screenings, presumedVictims: s.presumedVictims, confirmedVictims: s.confirmedVictims,
-            services: s.services.mapValues { Service(records: $0.records, quantity: $0.quantity, people: $0.people, suppressed: $0.suppressed)
-            }, referrals: s.referrals, referralsSuppressed: s.referralsSuppressed, departures: s.departures, shelterNights: s.shelterNights, events: s.events,
+            services: s.services.mapValues {
+                Service(records: $0.records, quantity: $0.quantity, people: $0.people, suppressed: $0.suppressed)
+            }, referrals: s.referrals, referralsSuppressed: s.referralsSuppressed, departures: s.departures,
+            shelterNights: s.shelterNights, events: s.events,
             participants: s.participants, participantsTotal: s.participantsTotal, months: s.months)
     }
 }

@@ -84,7 +84,8 @@ struct ScreeningAPIController: RouteCollection {
             APIDoc(
                 "decideTraffickingStatus",
                 "A supervisor records a trafficking status decision that needs no second supervisor.",
-                problems: [409: "Confirming a victim, or undoing a confirmation, goes through an approval on the case."]),
+                problems: [409: "Confirming a victim, or undoing a confirmation, goes through an approval on the case."]
+            ),
             body: StatusBody.self, use: decide)
         routes.api(.GET, "/screenings/{sid}", APIDoc("getScreening", "One screening with its result."), use: show)
         routes.api(
