@@ -52,10 +52,12 @@ final class TestClock: Sendable {
         }
     }
 
-    /// Issue 19, finding 5: eight wrong passwords from one address lock that address out of the account, with
-    /// growing delays, but never the account itself: the owner signs in from anywhere that has not been failing.
+    /// Issue 19, finding 5: eight wrong passwords from one address lock that address out of the account, each
+    /// attempt spaced by a growing delay, but never the account itself: the owner signs in from anywhere that has
+    /// not been failing.
     @Test func failuresLockOneAddressOutOfOneAccountNotTheAccount() async throws {
-        try await TestApp.with { app, fx in
+        let clock = TestClock()
+        try await TestApp.with(clock: clock.read) { app, fx in
             try await fx.user("amna", .administrator, centres: [])
             let accounts = fx.accounts
             var outcomes: [String] = []
@@ -69,13 +71,29 @@ final class TestClock: Sendable {
                 case .invalid(let delay):
                     outcomes.append("invalid")
                     delays.append(delay)
+                    // An attempt before the delay has passed is refused without being tried.
+                    if delay > 0 {
+                        guard
+                            case .locked = try await accounts.signIn(
+                                username: "amna", password: TestFixture.password, clientAddress: "10.0.0.66",
+                                kind: .browser)
+                        else {
+                            Issue.record("an attempt inside the delay was tried")
+                            return
+                        }
+                    }
+                    clock.advance(delay)
                 case .locked: outcomes.append("locked")
                 case .success: outcomes.append("success")
                 }
             }
             #expect(outcomes.last == "locked")
+            #expect(outcomes.dropLast().allSatisfy { $0 == "invalid" }, "\(outcomes)")
             #expect(delays.prefix(accounts.throttle.slowAfter - 1).allSatisfy { $0 == 0 })
-            #expect(delays.suffix(3) == delays.suffix(3).sorted() && delays.last! > delays.first!, "\(delays)")
+            #expect(
+                zip(delays.dropFirst(accounts.throttle.slowAfter), delays.dropFirst(accounts.throttle.slowAfter - 1))
+                    .allSatisfy { $0 > $1 }, "\(delays)")
+            clock.advance(60)
             let sameAddress = try await accounts.signIn(
                 username: "amna", password: TestFixture.password, clientAddress: "10.0.0.66", kind: .browser)
             guard case .locked = sameAddress else {
@@ -89,8 +107,37 @@ final class TestClock: Sendable {
                 return
             }
             let entries = try await AuditEntry.query(on: app.db).sort(\.$id).all()
-            #expect(entries.contains { $0.action == "signin.refused" && $0.detail?.contains("10.0.0.66") == true })
+            #expect(entries.contains { $0.action == "signin.refused" && $0.detail == "reason=locked addr=10.0.0.66" })
+            #expect(entries.contains { $0.action == "signin.refused" && $0.detail == "reason=wait addr=10.0.0.66" })
             #expect(entries.contains { $0.action == "signin" && $0.detail == "addr=10.0.0.99" })
+        }
+    }
+
+    /// Issue 19, finding 6: many usernames from one address space that address's attempts out too.
+    @Test func manyUsernamesFromOneAddressAreSpacedOut() async throws {
+        let clock = TestClock()
+        try await TestApp.with(clock: clock.read) { app, fx in
+            try await fx.user("amna", .caseworker)
+            let accounts = fx.accounts
+            for i in 0..<accounts.throttle.addressSlowAfter {
+                _ = try await accounts.signIn(
+                    username: "nobody\(i)", password: "x", clientAddress: "10.4.0.1", kind: .browser)
+            }
+            guard
+                case .locked(let until) = try await accounts.signIn(
+                    username: "amna", password: TestFixture.password, clientAddress: "10.4.0.1", kind: .browser)
+            else {
+                Issue.record("the next attempt from a failing address must wait")
+                return
+            }
+            clock.advance(until.timeIntervalSince(clock.read()))
+            guard
+                case .success = try await accounts.signIn(
+                    username: "amna", password: TestFixture.password, clientAddress: "10.4.0.1", kind: .browser)
+            else {
+                Issue.record("after the wait, the right password signs in")
+                return
+            }
         }
     }
 
@@ -118,7 +165,8 @@ final class TestClock: Sendable {
 
     /// Issue 19, finding 7: wrong current passwords count like failed sign-ins.
     @Test func wrongCurrentPasswordsAreCountedAndLock() async throws {
-        try await TestApp.with { app, fx in
+        let clock = TestClock()
+        try await TestApp.with(clock: clock.read) { app, fx in
             let user = try await fx.user("amna", .caseworker)
             for _ in 1..<fx.accounts.throttle.lockAfter {
                 await #expect(throws: AccountError.wrongPassword) {
@@ -126,6 +174,7 @@ final class TestClock: Sendable {
                         userID: user.id, current: "guess", new: "a brand new phrase", keepSession: nil,
                         clientAddress: "10.3.0.1")
                 }
+                clock.advance(60)
             }
             await #expect(throws: AccountError.tooManyAttempts) {
                 try await fx.accounts.changePassword(

@@ -33,9 +33,18 @@ public struct SignInThrottle: Sendable, Equatable {
         failures >= lockAfter ? lockSeconds : nil
     }
 
-    /// How long the answer to a failed attempt waits: doubling per failure past each threshold, capped.
+    /// How long after the last failure the next attempt must wait: doubling per failure past each threshold,
+    /// capped. Attempts that come sooner are refused at once (429 with `Retry-After`) rather than held open, so
+    /// an attacker cannot tie up the server's connections by sending them.
     public func delay(pairFailures: Int, addressFailures: Int) -> Double {
         max(growing(pairFailures - slowAfter), growing(addressFailures - addressSlowAfter))
+    }
+
+    /// When the next attempt may be made, given each counter's failures and the time of its last one.
+    public func nextAttempt(pair: (failures: Int, last: Double)?, address: (failures: Int, last: Double)?) -> Double {
+        let pairReady = pair.map { $0.last + growing($0.failures - slowAfter) } ?? 0
+        let addressReady = address.map { $0.last + growing($0.failures - addressSlowAfter) } ?? 0
+        return max(pairReady, addressReady)
     }
 
     /// Whether this failure is the one that alerts administrators about the account.

@@ -164,10 +164,17 @@ public struct AccountService: Sendable {
         let address = digests.throttleSubject("addr:" + clientAddress)
         let counters = try await LoginThrottle.query(on: db).filter(\.$subject ~~ [pair, account, address]).all()
         let userID = user?.id?.uuidString
-        if let until = counters.first(where: { $0.subject == pair })?.lockedUntil, until > now {
+        let pairCounter = counters.first { $0.subject == pair }
+        let addressCounter = counters.first { $0.subject == address }
+        let ready = Date(
+            timeIntervalSince1970: throttle.nextAttempt(
+                pair: pairCounter.map { ($0.failures, $0.lastFailureAt.timeIntervalSince1970) },
+                address: addressCounter.map { ($0.failures, $0.lastFailureAt.timeIntervalSince1970) }))
+        let lock = pairCounter?.lockedUntil.flatMap { $0 > now ? $0 : nil }
+        if let until = lock ?? (ready > now ? ready : nil) {
             try await AuditTrail.append(
                 action: "signin.refused", actorID: userID, recordType: "user", recordID: userID,
-                detail: "reason=locked addr=\(clientAddress)", now: now, on: db)
+                detail: "reason=\(lock == nil ? "wait" : "locked") addr=\(clientAddress)", now: now, on: db)
             return .locked(until: until)
         }
         // Verify against a dummy hash for unknown users so timing does not reveal which usernames exist.

@@ -20,16 +20,26 @@ struct AccountAPIController: RouteCollection {
         }
         switch result {
         case nil:
-            throw Abort(.tooManyRequests, reason: "Another sign-in from this address is in progress; try again.")
+            throw Abort(
+                .tooManyRequests, headers: ["Retry-After": "1"],
+                reason: "Another sign-in from this address is in progress; try again.")
         case .success(_, let token)?:
             let out = TokenResponse(
                 token: token, expiresAt: req.context.clock().addingTimeInterval(AccountService.tokenLifetime))
             return Created(out)
-        case .invalid(let delay)?:
-            if delay > 0 { try await Task.sleep(for: .seconds(delay)) }
+        case .invalid?:
             throw Abort(.unauthorized, reason: "Unknown username or wrong password.")
-        case .locked?:
-            throw Abort(.tooManyRequests, reason: "Too many failed attempts; try again later.")
+        case .locked(let until)?:
+            throw Abort(
+                .tooManyRequests, headers: ["Retry-After": SignInWait.seconds(until, req)],
+                reason: "Too many failed attempts; try again later.")
         }
+    }
+}
+
+/// The `Retry-After` value for a refused sign-in: whole seconds until the next attempt may be made.
+enum SignInWait {
+    static func seconds(_ until: Date, _ req: Request) -> String {
+        String(max(1, Int(until.timeIntervalSince(req.context.clock()).rounded(.up))))
     }
 }

@@ -50,13 +50,14 @@ struct AuthPageController: RouteCollection {
             // The language chosen before signing in becomes the account's preference when it has none.
             if account.locale == nil { try await req.accounts.setLocale(userID: account.id, locale: c.lang) }
             return response
-        case .invalid(let delay):
-            if delay > 0 { try await Task.sleep(for: .seconds(delay)) }
+        case .invalid:
             return req.page(
                 AccountPages.signIn(c, username: username, error: c.t.t("signin.invalid")), status: .unauthorized)
-        case .locked:
-            return req.page(
+        case .locked(let until):
+            let response = req.page(
                 AccountPages.signIn(c, username: username, error: c.t.t("signin.locked")), status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: SignInWait.seconds(until, req))
+            return response
         }
     }
 

@@ -81,10 +81,15 @@ struct ProblemMiddleware: AsyncMiddleware {
             request.logger.error("unhandled error", metadata: ["type": "\(String(reflecting: Swift.type(of: error)))"])
         }
         if request.isAPI {
-            return problem(
+            let response = problem(
                 Problem(
                     type: Problem.type(slug), title: status.reasonPhrase, status: Int(status.code), detail: message.en,
                     errors: fields.isEmpty ? nil : fields, currentVersion: version))
+            // When to try again, for refusals that say so (sign-in back-off).
+            if let retry = (error as? any AbortError)?.headers.first(name: .retryAfter) {
+                response.headers.replaceOrAdd(name: .retryAfter, value: retry)
+            }
+            return response
         }
         if error is AuthRequired {
             return request.redirect(to: Site.signIn)
