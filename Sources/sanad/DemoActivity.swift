@@ -115,8 +115,14 @@ struct DemoActivity {
         _ = try await screenings.complete(s.id, answers: answers, expectedVersion: s.version)
         if presumed && chance(0.3) {
             at(min(date.adding(days: int(1...20)), today), hour: 15)
-            try await StoreServices(db: app.db, actor: supervisor, context: context).screenings.decide(
-                personID: person.id, status: .actual, organisation: .nonPoliceGovernment)
+            // Confirmation goes through a supervisor's approval of the caseworker's request, as in the centres.
+            try await StoreServices(db: app.db, actor: caseworker, context: context).cases.requestApproval(
+                caseID, kind: .traffickingConfirmation, subject: TraffickingStatus.actual.rawValue)
+            let cases = StoreServices(db: app.db, actor: supervisor, context: context).cases
+            let file = try await cases.file(caseID)
+            if let pending = file.approvals.first(where: { $0.status == "pending" && $0.kind == .traffickingConfirmation }) {
+                try await cases.decide(caseID, approval: pending.id, approve: true, comment: "")
+            }
         }
     }
 
