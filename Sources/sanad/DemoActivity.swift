@@ -120,7 +120,9 @@ struct DemoActivity {
                 caseID, kind: .traffickingConfirmation, subject: TraffickingStatus.actual.rawValue)
             let cases = StoreServices(db: app.db, actor: supervisor, context: context).cases
             let file = try await cases.file(caseID)
-            if let pending = file.approvals.first(where: { $0.status == "pending" && $0.kind == .traffickingConfirmation }) {
+            if let pending = file.approvals.first(where: {
+                $0.status == "pending" && $0.kind == .traffickingConfirmation
+            }) {
                 try await cases.decide(caseID, approval: pending.id, approve: true, comment: "")
             }
         }

@@ -19,10 +19,18 @@ public enum AccountError: Error, Equatable, Sendable {
 
 /// An account given access to personal data (or to approve its own cases), as every administrator sees it.
 public struct PrivilegeChange: Sendable, Equatable {
-    public let at: String
-    public let by: String
+    public enum Grant: String, Sendable {
+        case personalData = "personal-data"
+        case selfApproval = "self-approval"
+    }
+
+    public let at: Date
+    /// The administrator who gave it; nil for the command line (`sanad users create`, `sanad demo`).
+    public let by: String?
     public let account: String
-    public let detail: String
+    public let grant: Grant
+    public let role: Role?
+    public let centres: [String]
 }
 
 public enum SignInResult: Sendable {
@@ -98,12 +106,21 @@ public struct AccountService: Sendable {
         let entries = try await AuditEntry.query(on: db).filter(\.$action == "user.privilege")
             .filter(\.$at >= from).sort(\.$id, .descending).limit(100).all()
         let names = try await usernames()
-        return entries.map {
-            PrivilegeChange(
-                at: $0.at,
-                by: $0.actorID.flatMap(UUID.init(uuidString:)).flatMap { names[$0] } ?? "sanad (command line)",
-                account: $0.recordID.flatMap(UUID.init(uuidString:)).flatMap { names[$0] } ?? "—",
-                detail: $0.detail ?? "")
+        return entries.map { entry in
+            // The detail is written by `createUser` and `setSelfApproval` as `key=value` words.
+            let words = Dictionary(
+                (entry.detail ?? "").split(separator: " ").compactMap { word -> (String, String)? in
+                    let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+                    return parts.count == 2 ? (parts[0], parts[1]) : nil
+                }, uniquingKeysWith: { first, _ in first })
+            return PrivilegeChange(
+                at: (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(entry.at))
+                    ?? Date(timeIntervalSince1970: 0),
+                by: entry.actorID.flatMap(UUID.init(uuidString:)).flatMap { names[$0] },
+                account: entry.recordID.flatMap(UUID.init(uuidString:)).flatMap { names[$0] } ?? "—",
+                grant: words["grants"].flatMap(PrivilegeChange.Grant.init(rawValue:)) ?? .personalData,
+                role: words["role"].flatMap(Role.init(rawValue:)),
+                centres: words["centres"].map { $0.split(separator: ",").map(String.init) } ?? [])
         }
     }
 

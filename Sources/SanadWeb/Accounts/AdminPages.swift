@@ -67,16 +67,32 @@ public enum AdminPages {
                                     t.t("audit.at"), t.t("users.privilege-changes.by"),
                                     t.t("users.privilege-changes.account"), t.t("users.privilege-changes.what"),
                                 ],
-                                rows: privilegeChanges.map {
+                                rows: privilegeChanges.map { change in
                                     [
-                                        el("span", [attr("dir", "ltr")], text: $0.at),
-                                        el("span", [attr("dir", "ltr"), attr("class", "username")], text: $0.by),
-                                        el("span", [attr("dir", "ltr"), attr("class", "username")], text: $0.account),
-                                        el("span", [attr("dir", "ltr")], text: $0.detail),
+                                        el("span", [attr("dir", "ltr")], text: Self.minute(change.at)),
+                                        change.by.map {
+                                            el("span", [attr("dir", "ltr"), attr("class", "username")], text: $0)
+                                        } ?? txt(t.t("users.privilege-changes.cli")),
+                                        el(
+                                            "span", [attr("dir", "ltr"), attr("class", "username")],
+                                            text: change.account),
+                                        txt(
+                                            change.grant == .selfApproval
+                                                ? t.t("users.privilege-changes.self-approval")
+                                                : t.t(
+                                                    "users.privilege-changes.personal-data",
+                                                    change.role.map(t.role) ?? "—",
+                                                    change.centres.map { centreNames[$0] ?? $0 }.joined(
+                                                        separator: c.lang == "ar" ? "، " : ", "))),
                                     ]
                                 })
                         ]),
             ].compactMap { $0 })
+    }
+
+    /// `2026-12-06 16:18` (UTC), as the audit page writes times.
+    static func minute(_ date: Date) -> String {
+        String(Date.ISO8601FormatStyle().format(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 
     public static func newUser(
@@ -198,7 +214,10 @@ public enum AdminPages {
                         ? e.recordID.flatMap { usernames[$0] }.map { "user \($0)" }
                             ?? [e.recordType, e.recordID].compactMap { $0 }.joined(separator: " ")
                         : [e.recordType, e.recordID].compactMap { $0 }.joined(separator: " ")),
-                el("span", [attr("dir", "ltr"), attr("class", "detail")], text: e.detail ?? ""),
+                // A list's ids can run to 200; the page shows the start, the trail keeps all of it.
+                el(
+                    "span", [attr("dir", "ltr"), attr("class", "detail")],
+                    text: (e.detail ?? "").count > 160 ? String((e.detail ?? "").prefix(160)) + "…" : e.detail ?? ""),
                 el("code", [attr("dir", "ltr"), attr("title", e.hash)], text: String(e.hash.prefix(12))),
             ]
         }
