@@ -150,6 +150,25 @@ import VaporTesting
         }
     }
 
+    // 5. Many failures of one account from many places alert every administrator; the owner still signs in.
+    @Test func administratorsSeeAccountsUnderAttack() async throws {
+        try await TestApp.with { app, fx in
+            try await fx.user("target", .supervisor)
+            let admin = try await fx.user("root", .administrator)
+            for i in 0..<fx.accounts.throttle.alertAfter {
+                _ = try await fx.accounts.signIn(
+                    username: "target", password: "guess \(i)", clientAddress: "10.8.\(i).1", kind: .browser)
+            }
+            let page = try await WebClient(app: app, session: try await fx.browserSession(for: admin)).get(
+                "/admin/users"
+            ).text
+            #expect(page.contains(#"id="signin-alerts""#) && page.contains(">target<"))
+            let owner = try await WebClient(app: app).post(
+                "/signin", [("username", "target"), ("password", TestFixture.password)])
+            #expect(owner.status == .seeOther)
+        }
+    }
+
     // 6. Parallel guesses from one address are refused while two are in progress.
     @Test func oneAddressHasAtMostTwoSignInsInProgress() async throws {
         try await TestApp.with { app, fx in

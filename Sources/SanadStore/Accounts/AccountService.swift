@@ -124,6 +124,23 @@ public struct AccountService: Sendable {
         }
     }
 
+    /// Accounts that drew `alertAfter` failed sign-ins within the window since `since`, newest first: someone may be
+    /// guessing their password from many places (issue 19, finding 5).
+    public func signInAlerts(since: Date, by actor: Actor) async throws -> [(at: Date, account: String)] {
+        guard AccessPolicy.decide(actor, .manageUsers) == .allow else { throw StoreError.forbidden }
+        let from = since.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        let entries = try await AuditEntry.query(on: db).filter(\.$action == "signin.alert")
+            .filter(\.$at >= from).sort(\.$id, .descending).limit(100).all()
+        let names = try await usernames()
+        return entries.map { entry in
+            (
+                (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(entry.at))
+                    ?? Date(timeIntervalSince1970: 0),
+                entry.recordID.flatMap(UUID.init(uuidString:)).flatMap { names[$0] } ?? "—"
+            )
+        }
+    }
+
     /// Every account, by username: who may be assigned a case, and whose name stands by an entry.
     public func accounts() async throws -> [AccountView] {
         try await User.query(on: db).sort(\.$username).all().map(AccountView.init)

@@ -5,7 +5,8 @@ import SanadStore
 public enum AdminPages {
     public static func users(
         _ c: PageContext, users: [AccountView], centreNames: [String: String], partnerNames: [UUID: String] = [:],
-        notice: String? = nil, privilegeChanges: [PrivilegeChange] = []
+        notice: String? = nil, privilegeChanges: [PrivilegeChange] = [],
+        signInAlerts: [(at: Date, account: String)] = []
     ) -> String {
         let t = c.t
         let rows: [[HNode]] = users.map { u in
@@ -42,6 +43,21 @@ public enum AdminPages {
             c, title: t.t("users.title"),
             [
                 Components.notice(notice),
+                signInAlerts.isEmpty
+                    ? .empty
+                    : el(
+                        "div", [attr("id", "signin-alerts"), attr("class", "error-summary"), attr("role", "alert")],
+                        [
+                            el("p", text: t.t("users.signin-alerts"))
+                        ]
+                            + signInAlerts.map {
+                                el(
+                                    "p", [],
+                                    [
+                                        el("span", [attr("dir", "ltr"), attr("class", "username")], text: $0.account),
+                                        txt(" · "), el("span", [attr("dir", "ltr")], text: Self.minute($0.at)),
+                                    ])
+                            }),
                 el(
                     "p", [],
                     [
