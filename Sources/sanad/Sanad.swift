@@ -107,13 +107,46 @@ struct Migrate: AsyncParsableCommand {
 }
 
 struct Audit: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The audit trail.", subcommands: [Verify.self])
+    static let configuration = CommandConfiguration(
+        abstract: "The audit trail.", subcommands: [Verify.self, Anchor.self])
 
-    struct Verify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check the hash chain; non-zero exit when broken.")
+    struct Anchor: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the trail's current head, to keep outside the database (paper, another server).")
 
         func run() async throws {
-            let result = try await Boot.run { app in try await AuditTrail.verify(on: app.db) }
+            guard let anchor = try await Boot.run({ app in try await AuditTrail.anchor(on: app.db) }) else {
+                print("The audit trail is empty.")
+                throw ExitCode(1)
+            }
+            print(anchor)
+        }
+    }
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check the keyed chain; non-zero exit when broken.")
+
+        @ArgumentParser.Option(
+            help: "A head printed earlier by `sanad audit anchor`: the trail must still hold it unchanged.")
+        var anchor: String?
+
+        func run() async throws {
+            let anchor: AuditAnchor?
+            if let text = self.anchor {
+                guard let parsed = AuditAnchor(text) else {
+                    print("The anchor must read like: sanad-audit-anchor seq=1234 hash=<64 hex digits> at=…")
+                    throw ExitCode(2)
+                }
+                anchor = parsed
+            } else {
+                anchor = nil
+            }
+            let result = try await Boot.run { app in
+                if let anchor {
+                    return try await AuditTrail.verify(on: app.db, key: app.sanad.keys.audit, anchor: anchor)
+                }
+                return try await AuditTrail.verify(on: app.db, key: app.sanad.keys.audit)
+            }
             switch result {
             case .intact(let entries):
                 print("Audit trail intact: \(entries) entries.")

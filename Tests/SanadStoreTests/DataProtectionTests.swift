@@ -95,7 +95,7 @@ import Vapor
             let person = try await fx.people(cw).register(TestFixture.draft())
             _ = try await fx.people(cw).find(person.id)
             _ = try await fx.people(cw).find(person.id)
-            #expect(try await AuditTrail.verify(on: app.db) == .intact(entries: 5))
+            #expect(try await AuditTrail.verify(on: app.db, key: fx.context.keys.audit) == .intact(entries: 5))
             let entries = try await AuditEntry.query(on: app.db).sort(\.$id).all()
             #expect(
                 entries.map(\.action) == [
@@ -107,11 +107,12 @@ import Vapor
             let sql = app.db as! any SQLDatabase
             try await sql.update("audit_entries").set("action", to: "person.list").where("seq", .equal, 4).run()
             #expect(
-                try await AuditTrail.verify(on: app.db) == .broken(seq: 4, reason: "content does not match its hash"))
+                try await AuditTrail.verify(on: app.db, key: fx.context.keys.audit)
+                    == .broken(seq: 4, reason: "content does not match its hash"))
             try await sql.update("audit_entries").set("action", to: "person.view").where("seq", .equal, 4).run()
-            #expect(try await AuditTrail.verify(on: app.db) == .intact(entries: 5))
+            #expect(try await AuditTrail.verify(on: app.db, key: fx.context.keys.audit) == .intact(entries: 5))
             try await sql.delete(from: "audit_entries").where("seq", .equal, 2).run()
-            guard case .broken(let seq, _) = try await AuditTrail.verify(on: app.db) else {
+            guard case .broken(let seq, _) = try await AuditTrail.verify(on: app.db, key: fx.context.keys.audit) else {
                 Issue.record("deletion not detected")
                 return
             }

@@ -67,7 +67,17 @@ import Testing
                 try await IdentityService(db: app.db, actor: cw, context: fx.context).merge(
                     survivor: survivor.id, merged: merged.id)
             }
-            try await identity.merge(survivor: survivor.id, merged: merged.id)
+            // The survivor as the supervisor saw it (version 1) was edited since: the merge would overwrite it.
+            _ = try await fx.people(cw).update(
+                survivor.id,
+                with: {
+                    var d = survivor.draft; d.notes = "edited while the supervisor looked"; return d
+                }(), expectedVersion: 1)
+            await #expect(throws: StoreError.versionConflict(current: 2)) {
+                try await identity.merge(survivor: survivor.id, merged: merged.id, expectedVersion: 1)
+            }
+            try await identity.merge(survivor: survivor.id, merged: merged.id, expectedVersion: 2)
+            #expect(try await fx.people(sup).find(survivor.id).personal.notes == "edited while the supervisor looked")
             let people = fx.people(sup)
             let kept = try await people.find(survivor.id)
             #expect(
@@ -107,7 +117,7 @@ import Testing
                 \.action)
             #expect(actions.contains("person.merge") && actions.contains("person.unmerge"))
             #expect(
-                try await AuditTrail.verify(on: app.db)
+                try await AuditTrail.verify(on: app.db, key: fx.context.keys.audit)
                     == .intact(entries: try await AuditEntry.query(on: app.db).count()))
         }
     }

@@ -162,7 +162,7 @@ import Testing
             }
             #expect(Set(numbers).count == 12)
             // The caseworker's account: created, and a privilege change (it opens personal data).
-            #expect(try await AuditTrail.verify(on: app.db) == .intact(entries: 14))
+            #expect(try await AuditTrail.verify(on: app.db, key: fx.context.keys.audit) == .intact(entries: 14))
         }
     }
 }

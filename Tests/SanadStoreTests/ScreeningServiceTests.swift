@@ -143,7 +143,7 @@ import Testing
                 history[0].decidedBy.uuidString == sup.userID && history[0].decisionOrganisation == "CourtOrProsecution"
             )
             #expect(
-                try await AuditTrail.verify(on: app.db)
+                try await AuditTrail.verify(on: app.db, key: fx.context.keys.audit)
                     == .intact(entries: try await AuditEntry.query(on: app.db).count()))
         }
     }

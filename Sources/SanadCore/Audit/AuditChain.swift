@@ -61,6 +61,13 @@ public enum AuditChain {
     public static func verify(
         _ entries: [AuditRecord], head: (seq: Int, hash: String)?, hash: (String) -> String
     ) -> AuditVerification {
+        verify(entries, head: head) { _, text in hash(text) }
+    }
+
+    /// As above, with the hash chosen per entry (`seq`): the store seals newer entries with a keyed MAC.
+    public static func verify(
+        _ entries: [AuditRecord], head: (seq: Int, hash: String)?, hash: (Int, String) -> String
+    ) -> AuditVerification {
         var expectedPrevious = genesisHash
         var expectedSeq = 1
         for entry in entries {
@@ -70,7 +77,7 @@ public enum AuditChain {
             if entry.previousHash != expectedPrevious {
                 return .broken(seq: entry.seq, reason: "link to the previous entry does not match")
             }
-            if hash(canonical(entry)) != entry.hash {
+            if hash(entry.seq, canonical(entry)) != entry.hash {
                 return .broken(seq: entry.seq, reason: "content does not match its hash")
             }
             expectedPrevious = entry.hash

@@ -85,7 +85,7 @@ public struct AccountService: Sendable {
             try await user.create(on: tx)
             try await AuditTrail.append(
                 action: "user.create", actorID: actor?.userID, recordType: "user", recordID: user.id?.uuidString,
-                now: now, on: tx)
+                now: now, key: context.keys.audit, on: tx)
             // An administrator could make themselves a caseworker of every centre: every account that opens
             // personal data is a privilege change, named on the audit page and shown to every administrator
             // (issue 19, finding 10).
@@ -93,7 +93,7 @@ public struct AccountService: Sendable {
                 try await AuditTrail.append(
                     action: "user.privilege", actorID: actor?.userID, recordType: "user", recordID: user.id?.uuidString,
                     detail: "grants=personal-data role=\(role.rawValue) centres=\(user.centres.joined(separator: ","))",
-                    now: now, on: tx)
+                    now: now, key: context.keys.audit, on: tx)
             }
         }
         return AccountView(user)
@@ -176,7 +176,7 @@ public struct AccountService: Sendable {
         let token = try await openSession(userID: userID, kind: kind, now: now)
         try await AuditTrail.append(
             action: kind == .api ? "signin.token" : "signin", actorID: userID.uuidString, recordType: "user",
-            recordID: userID.uuidString, detail: "addr=\(clientAddress)", now: now, on: db)
+            recordID: userID.uuidString, detail: "addr=\(clientAddress)", now: now, key: context.keys.audit, on: db)
         return .success(account: AccountView(user), token: token)
     }
 
@@ -208,7 +208,8 @@ public struct AccountService: Sendable {
         if let until = lock ?? (ready > now ? ready : nil) {
             try await AuditTrail.append(
                 action: "signin.refused", actorID: userID, recordType: "user", recordID: userID,
-                detail: "reason=\(lock == nil ? "wait" : "locked") addr=\(clientAddress)", now: now, on: db)
+                detail: "reason=\(lock == nil ? "wait" : "locked") addr=\(clientAddress)", now: now,
+                key: context.keys.audit, on: db)
             return .locked(until: until)
         }
         // Verify against a dummy hash for unknown users so timing does not reveal which usernames exist.
@@ -236,11 +237,12 @@ public struct AccountService: Sendable {
         }
         try await AuditTrail.append(
             action: "signin.failure", actorID: userID, recordType: "user", recordID: userID,
-            detail: (user == nil ? "unknown-account " : "") + "addr=\(clientAddress)", now: now, on: db)
+            detail: (user == nil ? "unknown-account " : "") + "addr=\(clientAddress)", now: now,
+            key: context.keys.audit, on: db)
         if user != nil, throttle.alerts(accountFailures: counts[account] ?? 0) {
             try await AuditTrail.append(
                 action: "signin.alert", actorID: nil, recordType: "user", recordID: userID,
-                detail: "failures=\(counts[account] ?? 0)", now: now, on: db)
+                detail: "failures=\(counts[account] ?? 0)", now: now, key: context.keys.audit, on: db)
         }
         if let lockedUntil { return .locked(until: lockedUntil) }
         return .wrong(delay: throttle.delay(pairFailures: counts[pair] ?? 0, addressFailures: counts[address] ?? 0))
@@ -287,7 +289,7 @@ public struct AccountService: Sendable {
         try await session.delete(on: db)
         try await AuditTrail.append(
             action: "signout", actorID: session.$user.id.uuidString, recordType: "user",
-            recordID: session.$user.id.uuidString, now: context.clock(), on: db)
+            recordID: session.$user.id.uuidString, now: context.clock(), key: context.keys.audit, on: db)
     }
 
     /// Changing the password ends every other session of the user.
@@ -312,7 +314,7 @@ public struct AccountService: Sendable {
             try await others.delete()
             try await AuditTrail.append(
                 action: "user.password", actorID: userID.uuidString, recordType: "user",
-                recordID: userID.uuidString, now: context.clock(), on: tx)
+                recordID: userID.uuidString, now: context.clock(), key: context.keys.audit, on: tx)
         }
     }
 
@@ -331,11 +333,11 @@ public struct AccountService: Sendable {
             try await user.update(on: tx)
             try await AuditTrail.append(
                 action: granted ? "user.self-approval.grant" : "user.self-approval.revoke", actorID: actor.userID,
-                recordType: "user", recordID: userID.uuidString, now: context.clock(), on: tx)
+                recordType: "user", recordID: userID.uuidString, now: context.clock(), key: context.keys.audit, on: tx)
             if granted {
                 try await AuditTrail.append(
                     action: "user.privilege", actorID: actor.userID, recordType: "user", recordID: userID.uuidString,
-                    detail: "grants=self-approval", now: context.clock(), on: tx)
+                    detail: "grants=self-approval", now: context.clock(), key: context.keys.audit, on: tx)
             }
         }
     }

@@ -16,7 +16,7 @@ public struct CaseService: Sendable {
     func audit(_ action: String, _ type: String, _ id: UUID?, on tx: any Database) async throws {
         try await AuditTrail.append(
             action: action, actorID: actor.userID, recordType: type, recordID: id?.uuidString, now: context.clock(),
-            on: tx)
+            key: context.keys.audit, on: tx)
     }
 
     func seal(_ text: String, _ purpose: String, _ id: UUID) throws -> Data {
@@ -126,7 +126,7 @@ public struct CaseService: Sendable {
                 filters: [
                     "centre": filter.centre, "stage": filter.stage?.rawValue,
                     "caseworker": filter.caseworker?.uuidString, "page": String(page),
-                ]), now: context.clock(), on: db)
+                ]), now: context.clock(), key: context.keys.audit, on: db)
         return (rows.map(CaseSummary.init), total)
     }
 

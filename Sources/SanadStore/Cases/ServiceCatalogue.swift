@@ -44,7 +44,7 @@ enum ServiceCatalogue {
         entry.unit = kind.unit
         try await entry.createAudited(
             action: "service-type.add", actorID: actor.userID, recordType: "service-type", recordID: kind.code,
-            now: context.clock(), on: db)
+            now: context.clock(), key: context.keys.audit, on: db)
         return kind
     }
 }

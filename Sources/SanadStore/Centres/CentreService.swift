@@ -54,7 +54,7 @@ public struct CentreService: Sendable {
         let centre = Centre(code: code, prefix: prefix, nameEN: en, nameAR: ar, statePcode: state.pcode)
         try await centre.createAudited(
             action: "centre.create", actorID: actor.userID, recordType: "centre", recordID: code,
-            now: context.clock(), on: db)
+            now: context.clock(), key: context.keys.audit, on: db)
         return CentreView(centre)
     }
 }

@@ -20,7 +20,7 @@ public struct RefusalLog: Sendable {
         do {
             try await AuditTrail.append(
                 action: "refused", actorID: actorID, recordType: recordID == nil ? nil : "request",
-                recordID: recordID, detail: detail, now: context.clock(), on: db)
+                recordID: recordID, detail: detail, now: context.clock(), key: context.keys.audit, on: db)
         } catch {
             Logger(label: "sanad.audit").error(
                 "refusal not audited", metadata: ["type": "\(String(reflecting: type(of: error)))"])

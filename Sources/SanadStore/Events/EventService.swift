@@ -59,7 +59,7 @@ public struct EventService: Sendable {
         record.createdAt = context.clock()
         try await record.createAudited(
             action: "event.record", actorID: actor.userID, recordType: "event", recordID: record.id?.uuidString,
-            now: context.clock(), on: db)
+            now: context.clock(), key: context.keys.audit, on: db)
         return EventView(record)
     }
 

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import SanadCore
 
 public enum IdentityError: Error, Equatable, Sendable {
@@ -48,7 +49,7 @@ public struct IdentityService: Sendable {
         // naming the records it put forward.
         try await AuditTrail.append(
             action: "identity.check", actorID: actor.userID, recordType: "person", recordID: nil,
-            detail: "found=" + results.map(\.0).joined(separator: ","), now: now, on: db)
+            detail: "found=" + results.map(\.0).joined(separator: ","), now: now, key: context.keys.audit, on: db)
         return try await describe(results, excluding: [])
     }
 
@@ -78,7 +79,8 @@ public struct IdentityService: Sendable {
         .all().map { $0.firstID == id ? $0.secondID : $0.firstID }
         try await AuditTrail.append(
             action: "identity.duplicates", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
-            detail: "found=" + found.map(\.0).joined(separator: ","), now: context.clock(), on: db)
+            detail: "found=" + found.map(\.0).joined(separator: ","), now: context.clock(), key: context.keys.audit,
+            on: db)
         return try await describe(found, excluding: Set(distinct))
     }
 
@@ -103,11 +105,17 @@ public struct IdentityService: Sendable {
 
     /// Folds `mergedID` into `survivorID`: every name variant, document and phone is kept on the survivor, the
     /// merged record stays (with its history and audit) pointing at the survivor.
-    public func merge(survivor survivorID: UUID, merged mergedID: UUID) async throws {
+    /// `expectedVersion` is the survivor's version as the supervisor saw it. Either way the merge claims both
+    /// records at the versions it read, so an edit saved meanwhile is never overwritten (issue 12, item 4).
+    public func merge(survivor survivorID: UUID, merged mergedID: UUID, expectedVersion: Int? = nil) async throws {
         guard survivorID != mergedID else { throw IdentityError.samePerson }
         let survivor = try await people.load(survivorID, for: .mergePeople)
         let merged = try await people.load(mergedID, for: .mergePeople)
         guard survivor.mergedInto == nil, merged.mergedInto == nil else { throw IdentityError.alreadyMerged }
+        if let expectedVersion, expectedVersion != survivor.version {
+            throw StoreError.versionConflict(current: survivor.version)
+        }
+        let versions = (survivor: survivor.version, merged: merged.version)
         var keep = try context.cipher.open(
             PersonalData.self, from: survivor.sealed, context: Person.sealContext(survivorID))
         let gone = try context.cipher.open(
@@ -125,6 +133,16 @@ public struct IdentityService: Sendable {
         let now = context.clock()
         let mergeID = UUID()
         try await db.transaction { tx in
+            for (id, version) in [(survivorID, versions.survivor), (mergedID, versions.merged)] {
+                let claimed = try await (tx as! any SQLDatabase).update(Person.schema)
+                    .set(SQLIdentifier("version"), to: SQLBind(version + 1))
+                    .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
+                    .where(SQLIdentifier("merged_into"), .is, SQLLiteral.null)
+                    .returning("version").all()
+                guard !claimed.isEmpty else {
+                    throw StoreError.versionConflict(current: try await Person.find(id, on: tx)?.version ?? version)
+                }
+            }
             let record = PersonMerge()
             record.id = mergeID
             record.survivorID = survivorID
@@ -144,12 +162,13 @@ public struct IdentityService: Sendable {
             survivor.updatedAt = now
             try await survivor.update(on: tx)
             merged.mergedInto = survivorID
+            merged.version += 1
             merged.updatedAt = now
             try await merged.update(on: tx)
             for id in [survivorID, mergedID] {
                 try await AuditTrail.append(
                     action: "person.merge", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
-                    now: now, on: tx)
+                    now: now, key: context.keys.audit, on: tx)
             }
         }
         context.names.put(survivor, combined)
@@ -192,7 +211,7 @@ public struct IdentityService: Sendable {
             for id in [survivorID, mergedID] {
                 try await AuditTrail.append(
                     action: "person.unmerge", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
-                    now: now, on: tx)
+                    now: now, key: context.keys.audit, on: tx)
             }
         }
         context.names.put(survivor, restored)
@@ -220,7 +239,7 @@ public struct IdentityService: Sendable {
             for id in [first, second] {
                 try await AuditTrail.append(
                     action: "person.distinct", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
-                    now: pair.decidedAt, on: tx)
+                    now: pair.decidedAt, key: context.keys.audit, on: tx)
             }
         }
     }

@@ -40,7 +40,7 @@ public struct PeopleService: Sendable {
             try await writeIdentifiers(id: id, personal: valid.personal, on: tx)
             try await AuditTrail.append(
                 action: "person.create", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
-                now: now, on: tx)
+                now: now, key: context.keys.audit, on: tx)
         }
         index(person, valid.personal)
         return try record(person)
@@ -50,7 +50,7 @@ public struct PeopleService: Sendable {
         let person = try await load(id, for: .viewPerson)
         try await AuditTrail.append(
             action: "person.view", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
-            now: context.clock(), on: db)
+            now: context.clock(), key: context.keys.audit, on: db)
         return try record(person)
     }
 
@@ -110,7 +110,7 @@ public struct PeopleService: Sendable {
             try await revision.create(on: tx)
             try await AuditTrail.append(
                 action: "person.update", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
-                now: now, on: tx)
+                now: now, key: context.keys.audit, on: tx)
         }
         index(person, valid.personal)
         return try record(person)
@@ -122,7 +122,7 @@ public struct PeopleService: Sendable {
             .sort(\.$version, .descending).all()
         try await AuditTrail.append(
             action: "person.history", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
-            now: context.clock(), on: db)
+            now: context.clock(), key: context.keys.audit, on: db)
         return try revisions.map { r in
             let changes = try context.cipher.open(
                 [FieldChange].self, from: r.sealedChanges, context: "person_revisions/\(id.uuidString)/\(r.version)")
@@ -163,7 +163,7 @@ public struct PeopleService: Sendable {
                 filters: [
                     "search": query.map { $0.isEmpty ? nil : "yes" } ?? nil, "centre": centre, "page": String(page),
                 ]),
-            now: context.clock(), on: db)
+            now: context.clock(), key: context.keys.audit, on: db)
         return Page(items: try people.map(record), page: page, per: per, total: total)
     }
 

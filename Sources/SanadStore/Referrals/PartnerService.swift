@@ -79,7 +79,7 @@ public struct PartnerService: Sendable {
         partner.contact = valid.contact
         try await partner.createAudited(
             action: "partner.add", actorID: actor.userID, recordType: "partner", recordID: partner.id?.uuidString,
-            now: context.clock(), on: db)
+            now: context.clock(), key: context.keys.audit, on: db)
         return PartnerView(partner)
     }
 
@@ -101,7 +101,7 @@ public struct PartnerService: Sendable {
             // the later write fail as "busy" when another write commits in between (found by concurrent requests).
             try await AuditTrail.append(
                 action: given ? "person.consent.partner" : "person.consent.partner.withdraw", actorID: actor.userID,
-                recordType: "person", recordID: personID.uuidString, now: now, on: tx)
+                recordType: "person", recordID: personID.uuidString, now: now, key: context.keys.audit, on: tx)
             let current = try await ReferralConsent.query(on: tx).filter(\.$personID == personID)
                 .filter(\.$partnerID == partnerID).filter(\.$withdrawnAt == nil).all()
             if given && current.isEmpty {
@@ -174,7 +174,7 @@ public struct PartnerService: Sendable {
         referral.updatedAt = context.clock()
         try await referral.createAudited(
             action: "referral.send", actorID: actor.userID, recordType: "referral",
-            recordID: referral.id?.uuidString, now: context.clock(), on: db)
+            recordID: referral.id?.uuidString, now: context.clock(), key: context.keys.audit, on: db)
         return try view(referral, partnerName: partner.name)
     }
 
@@ -242,7 +242,7 @@ public struct PartnerService: Sendable {
             action: "referral.list", actorID: actor.userID, recordType: "referral", recordID: nil,
             detail: AuditTrail.returned(
                 rows.compactMap { $0.id?.uuidString }, filters: ["status": status?.rawValue, "page": String(page)]),
-            now: context.clock(), on: db)
+            now: context.clock(), key: context.keys.audit, on: db)
         let withdrawn = try await consentWithdrawn(rows)
         return (try rows.map { try view($0, partnerName: names[$0.partnerID] ?? "", withdrawn: withdrawn) }, total)
     }
@@ -260,7 +260,7 @@ public struct PartnerService: Sendable {
         let r = try await load(id, for: .viewReferrals)
         try await AuditTrail.append(
             action: "referral.view", actorID: actor.userID, recordType: "referral", recordID: id.uuidString,
-            now: context.clock(), on: db)
+            now: context.clock(), key: context.keys.audit, on: db)
         return try view(
             r, partnerName: try await Partner.find(r.partnerID, on: db)?.name ?? "",
             withdrawn: try await consentWithdrawn([r]))
@@ -293,7 +293,7 @@ public struct PartnerService: Sendable {
             try await r.update(on: tx)
             try await AuditTrail.append(
                 action: "referral.\(event.kind.rawValue)", actorID: actor.userID, recordType: "referral",
-                recordID: id.uuidString, now: context.clock(), on: tx)
+                recordID: id.uuidString, now: context.clock(), key: context.keys.audit, on: tx)
         }
         return try view(
             r, partnerName: try await Partner.find(r.partnerID, on: db)?.name ?? "",

@@ -68,7 +68,8 @@ public struct CTDCSource: Sendable {
         }
         try await AuditTrail.append(
             action: "export.ctdc", actorID: actorID, recordType: "export", recordID: nil,
-            detail: AuditTrail.returned(consenting.compactMap { $0.id?.uuidString }), now: context.clock(), on: db)
+            detail: AuditTrail.returned(consenting.compactMap { $0.id?.uuidString }), now: context.clock(),
+            key: context.keys.audit, on: db)
         return Result(
             table: CTDCTable(header: CTDCFormat.columns2017, rows: rows),
             withoutConsent: people.count - consenting.count)

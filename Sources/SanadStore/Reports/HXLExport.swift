@@ -51,7 +51,7 @@ public struct HXLExport: Sendable {
             action: "export.hxl", actorID: reports.actor.userID, recordType: "export",
             detail: "from=\(query.from) to=\(query.to) by=\(by.map(\.rawValue).joined(separator: ",")) centres="
                 + centres.joined(separator: ",") + (query.nationality.map { " nationality=\($0)" } ?? ""),
-            now: reports.context.clock(), on: reports.db)
+            now: reports.context.clock(), key: reports.context.keys.audit, on: reports.db)
         let stateOf = Dictionary(
             uniqueKeysWithValues: try await Centre.query(on: reports.db).all().map { ($0.code, $0.statePcode) })
         var dimensions: [HXLDimension] = [.periodStart, .periodEnd]

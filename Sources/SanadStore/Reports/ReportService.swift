@@ -41,7 +41,7 @@ public struct ReportService: Sendable {
                 filters: [
                     "from": query.from.description, "to": query.to.description, "centre": query.centre,
                     "state": query.state, "nationality": query.nationality,
-                ]), now: context.clock(), on: db)
+                ]), now: context.clock(), key: context.keys.audit, on: db)
         guard !centres.isEmpty else { return report }
         let from = query.from.description
         let to = query.to.description

@@ -71,7 +71,7 @@ public struct ReturnService: Sendable {
             try await first.create(on: tx)
             try await AuditTrail.append(
                 action: "avrr.request", actorID: actor.userID, recordType: "case", recordID: caseID.uuidString,
-                now: context.clock(), on: tx)
+                now: context.clock(), key: context.keys.audit, on: tx)
         }
         return try await view(r)
     }
@@ -121,7 +121,7 @@ public struct ReturnService: Sendable {
             try await step.create(on: tx)
             try await AuditTrail.append(
                 action: "avrr.\(valid.step.rawValue)", actorID: actor.userID, recordType: "case",
-                recordID: r.caseID.uuidString, now: context.clock(), on: tx)
+                recordID: r.caseID.uuidString, now: context.clock(), key: context.keys.audit, on: tx)
         }
         return try await view(r)
     }

@@ -76,7 +76,7 @@ public struct ScreeningService: Sendable {
         record.updatedAt = now
         try await record.createAudited(
             action: "screening.start", actorID: actor.userID, recordType: "screening",
-            recordID: record.id?.uuidString, now: now, on: db)
+            recordID: record.id?.uuidString, now: now, key: context.keys.audit, on: db)
         return try view(record)
     }
 
@@ -132,7 +132,7 @@ public struct ScreeningService: Sendable {
             try await record.update(on: tx)
             try await AuditTrail.append(
                 action: complete ? "screening.complete" : "screening.save", actorID: actor.userID,
-                recordType: "screening", recordID: id.uuidString, now: now, on: tx)
+                recordType: "screening", recordID: id.uuidString, now: now, key: context.keys.audit, on: tx)
             if complete { try await applyStatus(after: evaluation, screening: record, now: now, on: tx) }
         }
         return try view(record)
@@ -190,14 +190,14 @@ public struct ScreeningService: Sendable {
         try await person.update(on: tx)
         try await AuditTrail.append(
             action: "person.trafficking-status", actorID: actor.userID, recordType: "person",
-            recordID: person.id?.uuidString, now: now, on: tx)
+            recordID: person.id?.uuidString, now: now, key: context.keys.audit, on: tx)
     }
 
     public func statusHistory(personID: UUID) async throws -> [StatusChangeView] {
         _ = try await people.load(personID, for: .viewScreenings)
         try await AuditTrail.append(
             action: "person.trafficking-status.view", actorID: actor.userID, recordType: "person",
-            recordID: personID.uuidString, now: context.clock(), on: db)
+            recordID: personID.uuidString, now: context.clock(), key: context.keys.audit, on: db)
         return try await TraffickingStatusChange.query(on: db).filter(\.$personID == personID).sort(\.$at, .descending)
             .all().map(StatusChangeView.init)
     }
@@ -206,7 +206,7 @@ public struct ScreeningService: Sendable {
         let record = try await load(id, for: .viewScreenings)
         try await AuditTrail.append(
             action: "screening.view", actorID: actor.userID, recordType: "screening", recordID: id.uuidString,
-            now: context.clock(), on: db)
+            now: context.clock(), key: context.keys.audit, on: db)
         return try view(record)
     }
 
@@ -214,7 +214,7 @@ public struct ScreeningService: Sendable {
         _ = try await people.load(personID, for: .viewScreenings)
         try await AuditTrail.append(
             action: "screening.list", actorID: actor.userID, recordType: "person", recordID: personID.uuidString,
-            now: context.clock(), on: db)
+            now: context.clock(), key: context.keys.audit, on: db)
         let records = try await ScreeningRecord.query(on: db).filter(\.$personID == personID)
             .sort(\.$createdAt, .descending).all()
         return try records.map(view)

@@ -60,7 +60,7 @@ public struct ShelterService: Sendable {
         shelter.name = name
         try await shelter.createAudited(
             action: "shelter.add", actorID: actor.userID, recordType: "shelter", recordID: shelter.id?.uuidString,
-            now: context.clock(), on: db)
+            now: context.clock(), key: context.keys.audit, on: db)
         return shelter.id!
     }
 
@@ -96,7 +96,7 @@ public struct ShelterService: Sendable {
             try await AuditTrail.append(
                 action: "shelter.beds.add", actorID: actor.userID, recordType: "shelter",
                 recordID: shelterID.uuidString,
-                now: context.clock(), on: tx)
+                now: context.clock(), key: context.keys.audit, on: tx)
         }
     }
 
@@ -180,7 +180,7 @@ public struct ShelterService: Sendable {
                 if later > 0 { throw CaseError.stay(.bedTaken) }
                 try await AuditTrail.append(
                     action: "shelter.check-in", actorID: actor.userID, recordType: "case", recordID: caseID.uuidString,
-                    now: context.clock(), on: tx)
+                    now: context.clock(), key: context.keys.audit, on: tx)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             // The unique indexes refused it: someone else took the bed, or the person is already in one.
@@ -227,7 +227,7 @@ public struct ShelterService: Sendable {
             try await service.create(on: tx)
             try await AuditTrail.append(
                 action: "shelter.check-out", actorID: actor.userID, recordType: "case",
-                recordID: stay.caseID.uuidString, now: context.clock(), on: tx)
+                recordID: stay.caseID.uuidString, now: context.clock(), key: context.keys.audit, on: tx)
         }
     }
 }

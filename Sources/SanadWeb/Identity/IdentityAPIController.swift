@@ -25,6 +25,8 @@ extension MatchOut {
 
 struct OtherBody: Content {
     var other: UUID?
+    /// For a merge: the survivor's version as the caller saw it; a newer edit makes the merge a 409.
+    var version: Int?
 }
 
 struct IdentityAPIController: RouteCollection {
@@ -43,7 +45,8 @@ struct IdentityAPIController: RouteCollection {
             .POST, "/people/{id}/merge",
             APIDoc(
                 "mergePerson", "A supervisor merges `other` into this person (undoable).",
-                problems: [409: "Already merged, or the same person."]), body: OtherBody.self, use: merge)
+                problems: [409: "Already merged, the same person, or the survivor changed since `version`."]),
+            body: OtherBody.self, use: merge)
         routes.api(
             .POST, "/people/{id}/unmerge",
             APIDoc("unmergePerson", "Undo the merge of this record.", problems: [409: "This record is not merged."]),
@@ -77,7 +80,8 @@ struct IdentityAPIController: RouteCollection {
     }
 
     func merge(req: Request, body: OtherBody) async throws -> NoContent {
-        try await req.identity.merge(survivor: try req.recordID(), merged: try other(body))
+        try await req.identity.merge(
+            survivor: try req.recordID(), merged: try other(body), expectedVersion: body.version)
         return NoContent()
     }
 

@@ -149,7 +149,8 @@ struct PeoplePageController: RouteCollection {
     func merge(req: Request) async throws -> Response {
         let id = try personID(req)
         let form = try FormData.verified(req)
-        try await req.identity.merge(survivor: id, merged: try other(form))
+        try await req.identity.merge(
+            survivor: id, merged: try other(form), expectedVersion: form["version"].flatMap(Int.init))
         return req.redirect(to: Site.person(id) + "?merged=1")
     }
 

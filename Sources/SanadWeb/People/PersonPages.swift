@@ -73,7 +73,7 @@ public struct PersonViewPage: Sendable {
                         [
                             postButton(
                                 c, Site.person(record.id, .merge), id: nil, label: t.t("match.merge"),
-                                other: d.id),
+                                other: d.id, version: record.version),
                             postButton(
                                 c, Site.person(record.id, .distinct), id: nil, label: t.t("match.distinct"),
                                 other: d.id),
@@ -92,13 +92,19 @@ public struct PersonViewPage: Sendable {
         return nodes
     }
 
-    func postButton(_ c: PageContext, _ action: String, id: String?, label: String, other: UUID?) -> HNode {
+    func postButton(
+        _ c: PageContext, _ action: String, id: String?, label: String, other: UUID?, version: Int? = nil
+    ) -> HNode {
         el(
             "form", [attr("method", "post"), attr("action", action), attr("class", "inline")],
             [
                 Layout.csrfField(c),
                 other.map {
                     void("input", [attr("type", "hidden"), attr("name", "other"), attr("value", $0.uuidString)])
+                } ?? .empty,
+                // The survivor as the supervisor saw it: a merge over someone's newer edit is refused.
+                version.map {
+                    void("input", [attr("type", "hidden"), attr("name", "version"), attr("value", String($0))])
                 } ?? .empty,
                 el("button", [attr("type", "submit"), attr("id", id), attr("class", "small")], text: label),
             ])

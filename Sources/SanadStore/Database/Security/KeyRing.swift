@@ -19,6 +19,8 @@ public struct KeyRing: Sendable {
     public let encryption: SymmetricKey
     public let blindIndex: SymmetricKey
     public let throttle: SymmetricKey
+    /// Seals the audit chain: rewriting the trail needs this, not only the database.
+    public let audit: SymmetricKey
 
     public init(master: SymmetricKey) {
         func derive(_ purpose: String) -> SymmetricKey {
@@ -28,6 +30,7 @@ public struct KeyRing: Sendable {
         encryption = derive("sanad/v1/field-encryption")
         blindIndex = derive("sanad/v1/blind-index")
         throttle = derive("sanad/v1/throttle")
+        audit = derive("sanad/v1/audit-chain")
     }
 
     /// Parses 64 hex digits or base64 of 32 bytes.
