@@ -64,7 +64,9 @@ struct Serve: AsyncParsableCommand {
     var vaporOptions: [String] = []
 
     func run() async throws {
+        let json = SanadSettings().logFormat == "json"
         LoggingSystem.bootstrap { label in
+            if json { return JSONLogHandler(label: label) }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = .info
             return handler

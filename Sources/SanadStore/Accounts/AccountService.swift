@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Metrics
 import NIOPosix
 import SanadCore
 import Vapor
@@ -206,6 +207,8 @@ public struct AccountService: Sendable {
                 address: addressCounter.map { ($0.failures, $0.lastFailureAt.timeIntervalSince1970) }))
         let lock = pairCounter?.lockedUntil.flatMap { $0 > now ? $0 : nil }
         if let until = lock ?? (ready > now ? ready : nil) {
+            Counter(label: "sanad_signin_refusals_total", dimensions: [("reason", lock == nil ? "wait" : "locked")])
+                .increment()
             try await AuditTrail.append(
                 action: "signin.refused", actorID: userID, recordType: "user", recordID: userID,
                 detail: "reason=\(lock == nil ? "wait" : "locked") addr=\(clientAddress)", now: now,
@@ -220,6 +223,8 @@ public struct AccountService: Sendable {
             try await LoginThrottle.query(on: db).filter(\.$subject == pair).delete()
             return .right
         }
+        Counter(label: "sanad_signin_failures_total", dimensions: [("known_account", user == nil ? "no" : "yes")])
+            .increment()
         var counts: [String: Int] = [:]
         var lockedUntil: Date?
         for subject in [pair, account, address] {

@@ -1,6 +1,7 @@
 import Crypto
 import Fluent
 import Foundation
+import Metrics
 import SQLKit
 import SanadCore
 
@@ -74,6 +75,7 @@ public enum AuditTrail {
             head.hash = entry.hash
             try await head.update(on: tx)
         }
+        Counter(label: "sanad_audit_appends_total").increment()
     }
 
     /// What a list or an export returned, for the audit: the filters by name (a searched name's value is never

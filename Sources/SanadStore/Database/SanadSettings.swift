@@ -13,6 +13,11 @@ public struct SanadSettings: Sendable {
     /// installation may change it, never below `DisclosureFloor.absoluteMinimum`.
     public var ctdcMinimumK = DisclosureFloor.defaultK
     public var ctdcMinimumKProblem: String?
+    /// A bearer token that opens `GET /metrics` from anywhere (`SANAD_METRICS_TOKEN`); without it, only the
+    /// machine itself may read the metrics, and not at all behind a proxy.
+    public var metricsToken: String?
+    /// `json` writes logs as one JSON object per line (`SANAD_LOG_FORMAT`).
+    public var logFormat: String?
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -29,6 +34,8 @@ public struct SanadSettings: Sendable {
             ?? home.appendingPathComponent(".config/sanad/master.key")
         publicURL = environment["SANAD_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : URL(string: $0) }
         publicURLProblem = environment["SANAD_PUBLIC_URL"].flatMap { Self.problem(publicURL: $0) }
+        metricsToken = environment["SANAD_METRICS_TOKEN"].flatMap { $0.count >= 16 ? $0 : nil }
+        logFormat = environment["SANAD_LOG_FORMAT"]
         if let text = environment["SANAD_CTDC_MIN_K"], !text.isEmpty {
             if let k = Int(text), k >= DisclosureFloor.absoluteMinimum, k <= 1000 {
                 ctdcMinimumK = k

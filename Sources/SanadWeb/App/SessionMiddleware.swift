@@ -11,7 +11,8 @@ struct SanadSessionMiddleware: AsyncMiddleware {
     /// The API takes bearer tokens only: a session cookie would let another page of the same site post to it.
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let state = request.state
-        if let bearer = request.headers.bearerAuthorization?.token {
+        // The metrics scraper's bearer token is no API token; `SanadMetrics` checks it.
+        if let bearer = request.headers.bearerAuthorization?.token, request.url.path != Site.metrics {
             guard let signedIn = try await request.accounts.resolve(token: bearer, kind: .api) else {
                 throw Abort(.unauthorized, reason: "The token is unknown or has expired.")
             }

@@ -14,6 +14,8 @@ public enum SanadApp {
         app.storage[CTDCMinimumKKey.self] = settings.ctdcMinimumK
         app.servedOverHTTPS = settings.servedOverHTTPS
         app.publicOrigin = settings.publicOrigin
+        app.metricsToken = settings.metricsToken
+        SanadMetrics.installed
         // SQLite runs on this pool, and a connection waiting for the write lock retries on its thread without
         // sleeping: the shared two-thread pool could be filled by waiters while the lock holder waits for a
         // thread. Its own pool with room for every connection keeps the holder moving.
@@ -56,6 +58,7 @@ public enum SanadApp {
         try app.register(collection: IdentityAPIController())
         app.routes.page(.GET, Site.health, use: health)
         app.routes.page(.GET, Site.stylesheet, use: stylesheet)
+        app.routes.page(.GET, Site.metrics, use: SanadMetrics.serve)
         app.apiDocument = APIDocument.json(app.routes.all)
     }
 

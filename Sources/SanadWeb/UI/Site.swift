@@ -42,6 +42,7 @@ enum Site {
     static let accountPassword = "/account/password"
     static let stylesheet = "/static/sanad.css"
     static let health = "/health"
+    static let metrics = "/metrics"
     static func setup(_ token: some PathValue) -> String { "/setup/\(token.pathText)" }
 
     // People and identity.
