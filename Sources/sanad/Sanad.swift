@@ -13,7 +13,7 @@ struct Sanad: AsyncParsableCommand {
         abstract: "Case management for migrant resource and response centres.",
         subcommands: [
             Serve.self, Migrate.self, Users.self, Demo.self, Audit.self, Screening.self, Dedup.self, Bench.self,
-            Anonymize.self, Export.self,
+            Anonymize.self, Export.self, Backup.self, Restore.self,
         ])
 }
 

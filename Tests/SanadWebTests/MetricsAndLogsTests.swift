@@ -7,6 +7,7 @@ import Testing
 import Vapor
 import VaporTesting
 
+@testable import SanadStore
 @testable import SanadWeb
 
 /// Issue 12, item 6: Prometheus metrics by route pattern and status, behind a token, with no personal value; and
@@ -50,6 +51,31 @@ import VaporTesting
             var api = HTTPHeaders()
             api.bearerAuthorization = BearerAuthorization(token: apiToken)
             #expect(try await app.testing().sendRequest(.GET, "/metrics", headers: api).status == .forbidden)
+        }
+    }
+
+    @Test func administratorsAndMetricsSeeTheLastBackup() async throws {
+        try await TestApp.with(environment: ["SANAD_METRICS_TOKEN": Self.token]) { app, fx in
+            let admin = try await fx.user("root", .administrator)
+            let page = WebClient(app: app, session: try await fx.browserSession(for: admin))
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = BearerAuthorization(token: Self.token)
+            #expect(try await page.get("/admin/users").text.contains("No backup has been made yet"))
+            let none = try await app.testing().sendRequest(.GET, "/metrics", headers: headers)
+            #expect(
+                none.body.getString(at: 0, length: none.body.readableBytes)?.contains("sanad_backup_age_seconds -1")
+                    == true)
+            try FileManager.default.createDirectory(at: fx.directory, withIntermediateDirectories: true)
+            var environment = ProcessInfo.processInfo.environment
+            environment["SANAD_DATA_DIR"] = fx.directory.path
+            _ = try await BackupService.backup(
+                to: fx.directory.appendingPathComponent("b.sanad"), settings: SanadSettings(environment: environment),
+                db: app.db, context: fx.context)
+            let shown = try await page.get("/admin/users").text
+            #expect(shown.contains(#"id="last-backup""#) && shown.contains("0 days ago"))
+            let after = try await app.testing().sendRequest(.GET, "/metrics", headers: headers)
+            let text = after.body.getString(at: 0, length: after.body.readableBytes) ?? ""
+            #expect(text.contains("sanad_backup_age_seconds") && !text.contains("sanad_backup_age_seconds -1"))
         }
     }
 

@@ -54,6 +54,7 @@ public enum DatabaseSetup {
         try await app.autoMigrate()
         try await checkKey(keys, on: app.db)
         try await AuditTrail.keyChain(key: keys.audit, on: app.db)
+        try await BackupService.markInstallation(on: app.db)
     }
 
     static func checkKey(_ keys: KeyRing, on db: any Database) async throws {

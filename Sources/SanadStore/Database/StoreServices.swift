@@ -52,4 +52,12 @@ public struct OpenServices: Sendable {
     public var ctdc: CTDCSource { CTDCSource(db: db, context: context) }
     public var duplicateScan: DuplicateScan { DuplicateScan(db: db, context: context) }
     public var refusals: RefusalLog { RefusalLog(db: db, context: context) }
+    public var backups: BackupStatus { BackupStatus(db: db) }
+}
+
+/// When the last backup was made (`sanad backup`), for administrators and `/metrics`.
+public struct BackupStatus: Sendable {
+    let db: any Database
+
+    public func lastBackup() async throws -> Date? { try await BackupService.lastBackup(on: db) }
 }

@@ -44,6 +44,7 @@ struct AdminPageController: RouteCollection {
             since: req.context.clock().addingTimeInterval(-30 * 24 * 3600), by: actor)
         let alerts = try await req.accounts.signInAlerts(
             since: req.context.clock().addingTimeInterval(-7 * 24 * 3600), by: actor)
+        let lastBackup = try await req.open.backups.lastBackup()
         let all = try await req.accounts.accounts()
         let names = Dictionary(uniqueKeysWithValues: try await centreChoices(req).map { ($0.value, $0.label) })
         let notice = req.query[String.self, at: "created"] != nil ? req.pageContext.t.t("users.created") : nil
@@ -52,7 +53,8 @@ struct AdminPageController: RouteCollection {
         return req.page(
             AdminPages.users(
                 req.pageContext, users: all, centreNames: names, partnerNames: partners, notice: notice,
-                privilegeChanges: changes, signInAlerts: alerts))
+                privilegeChanges: changes, signInAlerts: alerts, lastBackup: lastBackup,
+                now: req.context.clock()))
     }
 
     func newUser(req: Request) async throws -> Response {

@@ -6,8 +6,9 @@ public enum AdminPages {
     public static func users(
         _ c: PageContext, users: [AccountView], centreNames: [String: String], partnerNames: [UUID: String] = [:],
         notice: String? = nil, privilegeChanges: [PrivilegeChange] = [],
-        signInAlerts: [(at: Date, account: String)] = []
+        signInAlerts: [(at: Date, account: String)] = [], lastBackup: Date? = nil, now: Date = Date()
     ) -> String {
+        let backupDays = lastBackup.map { Int(now.timeIntervalSince($0) / 86400) }
         let t = c.t
         let rows: [[HNode]] = users.map { u in
             [
@@ -43,6 +44,11 @@ public enum AdminPages {
             c, title: t.t("users.title"),
             [
                 Components.notice(notice),
+                el(
+                    "p", [attr("id", "last-backup"), attr("class", (backupDays ?? 99) > 7 ? "error-summary" : "hint")],
+                    text: lastBackup.map {
+                        c.t.t("users.last-backup", Self.minute($0), String(backupDays ?? 0))
+                    } ?? c.t.t("users.no-backup")),
                 signInAlerts.isEmpty
                     ? .empty
                     : el(

@@ -32,8 +32,13 @@ enum SanadMetrics {
         return ip == "127.0.0.1" || ip == "::1"
     }
 
+    static let backupAge = registry.makeGauge(
+        name: "sanad_backup_age_seconds", help: "Seconds since the last `sanad backup`; -1 when none was made.")
+
     static func serve(req: Request) async throws -> Response {
         guard allowed(req) else { throw Abort(.forbidden) }
+        let last = try await req.open.backups.lastBackup()
+        backupAge.set(last.map { req.context.clock().timeIntervalSince($0) } ?? -1)
         let response = Response(status: .ok, body: .init(string: registry.emitToString()))
         response.headers.contentType = HTTPMediaType(
             type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
