@@ -84,7 +84,7 @@ final class TestClock: Sendable {
                     }
                     clock.advance(delay)
                 case .locked: outcomes.append("locked")
-                case .success: outcomes.append("success")
+                case .success, .secondFactor: outcomes.append("success")
                 }
             }
             #expect(outcomes.last == "locked")

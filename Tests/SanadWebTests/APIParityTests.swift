@@ -14,6 +14,9 @@ import Vapor
         "POST /setup/:token": "the one-time first-administrator link printed at start-up",
         "POST /locale": "the language of the pages, kept in a cookie",
         "POST /account/password": "typed by the account holder in person, never by a script",
+        "POST /account/two-factor": "the account holder scans a QR code with their phone",
+        "POST /account/two-factor/confirm": "typed by the account holder from their phone",
+        "POST /signin/code": "a browser session's second step; API clients send `code` with createToken",
     ]
 
     /// Each page action and the operation that does the same through the API.
@@ -55,6 +58,8 @@ import Vapor
         "POST /admin/services": "addServiceType",
         "POST /admin/users": "createUser",
         "POST /admin/users/:id/self-approval": "setSelfApproval",
+        "POST /admin/users/:id/two-factor/reset": "resetTwoFactor",
+        "POST /admin/two-factor-policy": "setTwoFactorPolicy",
         "POST /admin/centres": "createCentre",
         "POST /events": "recordEvent",
     ]

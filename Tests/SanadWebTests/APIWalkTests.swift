@@ -74,11 +74,16 @@ import Vapor
                 #"{"code":"SD09","prefix":"DAM","nameEn":"Ed Damer","nameAr":"الدامر","state":"SD09"}"#, 201)
             let users = try await w.call(a, .GET, "/api/v1/users", nil, 200)
             #expect(users.array.contains { $0["username"].string == "walk-cw" })
-            try await w.call(
+            let created = try await w.call(
                 a, .POST, "/api/v1/users",
                 #"{"username":"walk-new","password":"long enough password","role":"caseworker","centres":["SD01"]}"#,
                 201)
             try await w.call(a, .POST, "/api/v1/users/\(sup.id)/self-approval", #"{"granted":true}"#, 204)
+            // On the account just made: a reset ends the account's sessions and tokens.
+            try await w.call(a, .POST, "/api/v1/users/\(created["id"].string)/two-factor/reset", nil, 204)
+            try await w.call(a, .POST, "/api/v1/two-factor-policy", #"{"roles":["partner"]}"#, 204)
+            try await w.call(a, .GET, "/api/v1/two-factor-policy", nil, 200)
+            try await w.call(a, .POST, "/api/v1/two-factor-policy", #"{"roles":[]}"#, 204)
             try await w.call(c, .GET, "/api/v1/service-types", nil, 200)
             try await w.call(
                 a, .POST, "/api/v1/service-types",

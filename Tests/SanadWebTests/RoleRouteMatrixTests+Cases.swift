@@ -267,6 +267,31 @@ extension RoleRouteMatrixTests {
             r6(
                 .POST, "/admin/users/:id/self-approval", "/admin/users/\(x)/self-approval", .form([("granted", "yes")]),
                 admin: 404, sup: 403, cw: 403, data: 403, anon: 303),
+            // Two-factor: setting it up is anyone's own business; resetting and the policy are administrators'.
+            r6(
+                .POST, "/account/two-factor", "/account/two-factor", .form([]), admin: 200, sup: 200, cw: 200,
+                data: 200, anon: 303),
+            r6(
+                .POST, "/account/two-factor/confirm", "/account/two-factor/confirm", .form([("code", "000000")]),
+                admin: 303, sup: 303, cw: 303, data: 303, anon: 303),
+            r6(
+                .POST, "/signin/code", "/signin/code", .form([("code", "000000")]), admin: 303, sup: 303, cw: 303,
+                data: 303, anon: 303),
+            r6(
+                .POST, "/admin/users/:id/two-factor/reset", "/admin/users/\(x)/two-factor/reset", .form([]),
+                admin: 404, sup: 403, cw: 403, data: 403, anon: 303),
+            r6(
+                .POST, "/admin/two-factor-policy", "/admin/two-factor-policy", .form([]), admin: 303, sup: 403,
+                cw: 403, data: 403, anon: 303),
+            r6(
+                .POST, "/api/v1/users/:id/two-factor/reset", "/api/v1/users/\(x)/two-factor/reset", .json(nil),
+                admin: 404, sup: 403, cw: 403, data: 403, anon: 401),
+            r6(
+                .GET, "/api/v1/two-factor-policy", "/api/v1/two-factor-policy", .json(nil), admin: 200, sup: 403,
+                cw: 403, data: 403, anon: 401),
+            r6(
+                .POST, "/api/v1/two-factor-policy", "/api/v1/two-factor-policy", .json(#"{"roles":[]}"#), admin: 204,
+                sup: 403, cw: 403, data: 403, anon: 401),
         ]
     }
 }

@@ -38,6 +38,9 @@ public enum SignInResult: Sendable {
     case success(account: AccountView, token: String)
     case invalid(delaySeconds: Double)
     case locked(until: Date)
+    /// The password was right and the account has a second factor: a browser gets a five-minute token to send
+    /// with the code (`completeSignIn`); an API client sends the code with the password.
+    case secondFactor(pending: String)
 }
 
 /// Accounts, sign-in with throttling, database-backed sessions and API tokens.
@@ -162,7 +165,7 @@ public struct AccountService: Sendable {
     }
 
     public func signIn(
-        username: String, password: String, clientAddress: String, kind: SessionKind
+        username: String, password: String, clientAddress: String, kind: SessionKind, code: String? = nil
     ) async throws -> SignInResult {
         let now = context.clock()
         let name = username.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
@@ -174,6 +177,54 @@ public struct AccountService: Sendable {
         case .right: break
         }
         guard let user, let userID = user.id else { return .invalid(delaySeconds: 0) }
+        if user.totpEnabledAt != nil {
+            guard let code, kind == .api else {
+                if kind == .api { return .secondFactor(pending: "") }
+                let pending = Digests.randomToken()
+                try await AuthSession(
+                    tokenHash: Digests.sha256(pending), userID: userID, kind: .pending, now: now,
+                    expiresAt: now.addingTimeInterval(5 * 60)
+                ).create(on: db)
+                return .secondFactor(pending: pending)
+            }
+            switch try await secondFactor(user, code: code, clientAddress: clientAddress, now: now) {
+            case .locked(let until): return .locked(until: until)
+            case .wrong(let delay): return .invalid(delaySeconds: delay)
+            case .right: break
+            }
+        }
+        return try await open(user, kind: kind, clientAddress: clientAddress, now: now)
+    }
+
+    /// The second step of a browser sign-in: the pending token from the first and a code (TOTP or recovery).
+    public func completeSignIn(pending: String, code: String, clientAddress: String) async throws -> SignInResult {
+        let now = context.clock()
+        guard
+            let session = try await AuthSession.query(on: db).filter(\.$tokenHash == Digests.sha256(pending))
+                .filter(\.$kind == SessionKind.pending.rawValue).with(\.$user).first(),
+            session.expiresAt > now, !session.user.disabled
+        else { return .invalid(delaySeconds: 0) }
+        switch try await secondFactor(session.user, code: code, clientAddress: clientAddress, now: now) {
+        case .locked(let until): return .locked(until: until)
+        case .wrong(let delay): return .invalid(delaySeconds: delay)
+        case .right: break
+        }
+        try await session.delete(on: db)
+        return try await open(session.user, kind: .browser, clientAddress: clientAddress, now: now)
+    }
+
+    /// A TOTP code (each time step once) or an unused recovery code; counted like a password.
+    func secondFactor(_ user: User, code: String, clientAddress: String, now: Date) async throws -> Attempt {
+        try await counted(
+            name: user.username, user: user, clientAddress: clientAddress, now: now,
+            failure: "signin.second-factor.failure"
+        ) {
+            try await TwoFactorService(db: db, context: context).accept(code, for: user, now: now)
+        }
+    }
+
+    private func open(_ user: User, kind: SessionKind, clientAddress: String, now: Date) async throws -> SignInResult {
+        guard let userID = user.id else { return .invalid(delaySeconds: 0) }
         let token = try await openSession(userID: userID, kind: kind, now: now)
         try await AuditTrail.append(
             action: kind == .api ? "signin.token" : "signin", actorID: userID.uuidString, recordType: "user",
@@ -181,7 +232,7 @@ public struct AccountService: Sendable {
         return .success(account: AccountView(user), token: token)
     }
 
-    private enum Attempt {
+    enum Attempt {
         case right
         case wrong(delay: Double)
         case locked(until: Date)
@@ -192,6 +243,19 @@ public struct AccountService: Sendable {
     /// password typed in the wrong field.
     private func attempt(
         name: String, user: User?, password: String, clientAddress: String, now: Date
+    ) async throws -> Attempt {
+        // Verify against a dummy hash for unknown users so timing does not reveal which usernames exist.
+        try await counted(name: name, user: user, clientAddress: clientAddress, now: now, failure: "signin.failure") {
+            try await Self.verifyPassword(password, hash: user?.passwordHash ?? Self.dummyHash) && user != nil
+                && user?.disabled == false
+        }
+    }
+
+    /// One counted try of a secret (a password, a second-factor code): refused at once while the account and
+    /// address are spaced out or locked, counted and audited when wrong.
+    func counted(
+        name: String, user: User?, clientAddress: String, now: Date, failure: String,
+        check: () async throws -> Bool
     ) async throws -> Attempt {
         let digests = context.digests
         let pair = digests.throttleSubject("pair:\(name)|\(clientAddress)")
@@ -215,12 +279,12 @@ public struct AccountService: Sendable {
                 key: context.keys.audit, on: db)
             return .locked(until: until)
         }
-        // Verify against a dummy hash for unknown users so timing does not reveal which usernames exist.
-        let ok =
-            try await Self.verifyPassword(password, hash: user?.passwordHash ?? Self.dummyHash) && user != nil
-            && user?.disabled == false
-        if ok {
-            try await LoginThrottle.query(on: db).filter(\.$subject == pair).delete()
+        if try await check() {
+            // A right password with a second factor still to come clears nothing: otherwise whoever knows the
+            // password could guess codes for ever.
+            if user?.totpEnabledAt == nil || failure != "signin.failure" {
+                try await LoginThrottle.query(on: db).filter(\.$subject == pair).delete()
+            }
             return .right
         }
         Counter(label: "sanad_signin_failures_total", dimensions: [("known_account", user == nil ? "no" : "yes")])
@@ -241,7 +305,7 @@ public struct AccountService: Sendable {
             try await counter.save(on: db)
         }
         try await AuditTrail.append(
-            action: "signin.failure", actorID: userID, recordType: "user", recordID: userID,
+            action: failure, actorID: userID, recordType: "user", recordID: userID,
             detail: (user == nil ? "unknown-account " : "") + "addr=\(clientAddress)", now: now,
             key: context.keys.audit, on: db)
         if user != nil, throttle.alerts(accountFailures: counts[account] ?? 0) {

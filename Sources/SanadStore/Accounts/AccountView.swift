@@ -13,9 +13,11 @@ public struct AccountView: Sendable, Equatable, Codable {
     public let partnerID: UUID?
     /// Granted by an administrator: this supervisor may approve their own cases.
     public let selfApproval: Bool
+    /// Signs in with a second factor (TOTP).
+    public let twoFactor: Bool
 
     enum CodingKeys: String, CodingKey {
-        case id, username, role, centres, locale, disabled, selfApproval
+        case id, username, role, centres, locale, disabled, selfApproval, twoFactor
         case partnerID = "partner"
     }
 
@@ -26,7 +28,11 @@ public struct AccountView: Sendable, Equatable, Codable {
 }
 
 /// Whether a session is a browser's (cookie, idles out) or an API token's (bearer, 30 days).
-public enum SessionKind: String, Sendable { case browser, api }
+public enum SessionKind: String, Sendable {
+    case browser, api
+    /// The password was right; the second factor is still to come (five minutes, then it expires).
+    case pending
+}
 
 /// Who a valid cookie or token belongs to, and which session it is (changing the password keeps this one).
 public struct SignedIn: Sendable {
@@ -39,6 +45,6 @@ extension AccountView {
         self.init(
             id: user.id!, username: user.username, role: Role(rawValue: user.role), centres: user.centres,
             locale: user.locale, disabled: user.disabled, partnerID: user.partnerID,
-            selfApproval: user.selfApproval ?? false)
+            selfApproval: user.selfApproval ?? false, twoFactor: user.totpEnabledAt != nil)
     }
 }

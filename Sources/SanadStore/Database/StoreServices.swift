@@ -53,6 +53,7 @@ public struct OpenServices: Sendable {
     public var duplicateScan: DuplicateScan { DuplicateScan(db: db, context: context) }
     public var refusals: RefusalLog { RefusalLog(db: db, context: context) }
     public var backups: BackupStatus { BackupStatus(db: db) }
+    public var twoFactor: TwoFactorService { TwoFactorService(db: db, context: context) }
 }
 
 /// When the last backup was made (`sanad backup`), for administrators and `/metrics`.

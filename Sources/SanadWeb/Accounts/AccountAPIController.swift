@@ -9,14 +9,17 @@ struct AccountAPIController: RouteCollection {
             .POST, "/auth/token",
             APIDoc(
                 "createToken", "Exchange a username and password for an API token.",
-                problems: [401: "Unknown username or wrong password.", 429: "Locked after repeated failures."],
+                problems: [
+                    401: "Unknown username, wrong password, or a second-factor `code` missing or wrong.",
+                    429: "Locked after repeated failures.",
+                ],
                 signedIn: false), body: TokenRequest.self, use: token)
     }
 
     func token(req: Request, body: TokenRequest) async throws -> Created<TokenResponse> {
         let result = try await req.signInGate.attempt(req) { address in
             try await req.accounts.signIn(
-                username: body.username, password: body.password, clientAddress: address, kind: .api)
+                username: body.username, password: body.password, clientAddress: address, kind: .api, code: body.code)
         }
         switch result {
         case nil:
@@ -28,7 +31,9 @@ struct AccountAPIController: RouteCollection {
                 token: token, expiresAt: req.context.clock().addingTimeInterval(AccountService.tokenLifetime))
             return Created(out)
         case .invalid?:
-            throw Abort(.unauthorized, reason: "Unknown username or wrong password.")
+            throw Abort(.unauthorized, reason: "Unknown username, wrong password or wrong code.")
+        case .secondFactor?:
+            throw Abort(.unauthorized, reason: "This account signs in with a second factor: send `code` too.")
         case .locked(let until)?:
             throw Abort(
                 .tooManyRequests, headers: ["Retry-After": SignInWait.seconds(until, req)],

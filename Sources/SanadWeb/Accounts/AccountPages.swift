@@ -1,4 +1,5 @@
 import Foundation
+import Plot
 import SanadCore
 
 public enum AccountPages {
@@ -97,7 +98,9 @@ public enum AccountPages {
             ])
     }
 
-    public static func account(_ c: PageContext, errors: [String: String] = [:], notice: String? = nil) -> String {
+    public static func account(
+        _ c: PageContext, errors: [String: String] = [:], notice: String? = nil, twoFactor: HNode = .empty
+    ) -> String {
         let t = c.t
         return Layout.page(
             c, title: t.t("account.title"),
@@ -123,6 +126,7 @@ public enum AccountPages {
                             extra: [attr("autocomplete", "new-password"), attr("dir", "ltr")]),
                         Components.submit(t.t("account.change-password")),
                     ]),
+                twoFactor,
             ].compactMap { $0 })
     }
 

@@ -19,6 +19,18 @@ struct AdminAPIController: RouteCollection {
                 "setSelfApproval",
                 "Let a supervisor approve their own cases (a centre with one supervisor), or stop it."),
             body: SelfApprovalBody.self, use: selfApproval)
+        routes.api(
+            .POST, "/users/{id}/two-factor/reset",
+            APIDoc("resetTwoFactor", "Clear an account's second factor (a lost phone): audited; its sessions end."),
+            use: resetTwoFactor)
+        routes.api(
+            .GET, "/two-factor-policy",
+            APIDoc("getTwoFactorPolicy", "The roles that must sign in with a second factor."),
+            use: twoFactorPolicy)
+        routes.api(
+            .POST, "/two-factor-policy",
+            APIDoc("setTwoFactorPolicy", "Set the roles that must sign in with a second factor (empty: none)."),
+            body: TwoFactorPolicyBody.self, use: setTwoFactorPolicy)
         routes.api(.GET, "/centres", APIDoc("listCentres", "The centres, by code."), use: centres)
         routes.api(
             .POST, "/centres",
@@ -62,6 +74,32 @@ struct AdminAPIController: RouteCollection {
         return NoContent()
     }
 
+    func resetTwoFactor(req: Request) async throws -> NoContent {
+        let actor = try administrator(req, .manageUsers)
+        try await req.open.twoFactor.reset(userID: try req.recordID(), by: actor)
+        return NoContent()
+    }
+
+    func twoFactorPolicy(req: Request) async throws -> OK<TwoFactorPolicyBody> {
+        _ = try administrator(req, .manageUsers)
+        return OK(TwoFactorPolicyBody(roles: try await req.open.twoFactor.requiredRoles().map(\.rawValue).sorted()))
+    }
+
+    func setTwoFactorPolicy(req: Request, body: TwoFactorPolicyBody) async throws -> NoContent {
+        let actor = try administrator(req, .manageUsers)
+        var roles: Set<Role> = []
+        for name in body.roles ?? [] {
+            guard let role = Role(rawValue: name) else {
+                throw APIValidation(fields: [
+                    .init(field: "roles", code: "unknown-value", detail: "administrator, supervisor, caseworker, …")
+                ])
+            }
+            roles.insert(role)
+        }
+        try await req.open.twoFactor.setRequiredRoles(roles, by: actor)
+        return NoContent()
+    }
+
     func centres(req: Request) async throws -> OK<[CentreView]> {
         _ = try req.requireActor()
         return OK(try await req.centres.all())
@@ -74,4 +112,8 @@ struct AdminAPIController: RouteCollection {
             statePcode: body.state ?? "", by: actor)
         return Created(centre)
     }
+}
+
+struct TwoFactorPolicyBody: Content {
+    var roles: [String]?
 }

@@ -45,6 +45,7 @@ struct AdminPageController: RouteCollection {
         let alerts = try await req.accounts.signInAlerts(
             since: req.context.clock().addingTimeInterval(-7 * 24 * 3600), by: actor)
         let lastBackup = try await req.open.backups.lastBackup()
+        let twoFactorRoles = try await req.open.twoFactor.requiredRoles()
         let all = try await req.accounts.accounts()
         let names = Dictionary(uniqueKeysWithValues: try await centreChoices(req).map { ($0.value, $0.label) })
         let notice = req.query[String.self, at: "created"] != nil ? req.pageContext.t.t("users.created") : nil
@@ -54,7 +55,7 @@ struct AdminPageController: RouteCollection {
             AdminPages.users(
                 req.pageContext, users: all, centreNames: names, partnerNames: partners, notice: notice,
                 privilegeChanges: changes, signInAlerts: alerts, lastBackup: lastBackup,
-                now: req.context.clock()))
+                now: req.context.clock(), twoFactorRoles: twoFactorRoles))
     }
 
     func newUser(req: Request) async throws -> Response {

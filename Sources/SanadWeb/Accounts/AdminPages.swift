@@ -6,7 +6,8 @@ public enum AdminPages {
     public static func users(
         _ c: PageContext, users: [AccountView], centreNames: [String: String], partnerNames: [UUID: String] = [:],
         notice: String? = nil, privilegeChanges: [PrivilegeChange] = [],
-        signInAlerts: [(at: Date, account: String)] = [], lastBackup: Date? = nil, now: Date = Date()
+        signInAlerts: [(at: Date, account: String)] = [], lastBackup: Date? = nil, now: Date = Date(),
+        twoFactorRoles: Set<Role> = []
     ) -> String {
         let backupDays = lastBackup.map { Int(now.timeIntervalSince($0) / 86400) }
         let t = c.t
@@ -38,6 +39,19 @@ public enum AdminPages {
                                 text: u.selfApproval == true
                                     ? t.t("users.self-approval.revoke") : t.t("users.self-approval.grant")),
                         ]) : .empty,
+                u.twoFactor
+                    ? el(
+                        "form",
+                        [
+                            attr("method", "post"), attr("action", Site.twoFactorReset(u.id)),
+                            attr("class", "inline"),
+                        ],
+                        [
+                            Layout.csrfField(c),
+                            el(
+                                "button", [attr("type", "submit"), attr("class", "small")],
+                                text: t.t("users.two-factor.reset")),
+                        ]) : txt(t.t("users.two-factor.off")),
             ]
         }
         return Layout.page(
@@ -74,9 +88,30 @@ public enum AdminPages {
                 Components.table(
                     headers: [
                         t.t("account.username"), t.t("users.role"), t.t("users.centres"), t.t("users.status"),
-                        t.t("users.self-approval"),
+                        t.t("users.self-approval"), t.t("two-factor.title"),
                     ],
                     rows: rows),
+                el("h2", text: t.t("users.two-factor.policy")),
+                el(
+                    "form",
+                    [attr("method", "post"), attr("action", Site.twoFactorPolicy), attr("id", "two-factor-policy")],
+                    [
+                        Layout.csrfField(c),
+                        el("p", [attr("class", "hint")], text: t.t("users.two-factor.policy.hint")),
+                    ]
+                        + Role.allCases.map { role in
+                            el(
+                                "label", [],
+                                [
+                                    void(
+                                        "input",
+                                        [
+                                            attr("type", "checkbox"), attr("name", "roles"),
+                                            attr("value", role.rawValue),
+                                            twoFactorRoles.contains(role) ? attr("checked", "checked") : nil,
+                                        ]), txt(" " + t.role(role)),
+                                ])
+                        } + [Components.submit(t.t("users.two-factor.policy.save"))]),
                 el("h2", text: t.t("users.privilege-changes")),
                 el("p", [attr("class", "hint")], text: t.t("users.privilege-changes.hint")),
                 privilegeChanges.isEmpty

@@ -50,6 +50,12 @@ struct AuthPageController: RouteCollection {
             // The language chosen before signing in becomes the account's preference when it has none.
             if account.locale == nil { try await req.accounts.setLocale(userID: account.id, locale: c.lang) }
             return response
+        case .secondFactor(let pending):
+            // The password was right: the code is asked for on its own page; no session exists until it is given.
+            let response = req.page(TwoFactorPages.signInCode(c))
+            response.cookies[TwoFactorPageController.pendingCookie] = SanadSessionMiddleware.cookie(
+                pending, request: req, maxAge: 5 * 60)
+            return response
         case .invalid:
             return req.page(
                 AccountPages.signIn(c, username: username, error: c.t.t("signin.invalid")), status: .unauthorized)
@@ -135,7 +141,21 @@ struct AuthPageController: RouteCollection {
 
     func accountPage(req: Request) async throws -> Response {
         _ = try req.requireActor()
-        return req.page(AccountPages.account(req.pageContext))
+        return try await Self.account(req)
+    }
+
+    /// The account page with its two-factor section, as shown and as shown again after a form.
+    static func account(
+        _ req: Request, errors: [String: String] = [:], notice: String? = nil, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        guard let user = req.state.user else { throw AuthRequired() }
+        let twoFactor = req.open.twoFactor
+        let required = try await twoFactor.requiredRoles().contains(user.role ?? .caseworker)
+        let section = TwoFactorPages.section(
+            req.pageContext, on: user.twoFactor, required: required,
+            recoveryLeft: try await twoFactor.recoveryCodesLeft(userID: user.id))
+        return req.page(
+            AccountPages.account(req.pageContext, errors: errors, notice: notice, twoFactor: section), status: status)
     }
 
     func changePassword(req: Request) async throws -> Response {
@@ -150,15 +170,15 @@ struct AuthPageController: RouteCollection {
                 try await req.accounts.changePassword(
                     userID: user.id, current: form["current_password"] ?? "", new: password,
                     keepSession: req.state.sessionID, clientAddress: req.clientAddress)
-                return req.page(AccountPages.account(c, notice: c.t.t("account.password-changed")))
+                return try await Self.account(req, notice: c.t.t("account.password-changed"))
             } catch AccountError.wrongPassword {
                 errors["current_password"] = c.t.t("account.current-password.wrong")
             } catch AccountError.tooManyAttempts {
                 errors["current_password"] = c.t.t("signin.locked")
-                return req.page(AccountPages.account(c, errors: errors), status: .tooManyRequests)
+                return try await Self.account(req, errors: errors, status: .tooManyRequests)
             }
         }
-        return req.page(AccountPages.account(c, errors: errors), status: .unprocessableEntity)
+        return try await Self.account(req, errors: errors, status: .unprocessableEntity)
     }
 }
 

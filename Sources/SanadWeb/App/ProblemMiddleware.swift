@@ -217,6 +217,27 @@ struct ProblemMiddleware: AsyncMiddleware {
                     [], nil
                 )
             }
+        case let twoFactor as TwoFactorError:
+            switch twoFactor {
+            case .wrongCode:
+                return (
+                    .unprocessableEntity, "validation", ("two-factor.code.wrong", "The code is wrong or expired."),
+                    [.init(field: "code", code: "wrong", detail: "The code is wrong or expired.")], nil
+                )
+            case .notStarted, .alreadyOn:
+                return (
+                    .conflict, "two-factor-state",
+                    ("error.forbidden", "Set up the second factor from the account page first, once."), [], nil
+                )
+            }
+        case is SecondFactorEnrolmentRequired:
+            return (
+                .forbidden, "second-factor-required",
+                (
+                    "two-factor.status.required",
+                    "Your role must sign in with a second factor: set it up on the account page first."
+                ), [], nil
+            )
         case AccountError.tooManyAttempts:
             return (
                 .tooManyRequests, "too-many-attempts",

@@ -40,11 +40,31 @@ struct SanadSessionMiddleware: AsyncMiddleware {
             state.csrf = Digests.randomToken()
             state.newCSRFCookie = true
         }
-        let response = try await next.respond(to: request)
+        let response: Response
+        if try await mustEnrol(request) {
+            if request.isAPI { throw SecondFactorEnrolmentRequired() }
+            response = request.redirect(to: Site.account)
+        } else {
+            response = try await next.respond(to: request)
+        }
         if state.newCSRFCookie && !request.isAPI {
             response.cookies[Self.csrfCookie] = Self.cookie(state.csrf, request: request, maxAge: nil)
         }
         return response
+    }
+
+    /// Paths someone who must still set up a second factor may use: the account page and the set-up itself.
+    static let enrolmentPaths: Set<String> = [
+        Site.account, Site.twoFactor, Site.twoFactorConfirm, Site.signOut, Site.locale, Site.stylesheet, Site.health,
+        Site.metrics, "/api/v1/openapi.json",
+    ]
+
+    /// The administrator's policy names this role and the account has no second factor yet.
+    func mustEnrol(_ request: Request) async throws -> Bool {
+        guard let user = request.state.user, let role = user.role, !user.twoFactor,
+            !Self.enrolmentPaths.contains(request.url.path)
+        else { return false }
+        return try await request.open.twoFactor.requiredRoles().contains(role)
     }
 
     static func cookie(_ value: String, request: Request, maxAge: Int?) -> HTTPCookies.Value {
@@ -55,3 +75,6 @@ struct SanadSessionMiddleware: AsyncMiddleware {
             sameSite: .lax)
     }
 }
+
+/// An account whose role must sign in with a second factor has not set one up yet.
+struct SecondFactorEnrolmentRequired: Error {}

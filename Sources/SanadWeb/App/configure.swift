@@ -31,6 +31,7 @@ public enum SanadApp {
         app.middleware.use(BodyLimitMiddleware(limit: maxBodySize.value))
         app.middleware.use(SanadSessionMiddleware())
         try app.register(collection: AuthPageController())
+        try app.register(collection: TwoFactorPageController())
         try app.register(collection: PeoplePageController())
         try app.register(collection: AdminPageController())
         try app.register(collection: AdminAPIController())

@@ -146,6 +146,8 @@ struct PersonList: Content {
 struct TokenRequest: Content {
     let username: String
     let password: String
+    /// The authenticator app's six digits (or a recovery code) for an account with a second factor.
+    let code: String?
 }
 
 struct TokenResponse: Content {

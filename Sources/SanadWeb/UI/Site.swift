@@ -40,6 +40,11 @@ enum Site {
     static let locale = "/locale"
     static let account = "/account"
     static let accountPassword = "/account/password"
+    static let twoFactor = "/account/two-factor"
+    static let twoFactorConfirm = "/account/two-factor/confirm"
+    static let signInCode = "/signin/code"
+    static let twoFactorPolicy = "/admin/two-factor-policy"
+    static func twoFactorReset(_ user: some PathValue) -> String { "/admin/users/\(user.pathText)/two-factor/reset" }
     static let stylesheet = "/static/sanad.css"
     static let health = "/health"
     static let metrics = "/metrics"

@@ -85,7 +85,7 @@ public enum SanadMigrations {
     public static let all: [any Migration] = [
         CreateCentres(), CreateUsers(), CreatePeople(), CreateAuditTrail(), CreateScreenings(),
         AddTraffickingStatusToPeople(), CreateVulnerabilityAssessments(), CreatePersonMerges(), CreateCases(),
-        CreateAwarenessEvents(), AddAuditDetail(),
+        CreateAwarenessEvents(), AddAuditDetail(), AddTwoFactor(),
     ]
 }
 
@@ -97,5 +97,31 @@ struct AddAuditDetail: AsyncMigration {
 
     func revert(on db: any Database) async throws {
         try await db.schema(AuditEntry.schema).deleteField("detail").update()
+    }
+}
+
+/// TOTP second factor and recovery codes (issue 12, item 2).
+struct AddTwoFactor: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        // One column per statement: SQLite adds one column per ALTER TABLE.
+        for (name, type) in [
+            ("totp_sealed", DatabaseSchema.DataType.data), ("totp_pending", .data), ("totp_enabled_at", .datetime),
+            ("totp_last_counter", .int64),
+        ] {
+            try await db.schema(User.schema).field(FieldKey(stringLiteral: name), type).update()
+        }
+        try await db.schema(RecoveryCode.schema)
+            .id()
+            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("code_hash", .string, .required)
+            .field("used_at", .datetime)
+            .create()
+    }
+
+    func revert(on db: any Database) async throws {
+        try await db.schema(RecoveryCode.schema).delete()
+        for name in ["totp_sealed", "totp_pending", "totp_enabled_at", "totp_last_counter"] {
+            try await db.schema(User.schema).deleteField(FieldKey(stringLiteral: name)).update()
+        }
     }
 }
