@@ -108,7 +108,16 @@ enum TwoFactorPages {
                     ? .empty
                     : el(
                         "form", [attr("method", "post"), attr("action", Site.twoFactor)],
-                        [Layout.csrfField(c), Components.submit(t.t("two-factor.setup.start"))]),
+                        [
+                            Layout.csrfField(c),
+                            el(
+                                "div", [attr("class", "actions")],
+                                [
+                                    el(
+                                        "button", [attr("id", "two-factor-start"), attr("type", "submit")],
+                                        text: t.t("two-factor.setup.start"))
+                                ]),
+                        ]),
             ])
     }
 }
