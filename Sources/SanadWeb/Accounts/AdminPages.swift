@@ -59,14 +59,14 @@ public enum AdminPages {
             [
                 Components.notice(notice),
                 el(
-                    "p", [attr("id", "last-backup"), attr("class", (backupDays ?? 99) > 7 ? "error-summary" : "hint")],
+                    "p", [attr("id", "last-backup"), attr("class", (backupDays ?? 99) > 7 ? "warning" : "hint")],
                     text: lastBackup.map {
                         c.t.t("users.last-backup", Self.minute($0), String(backupDays ?? 0))
                     } ?? c.t.t("users.no-backup")),
                 signInAlerts.isEmpty
                     ? .empty
                     : el(
-                        "div", [attr("id", "signin-alerts"), attr("class", "error-summary"), attr("role", "alert")],
+                        "div", [attr("id", "signin-alerts"), attr("class", "warning"), attr("role", "alert")],
                         [
                             el("p", text: t.t("users.signin-alerts"))
                         ]

@@ -102,7 +102,7 @@ enum TwoFactorPages {
                 on
                     ? el("p", text: t.t("two-factor.status.on", String(recoveryLeft)))
                     : el(
-                        "p", [attr("class", required ? "error-summary" : "hint")],
+                        "p", [attr("class", required ? "warning" : "hint")],
                         text: t.t(required ? "two-factor.status.required" : "two-factor.status.off")),
                 on
                     ? .empty
