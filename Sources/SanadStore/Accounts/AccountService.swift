@@ -105,11 +105,7 @@ public struct AccountService: Sendable {
 
     /// Privilege changes since `since`, newest first, for every administrator to see: who gave what to whom.
     public func privilegeChanges(since: Date, by actor: Actor) async throws -> [PrivilegeChange] {
-        guard AccessPolicy.decide(actor, .manageUsers) == .allow else { throw StoreError.forbidden }
-        let from = since.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-        let entries = try await AuditEntry.query(on: db).filter(\.$action == "user.privilege")
-            .filter(\.$at >= from).sort(\.$id, .descending).limit(100).all()
-        let names = try await usernames()
+        let (entries, names) = try await recent("user.privilege", since: since, by: actor)
         return entries.map { entry in
             // The detail is written by `createUser` and `setSelfApproval` as `key=value` words.
             let words = Dictionary(
@@ -118,8 +114,7 @@ public struct AccountService: Sendable {
                     return parts.count == 2 ? (parts[0], parts[1]) : nil
                 }, uniquingKeysWith: { first, _ in first })
             return PrivilegeChange(
-                at: (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(entry.at))
-                    ?? Date(timeIntervalSince1970: 0),
+                at: Self.date(entry.at),
                 by: entry.actorID.flatMap(UUID.init(uuidString:)).flatMap { names[$0] },
                 account: entry.recordID.flatMap(UUID.init(uuidString:)).flatMap { names[$0] } ?? "—",
                 grant: words["grants"].flatMap(PrivilegeChange.Grant.init(rawValue:)) ?? .personalData,
@@ -131,18 +126,26 @@ public struct AccountService: Sendable {
     /// Accounts that drew `alertAfter` failed sign-ins within the window since `since`, newest first: someone may be
     /// guessing their password from many places (issue 19, finding 5).
     public func signInAlerts(since: Date, by actor: Actor) async throws -> [(at: Date, account: String)] {
+        let (entries, names) = try await recent("signin.alert", since: since, by: actor)
+        return entries.map {
+            (Self.date($0.at), $0.recordID.flatMap(UUID.init(uuidString:)).flatMap { names[$0] } ?? "—")
+        }
+    }
+
+    /// The newest 100 audit entries of one action since `since` (times are ISO 8601 strings of one fixed width, so
+    /// they compare as text), with the usernames to name their accounts; administrators only.
+    private func recent(
+        _ action: String, since: Date, by actor: Actor
+    ) async throws -> ([AuditEntry], [UUID: String]) {
         guard AccessPolicy.decide(actor, .manageUsers) == .allow else { throw StoreError.forbidden }
         let from = since.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-        let entries = try await AuditEntry.query(on: db).filter(\.$action == "signin.alert")
-            .filter(\.$at >= from).sort(\.$id, .descending).limit(100).all()
-        let names = try await usernames()
-        return entries.map { entry in
-            (
-                (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(entry.at))
-                    ?? Date(timeIntervalSince1970: 0),
-                entry.recordID.flatMap(UUID.init(uuidString:)).flatMap { names[$0] } ?? "—"
-            )
-        }
+        let entries = try await AuditEntry.query(on: db).filter(\.$action == action).filter(\.$at >= from)
+            .sort(\.$id, .descending).limit(100).all()
+        return (entries, try await usernames())
+    }
+
+    static func date(_ at: String) -> Date {
+        (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(at)) ?? Date(timeIntervalSince1970: 0)
     }
 
     /// Every account, by username: who may be assigned a case, and whose name stands by an entry.

@@ -81,7 +81,8 @@ public enum BackupFile {
 
     /// Written beside the target and renamed into place, so a full disk or a crash never leaves half a backup
     /// under the name asked for.
-    public static func write(_ header: BackupHeader, payload: Data, to url: URL) throws {
+    @discardableResult
+    public static func write(_ header: BackupHeader, payload: Data, to url: URL) throws -> BackupHeader {
         var header = header
         header.bytes = payload.count
         header.sha256 = checksum(header, payload: payload)
@@ -93,6 +94,7 @@ public enum BackupFile {
         try data.write(to: partial)
         _ = try? FileManager.default.removeItem(at: url)
         try FileManager.default.moveItem(at: partial, to: url)
+        return header
     }
 
     /// Reads and checks a backup: the magic, the format, the length (truncated) and the checksum (edited).

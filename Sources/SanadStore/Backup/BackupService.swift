@@ -55,8 +55,7 @@ public enum BackupService {
             keyCheck: try await Setting.find("key_check", on: db)?.value ?? keyCheck(context.keys), bytes: 0,
             sha256: "", people: try await Person.query(on: db).count(), auditSeq: head?.seq ?? 0,
             auditHash: head?.hash ?? "")
-        try BackupFile.write(header, payload: payload, to: url)
-        let written = try BackupFile.read(url).0
+        let written = try BackupFile.write(header, payload: payload, to: url)
         try await db.transaction { tx in
             try await Setting.query(on: tx).filter(\.$id == lastBackupSetting).delete()
             try await Setting(key: lastBackupSetting, value: header.created).create(on: tx)

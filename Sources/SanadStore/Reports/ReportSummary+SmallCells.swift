@@ -45,7 +45,10 @@ extension ReportSummary {
     /// Every figure a data officer or administrator can reach passes here (`ReportService.summary`).
     mutating func protectSmallCells(threshold: Int = SmallCells.threshold) {
         let banding = query.banding
-        let totals = (registrations: registrations.total, departures: departures.total)
+        let totals = (
+            registrations: registrations.total, departures: departures.total,
+            participants: participants.values.reduce(0, +)
+        )
         assisted.protectSmallCells(banding, threshold: threshold)
         registrations.protectSmallCells(banding, threshold: threshold)
         presumedVictims.protectSmallCells(banding, threshold: threshold)
@@ -81,11 +84,13 @@ extension ReportSummary {
     /// Months add up to the period's registrations, departures and participants, so those columns are protected
     /// against the period total; people assisted and presumed victims count each person once per month, so no
     /// month can be recovered from the total and primary suppression is enough.
-    private mutating func protectMonths(totals: (registrations: Int, departures: Int), threshold: Int) {
+    private mutating func protectMonths(
+        totals: (registrations: Int, departures: Int, participants: Int), threshold: Int
+    ) {
         let columns: [(String, WritableKeyPath<MonthFigures, Int>, Int?)] = [
             ("assisted", \.assisted, nil), ("registrations", \.registrations, totals.registrations),
             ("presumedVictims", \.presumedVictims, nil), ("departures", \.departures, totals.departures),
-            ("participants", \.participants, nil),
+            ("participants", \.participants, totals.participants),
         ]
         for (name, path, total) in columns {
             let monthly = months.map { $0[keyPath: path] }

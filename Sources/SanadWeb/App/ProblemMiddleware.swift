@@ -21,7 +21,7 @@ struct Problem: Content {
     static func type(_ slug: String) -> String { "/api/v1/problems/\(slug)" }
 
     /// A short word for why a request was refused, for the audit trail.
-    static func slug(status: HTTPResponseStatus, error: any Error) -> String {
+    static func slug(status: HTTPResponseStatus) -> String {
         switch status.code {
         case 401: return "unauthenticated"
         case 403: return "forbidden"
@@ -56,7 +56,7 @@ struct ProblemMiddleware: AsyncMiddleware {
         }.first
         let reason =
             (error as? FormRefused)?.cause
-            ?? Problem.slug(status: response.status, error: error)
+            ?? Problem.slug(status: response.status)
         await request.open.refusals.record(
             actorID: request.state.user?.id.uuidString, status: Int(response.status.code),
             method: request.method.rawValue, route: request.routePattern, recordID: recordID, reason: reason,
