@@ -12,7 +12,8 @@ struct Sanad: AsyncParsableCommand {
         commandName: "sanad",
         abstract: "Case management for migrant resource and response centres.",
         subcommands: [
-            Serve.self, Migrate.self, Users.self, Demo.self, Audit.self, Screening.self, Dedup.self, Bench.self,
+            Serve.self, Migrate.self, Users.self, Demo.self, Audit.self, Keys.self, Screening.self, Dedup.self,
+            Bench.self,
             Anonymize.self, Export.self, Backup.self, Restore.self,
         ])
 }

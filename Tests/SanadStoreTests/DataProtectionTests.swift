@@ -68,7 +68,9 @@ import Vapor
     @Test func wrongKeyIsRefusedAtStartup() async throws {
         try await TestApp.with { app, fx in
             let other = KeyRing(master: SymmetricKey(size: .bits256))
-            await #expect(throws: SetupError.self) { try await DatabaseSetup.prepare(app, keys: other) }
+            await #expect(throws: SetupError.self) {
+                try await DatabaseSetup.prepare(app, source: KeySource(ring: other))
+            }
         }
     }
 

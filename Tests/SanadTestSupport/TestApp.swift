@@ -36,9 +36,15 @@ public enum TestApp {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sanad-test-\(UUID().uuidString)")
         var environment = ProcessInfo.processInfo.environment
         environment["SANAD_DATA_DIR"] = directory.path
+        // Never the home folder's key file: a server follows changes to its key file (`KeySource`).
+        environment["SANAD_KEY_FILE"] = directory.appendingPathComponent("master.key").path
         environment.merge(extra) { _, new in new }
         let settings = SanadSettings(environment: environment)
-        let keys = KeyRing(master: SymmetricKey(size: .bits256))
+        // A test that names a key file gets its keys from there, as a server does (key rotation).
+        let keys =
+            extra["SANAD_KEY_FILE"] != nil
+            ? try KeyRing.load(environment: nil, keyFile: settings.keyFile).ring
+            : KeyRing(master: SymmetricKey(size: .bits256))
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
         do {

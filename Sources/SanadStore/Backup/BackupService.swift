@@ -28,9 +28,7 @@ public enum BackupService {
         try await Setting(key: installationSetting, value: UUID().uuidString.lowercased()).create(on: db)
     }
 
-    static func keyCheck(_ keys: KeyRing) -> String {
-        Digests(keys: keys).blindIndex(kind: "key-check", value: "sanad")
-    }
+    static func keyCheck(_ keys: KeyRing) -> String { DatabaseSetup.keyCheck(keys.active) }
 
     /// Writes a backup of the running database to `url`, records when, and audits it.
     public static func backup(
@@ -75,7 +73,10 @@ public enum BackupService {
     /// Checks a backup without restoring it: the file (truncated, edited), the key, and the database inside.
     public static func verify(_ url: URL, keys: KeyRing, scratch: URL) async throws -> BackupCheck {
         let (header, payload) = try BackupFile.read(url)
-        guard header.keyCheck == keyCheck(keys) else { throw BackupError.anotherKey }
+        // A backup taken during a rotation carries the old key's check: the ring then holds both keys.
+        guard keys.all.contains(where: { DatabaseSetup.keyCheck($0) == header.keyCheck }) else {
+            throw BackupError.anotherKey
+        }
         let file = scratch.appendingPathComponent("verify-\(UUID().uuidString).\(header.database)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         try payload.write(to: file)
@@ -91,7 +92,8 @@ public enum BackupService {
                 throw BackupError.anotherKey
             }
             return BackupCheck(
-                header: header, integrity: integrity, audit: try await AuditTrail.verify(on: db, key: keys.audit))
+                header: header, integrity: integrity,
+                audit: try await AuditTrail.verify(on: db, key: try await AuditKey.resolve(ring: keys, on: db)))
         }
     }
 
@@ -127,7 +129,7 @@ public enum BackupService {
             BackupCheck(
                 header: header,
                 integrity: settings.usesPostgres ? checked.integrity : try await integrityCheck(db),
-                audit: try await AuditTrail.verify(on: db, key: keys.audit))
+                audit: try await AuditTrail.verify(on: db, key: try await AuditKey.resolve(ring: keys, on: db)))
         }
     }
 

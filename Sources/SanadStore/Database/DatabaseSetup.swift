@@ -8,6 +8,7 @@ import Vapor
 
 public enum SetupError: Error, CustomStringConvertible {
     case wrongKey
+    case retiredKey(String)
     case dataDirectory(String)
 
     public var description: String {
@@ -15,6 +16,9 @@ public enum SetupError: Error, CustomStringConvertible {
         case .wrongKey:
             return "The master key does not match the one this database was created with. "
                 + "Set SANAD_MASTER_KEY or SANAD_KEY_FILE to the original key."
+        case .retiredKey(let since):
+            return "This master key was retired by `sanad keys rotate` on \(since) and no longer opens this database. "
+                + "Use the key file the rotation wrote."
         case .dataDirectory(let why): return "Cannot use the data folder: \(why)"
         }
     }
@@ -40,7 +44,7 @@ public enum DatabaseSetup {
     }
 
     /// Migrates, switches SQLite to WAL, and checks that the key opens this database's data.
-    public static func prepare(_ app: Application, keys: KeyRing) async throws {
+    public static func prepare(_ app: Application, source: KeySource) async throws {
         if let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite" {
             try await sql.raw("PRAGMA journal_mode=WAL").run()
             // A connection waiting for another's write lock would otherwise retry without pause, holding a thread
@@ -52,17 +56,25 @@ public enum DatabaseSetup {
             }
         }
         try await app.autoMigrate()
+        let keys = source.ring
         try await checkKey(keys, on: app.db)
-        try await AuditTrail.keyChain(key: keys.audit, on: app.db)
+        source.setAudit(try await AuditKey.resolve(ring: keys, on: app.db))
+        try await AuditTrail.keyChain(key: source.ring.audit, on: app.db)
         try await BackupService.markInstallation(on: app.db)
     }
 
+    /// The active key must not be one a rotation retired, and some key of the ring must be the database's: the
+    /// active one, or the one a rotation in progress is replacing.
     static func checkKey(_ keys: KeyRing, on db: any Database) async throws {
-        let check = Digests(keys: keys).blindIndex(kind: "key-check", value: "sanad")
+        if let since = try await KeyRotation.retired(on: db)[keys.active.id] { throw SetupError.retiredKey(since) }
         if let stored = try await Setting.find("key_check", on: db) {
-            guard stored.value == check else { throw SetupError.wrongKey }
+            guard keys.all.contains(where: { keyCheck($0) == stored.value }) else { throw SetupError.wrongKey }
         } else {
-            try await Setting(key: "key_check", value: check).create(on: db)
+            try await Setting(key: "key_check", value: keyCheck(keys.active)).create(on: db)
         }
+    }
+
+    static func keyCheck(_ keys: DerivedKeys) -> String {
+        Digests.blindIndex(kind: "key-check", value: "sanad", key: keys.blindIndex)
     }
 }

@@ -4,7 +4,9 @@ import SanadCore
 
 /// What every repository needs besides the database: keys, the in-memory name index and the clock.
 public struct StoreContext: Sendable {
-    public let keys: KeyRing
+    public let keySource: KeySource
+    /// Read afresh each time: a rotation may change the ring under a running server (`KeySource`).
+    public var keys: KeyRing { keySource.ring }
     public let cipher: FieldCipher
     public let digests: Digests
     public let names: PersonNameIndex
@@ -13,9 +15,13 @@ public struct StoreContext: Sendable {
     let identityChecks = NIOLockedValueBox(RateWindow(limit: 30, windowSeconds: 10 * 60))
 
     public init(keys: KeyRing, clock: @escaping @Sendable () -> Date = { Date() }) {
-        self.keys = keys
-        self.cipher = FieldCipher(keys: keys)
-        self.digests = Digests(keys: keys)
+        self.init(source: KeySource(ring: keys), clock: clock)
+    }
+
+    public init(source: KeySource, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.keySource = source
+        self.cipher = FieldCipher(source: source)
+        self.digests = Digests(source: source)
         self.names = PersonNameIndex()
         self.clock = clock
     }

@@ -191,17 +191,18 @@ public struct PeopleService: Sendable {
     /// People at `centres` whose phone or document number is the query, found by HMAC blind index: the
     /// database never compares a plaintext number.
     func withIdentifier(_ query: String, centres: Set<String>) async throws -> [UUID] {
-        var digests: [(String, String)] = []
+        // Under every key of the ring: during a rotation some rows still carry the old key's digests.
+        var digests: [(String, [String])] = []
         if let phone = PhoneNumber.normalise(query) {
-            digests.append(("phone", context.digests.blindIndex(kind: "phone", value: phone)))
+            digests.append(("phone", context.digests.blindIndexes(kind: "phone", value: phone)))
         }
         let document = query.uppercased().filter { $0.isLetter || $0.isNumber }
         if document.count >= 4, document.contains(where: \.isNumber) {
-            digests.append(("document", context.digests.blindIndex(kind: "document", value: document)))
+            digests.append(("document", context.digests.blindIndexes(kind: "document", value: document)))
         }
         var ids: [UUID] = []
-        for (kind, digest) in digests {
-            ids += try await PersonIdentifier.query(on: db).filter(\.$kind == kind).filter(\.$digest == digest)
+        for (kind, values) in digests {
+            ids += try await PersonIdentifier.query(on: db).filter(\.$kind == kind).filter(\.$digest ~~ values)
                 .all().map(\.personID)
         }
         guard !ids.isEmpty else { return [] }
@@ -249,20 +250,25 @@ public struct PeopleService: Sendable {
     }
 
     private func writeIdentifiers(id: UUID, personal: PersonalData, on db: any Database) async throws {
+        for row in Self.identifiers(id: id, personal: personal, digests: context.digests) {
+            try await row.create(on: db)
+        }
+    }
+
+    /// The blind-index rows for a person's phone and documents, under the active key (`KeyRotation` too).
+    static func identifiers(id: UUID, personal: PersonalData, digests: Digests) -> [PersonIdentifier] {
         var rows: [PersonIdentifier] = []
         if let phone = personal.phone {
             rows.append(
-                PersonIdentifier(
-                    personID: id, kind: "phone", digest: context.digests.blindIndex(kind: "phone", value: phone)))
+                PersonIdentifier(personID: id, kind: "phone", digest: digests.blindIndex(kind: "phone", value: phone)))
         }
         for doc in personal.documents {
             let value = doc.number.uppercased().filter { $0.isLetter || $0.isNumber }
             rows.append(
                 PersonIdentifier(
-                    personID: id, kind: "document",
-                    digest: context.digests.blindIndex(kind: "document", value: value)))
+                    personID: id, kind: "document", digest: digests.blindIndex(kind: "document", value: value)))
         }
-        for row in rows { try await row.create(on: db) }
+        return rows
     }
 
     private func nextSequence(centre: String, year: Int, on db: any Database) async throws -> Int {

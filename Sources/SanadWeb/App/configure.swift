@@ -21,7 +21,9 @@ public enum SanadApp {
         // thread. Its own pool with room for every connection keeps the holder moving.
         app.threadPool = NIOThreadPool(numberOfThreads: max(4, 2 * System.coreCount))
         try DatabaseSetup.configure(app, settings: settings)
-        app.sanad = StoreContext(keys: keys)
+        // Keys from the key file follow `sanad keys rotate` while serving; the environment's cannot change.
+        let keyFile = settings.masterKey?.isEmpty == false ? nil : settings.keyFile
+        app.sanad = StoreContext(source: KeySource(ring: keys, keyFile: keyFile))
         app.storage[SignInGateKey.self] = SignInGate(limit: SignInThrottle().concurrentPerAddress)
         app.routes.defaultMaxBodySize = maxBodySize
         app.middleware = .init()
@@ -65,7 +67,7 @@ public enum SanadApp {
 
     /// Migrates, checks the key, and loads the in-memory name index from the decrypted names.
     public static func prepare(_ app: Application) async throws {
-        try await DatabaseSetup.prepare(app, keys: app.sanad.keys)
+        try await DatabaseSetup.prepare(app, source: app.sanad.keySource)
         try await app.sanad.names.refresh(on: app.db, cipher: app.sanad.cipher)
     }
 

@@ -1,0 +1,44 @@
+import Foundation
+import SQLKit
+
+/// Every column that holds a value sealed by `FieldCipher`, with the associated data it was sealed under, so that
+/// a key rotation can re-seal each one without knowing what it holds. A sealed column missing here would keep its
+/// old key; `KeyRotationTests` looks at every blob in the database after a rotation to catch that.
+struct SealedColumn: Sendable {
+    let table: String
+    let column: String
+    /// Columns besides `id` the context is made of.
+    let extra: [String]
+    let context: @Sendable (UUID, any SQLRow) throws -> String
+
+    init(
+        _ table: String, _ column: String, extra: [String] = [],
+        context: @escaping @Sendable (UUID, any SQLRow) throws -> String
+    ) {
+        self.table = table
+        self.column = column
+        self.extra = extra
+        self.context = context
+    }
+
+    static let all: [SealedColumn] = [
+        SealedColumn("people", "sealed") { id, _ in Person.sealContext(id) },
+        SealedColumn("person_revisions", "sealed_changes", extra: ["person_id", "version"]) { _, row in
+            let person = try row.decode(column: "person_id", as: UUID.self)
+            let version = try row.decode(column: "version", as: Int.self)
+            return "person_revisions/\(person.uuidString)/\(version)"
+        },
+        SealedColumn("person_merges", "sealed_additions") { id, _ in "person_merges/\(id.uuidString)" },
+        SealedColumn("referrals", "shared_sealed") { id, _ in "referrals/\(id.uuidString)" },
+        SealedColumn("screenings", "sealed") { id, _ in "screenings/\(id.uuidString)/answers" },
+        SealedColumn("vulnerability_assessments", "sealed") { id, _ in "vulnerability_assessments/\(id.uuidString)" },
+        SealedColumn("case_notes", "sealed") { id, _ in "case-notes/\(id.uuidString)" },
+        SealedColumn("approvals", "comment_sealed") { id, _ in "approvals/\(id.uuidString)" },
+        SealedColumn("plan_items", "need_sealed") { id, _ in "plan-items/\(id.uuidString)" },
+        SealedColumn("follow_ups", "note_sealed") { id, _ in "follow-ups/\(id.uuidString)" },
+        SealedColumn("returns", "place_sealed") { id, _ in "returns/\(id.uuidString)/place" },
+        SealedColumn("return_steps", "documents_sealed") { id, _ in "return-steps/\(id.uuidString)" },
+        SealedColumn("users", "totp_sealed") { id, _ in "users/\(id.uuidString)/totp" },
+        SealedColumn("users", "totp_pending") { id, _ in "users/\(id.uuidString)/totp-pending" },
+    ]
+}
