@@ -25,15 +25,7 @@ public struct ReportService: Sendable {
     /// The figures for a period. Those who may not see the records behind them (data officers, administrators)
     /// get them with small cells withheld, the HXL export's rules (`ReportSummary.protectSmallCells`).
     public func summary(_ query: ReportQuery) async throws -> ReportSummary {
-        var report = try await counts(query)
-        if !AccessPolicy.seesPersonalFields(actor.role) { report.protectSmallCells() }
-        return report
-    }
-
-    private func counts(_ query: ReportQuery) async throws -> ReportSummary {
         let centres = try await centres(for: query)
-        var report = ReportSummary(query: query)
-        report.months = query.months.map { MonthFigures(month: $0) }
         try await AuditTrail.append(
             action: "report.summary", actorID: actor.userID, recordType: "report", recordID: nil,
             detail: AuditTrail.returned(
@@ -42,6 +34,20 @@ public struct ReportService: Sendable {
                     "from": query.from.description, "to": query.to.description, "centre": query.centre,
                     "state": query.state, "nationality": query.nationality,
                 ]), now: context.clock(), key: context.keys.audit, on: db)
+        // The same question over the same centres has the same answer whoever asks; withholding comes after.
+        let key = [
+            query.from.description, query.to.description, query.nationality ?? "", query.banding.rawValue,
+            centres.joined(separator: ","),
+        ].joined(separator: "|")
+        let service = self
+        var report = try await context.reportRuns.value(for: key) { try await service.counts(query, centres) }
+        if !AccessPolicy.seesPersonalFields(actor.role) { report.protectSmallCells() }
+        return report
+    }
+
+    private func counts(_ query: ReportQuery, _ centres: [String]) async throws -> ReportSummary {
+        var report = ReportSummary(query: query)
+        report.months = query.months.map { MonthFigures(month: $0) }
         guard !centres.isEmpty else { return report }
         let from = query.from.description
         let to = query.to.description
