@@ -26,7 +26,7 @@ SESSION=$(awk '$6=="sanad_session"{print $7}' jar.txt)
 [ -n "$SESSION" ] || { echo "no session"; kill $PID; exit 1; }
 curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:8111/api/v1/people?per=100" | python3 -c "import json,sys; [print(p['id']) for p in json.load(sys.stdin)['items']]" > people.txt
 curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:8111/api/v1/cases?per=100" | python3 -c "import json,sys; [print(c['id']) for c in json.load(sys.stdin)['items']]" > cases.txt
-PEOPLE=$(python3 -c "import sqlite3; print(sqlite3.connect('file:/data/sanad.sqlite?mode=ro', uri=True).execute('select count(*) from people').fetchone()[0])")
+PEOPLE=$(python3 -c "import sqlite3; print(sqlite3.connect('file:$WORK/data/sanad.sqlite?mode=ro', uri=True).execute('select count(*) from people').fetchone()[0])")
 echo "people in the database: $PEOPLE; ids: $(wc -l < people.txt) people, $(wc -l < cases.txt) cases"
 # Warm up, then memory at the start.
 SANAD_COOKIE="sanad_session=$SESSION" SANAD_BEARER="$TOKEN" wrk -t2 -c64 -d20s -s "$MIX" http://127.0.0.1:8111 > warmup.txt
