@@ -88,13 +88,11 @@ import Vapor
                 auditKey == fx.context.keys.audit, "the new key alone opens the installation's audit key")
 
             // The old key is refused from now on, naming why; the new one is accepted.
-            await #expect(throws: SetupError.self) {
+            await #expect {
                 try await DatabaseSetup.checkKey(KeyRing(master: old[0]), on: app.db)
-            }
-            do {
-                try await DatabaseSetup.checkKey(KeyRing(master: old[0]), on: app.db)
-            } catch SetupError.retiredKey(let since) {
-                #expect(!since.isEmpty)
+            } throws: { error in
+                guard case SetupError.retiredKey(let since) = error else { return false }
+                return !since.isEmpty
             }
             try await DatabaseSetup.checkKey(KeyRing(master: try Self.masters(file)[0]), on: app.db)
             let raw = try #require(try await Person.find(ids[2], on: app.db)).sealed
@@ -160,7 +158,6 @@ import Vapor
             try JSONEncoder().encode("Amal"), using: ring.encryption, authenticating: Data("t/1".utf8)
         ).combined!
         let cipher = FieldCipher(keys: ring)
-        #expect(FieldCipher.keyID(of: legacy) == nil || FieldCipher.keyID(of: legacy) != ring.active.id)
         #expect(try cipher.open(String.self, from: legacy, context: "t/1") == "Amal")
         let resealed = try #require(try cipher.resealed(legacy, context: "t/1"))
         #expect(FieldCipher.keyID(of: resealed) == ring.active.id)

@@ -61,7 +61,7 @@ public enum BackupFile {
     static let magic = Data("SANAD-BACKUP\n".utf8)
 
     public static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Digests.hex(SHA256.hash(data: data))
     }
 
     /// Covers the data and every other header field, so neither can be changed unnoticed.

@@ -28,8 +28,6 @@ public enum BackupService {
         try await Setting(key: installationSetting, value: UUID().uuidString.lowercased()).create(on: db)
     }
 
-    static func keyCheck(_ keys: KeyRing) -> String { DatabaseSetup.keyCheck(keys.active) }
-
     /// Writes a backup of the running database to `url`, records when, and audits it.
     public static func backup(
         to url: URL, settings: SanadSettings, db: any Database, context: StoreContext
@@ -50,7 +48,8 @@ public enum BackupService {
             created: now.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)),
             database: settings.usesPostgres ? "postgresql" : "sqlite",
             installation: try await Setting.find(installationSetting, on: db)?.value ?? "",
-            keyCheck: try await Setting.find("key_check", on: db)?.value ?? keyCheck(context.keys), bytes: 0,
+            keyCheck: try await Setting.find("key_check", on: db)?.value ?? DatabaseSetup.keyCheck(context.keys.active),
+            bytes: 0,
             sha256: "", people: try await Person.query(on: db).count(), auditSeq: head?.seq ?? 0,
             auditHash: head?.hash ?? "")
         let written = try BackupFile.write(header, payload: payload, to: url)

@@ -12,11 +12,11 @@ import SanadCore
 /// audit anchor`) proves later that the trail still holds that head unchanged, even against the key's holder.
 public enum AuditTrail {
     public static func hash(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Digests.sha256(text)
     }
 
     public static func mac(_ text: String, key: SymmetricKey) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+        Digests.hex(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key))
     }
 
     static let markerSetting = "audit_keyed_from"

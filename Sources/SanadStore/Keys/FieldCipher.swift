@@ -29,7 +29,7 @@ public struct FieldCipher: Sendable {
 
     public func open<T: Decodable>(_ type: T.Type, from data: Data, context: String) throws -> T {
         do {
-            return try JSONDecoder().decode(T.self, from: try openRaw(data, context: context).plain)
+            return try JSONDecoder().decode(T.self, from: try openRaw(data, context: context))
         } catch {
             throw CipherError.cannotOpen(context)
         }
@@ -41,7 +41,7 @@ public struct FieldCipher: Sendable {
         let ring = source.ring
         if Self.keyID(of: data) == ring.active.id { return nil }
         do {
-            return try sealRaw(try openRaw(data, context: context).plain, context: context, with: ring.active)
+            return try sealRaw(try openRaw(data, context: context), context: context, with: ring.active)
         } catch {
             throw CipherError.cannotOpen(context)
         }
@@ -50,7 +50,7 @@ public struct FieldCipher: Sendable {
     /// The id of the key a ciphertext names, nil for one sealed before key ids.
     public static func keyID(of data: Data) -> String? {
         guard data.count > headerLength, data.prefix(3).elementsEqual(marker) else { return nil }
-        return data.dropFirst(3).prefix(8).map { String(format: "%02x", $0) }.joined()
+        return Digests.hex(data.dropFirst(3).prefix(8))
     }
 
     func sealRaw(_ plain: Data, context: String, with keys: DerivedKeys) throws -> Data {
@@ -59,20 +59,22 @@ public struct FieldCipher: Sendable {
         return Data(Self.marker) + keys.idBytes + box.combined!
     }
 
-    func openRaw(_ data: Data, context: String) throws -> (plain: Data, keyID: String?) {
+    func openRaw(_ data: Data, context: String) throws -> Data {
         let aad = Data(context.utf8)
+        var ring = source.ring
         if let id = Self.keyID(of: data) {
-            let keys = source.ring.keys(id: id) ?? source.refreshed(force: true).keys(id: id)
-            if let keys, let box = try? AES.GCM.SealedBox(combined: data.dropFirst(Self.headerLength)),
+            if ring.keys(id: id) == nil { ring = source.refreshed(force: true) }
+            if let keys = ring.keys(id: id),
+                let box = try? AES.GCM.SealedBox(combined: data.dropFirst(Self.headerLength)),
                 let plain = try? AES.GCM.open(box, using: keys.encryption, authenticating: aad)
             {
-                return (plain, id)
+                return plain
             }
             // A value sealed before key ids whose random nonce happens to begin like a marker falls through.
         }
         let box = try AES.GCM.SealedBox(combined: data)
-        for keys in source.ring.all {
-            if let plain = try? AES.GCM.open(box, using: keys.encryption, authenticating: aad) { return (plain, nil) }
+        for keys in ring.all {
+            if let plain = try? AES.GCM.open(box, using: keys.encryption, authenticating: aad) { return plain }
         }
         throw CipherError.cannotOpen(context)
     }
@@ -96,13 +98,12 @@ public struct Digests: Sendable {
     }
 
     static func blindIndex(kind: String, value: String, key: SymmetricKey) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data("\(kind):\(value)".utf8), using: key)
-            .map { String(format: "%02x", $0) }.joined()
+        hex(HMAC<SHA256>.authenticationCode(for: Data("\(kind):\(value)".utf8), using: key))
     }
 
     /// Counters for failed sign-ins are kept per account and per address without storing either.
     public func throttleSubject(_ value: String) -> String {
-        hex(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: source.ring.throttle))
+        Self.hex(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: source.ring.throttle))
     }
 
     /// A signed-in browser's form token, bound to its session secret: it changes at every sign-in and is useless
@@ -112,7 +113,7 @@ public struct Digests: Sendable {
     }
 
     public static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: Data(text.utf8)))
     }
 
     /// A random secret for session cookies, API tokens and setup links (256 bits, URL-safe).
@@ -123,7 +124,7 @@ public struct Digests: Sendable {
             .replacingOccurrences(of: "=", with: "")
     }
 
-    func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+    static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
         bytes.map { String(format: "%02x", $0) }.joined()
     }
 }

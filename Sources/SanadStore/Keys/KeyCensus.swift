@@ -12,11 +12,10 @@ public struct KeyCensus: Sendable {
 
     public static func take(db: any Database, context: StoreContext, batch: Int = 500) async throws -> KeyCensus {
         var census = KeyCensus()
-        let rotation = KeyRotation(db: db, context: context, keyFile: nil, batch: batch)
         for column in SealedColumn.all {
             var after: UUID?
             while true {
-                let rows = try await rotation.page(column, after: after)
+                let rows = try await column.page(after: after, limit: batch, on: db)
                 for row in rows {
                     let id = try row.decode(column: "id", as: UUID.self)
                     guard let data = try row.decode(column: column.column, as: Data?.self) else { continue }

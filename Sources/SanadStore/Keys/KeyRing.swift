@@ -41,7 +41,7 @@ public struct DerivedKeys: Sendable {
         throttle = derive("sanad/v1/throttle")
         audit = derive("sanad/v1/audit-chain")
         idBytes = derive("sanad/v1/key-id").withUnsafeBytes { Data($0.prefix(8)) }
-        id = idBytes.map { String(format: "%02x", $0) }.joined()
+        id = Digests.hex(idBytes)
     }
 }
 
@@ -92,7 +92,7 @@ public struct KeyRing: Sendable {
     public static func newKey() -> SymmetricKey { SymmetricKey(size: .bits256) }
 
     public static func hex(_ key: SymmetricKey) -> String {
-        key.withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }.joined()
+        Digests.hex(key.withUnsafeBytes { Data($0) })
     }
 
     /// The key from `SANAD_MASTER_KEY`, else from the key file, which is created (mode 0600) when absent.

@@ -115,7 +115,7 @@ public struct KeyRotation: Sendable {
                     if left == 0 { return false }
                     budget = left - 1
                 }
-                let rows = try await page(column, after: after)
+                let rows = try await column.page(after: after, limit: batch, on: db)
                 guard let last = rows.last else { break }
                 let lastID = try last.decode(column: "id", as: UUID.self)
                 let (resealed, identifiers) = try await db.transaction { tx in
@@ -131,14 +131,6 @@ public struct KeyRotation: Sendable {
             }
         }
         return true
-    }
-
-    func page(_ column: SealedColumn, after: UUID?) async throws -> [any SQLRow] {
-        let sql = db as! any SQLDatabase
-        var query = sql.select().column("id").column(column.column).columns(column.extra)
-            .from(column.table)
-        if let after { query = query.where("id", .greaterThan, SQLBind(after)) }
-        return try await query.orderBy("id").limit(batch).all()
     }
 
     func reseal(_ rows: [any SQLRow], _ column: SealedColumn, on tx: any Database) async throws -> (Int, Int) {
@@ -180,7 +172,7 @@ public struct KeyRotation: Sendable {
 
     /// The database now answers to the new key only; then the old keys leave the key file.
     func complete(_ ring: KeyRing, report: RotationReport) async throws {
-        let today = CivilDateText.today(context.clock())
+        let today = CivilDate(context.clock()).description
         try await db.transaction { tx in
             try await Setting.query(on: tx).filter(\.$id == Self.cursorSetting).delete()  // the lock first
             var retired = try await Self.retired(on: tx)
@@ -202,12 +194,5 @@ public struct KeyRotation: Sendable {
             if masters.count > 1 { try KeyRing.write([masters[0]], to: keyFile) }
             _ = context.keySource.refreshed(force: true)
         }
-    }
-}
-
-/// A day as text in UTC, for settings a person reads.
-enum CivilDateText {
-    static func today(_ now: Date) -> String {
-        now.formatted(Date.ISO8601FormatStyle().year().month().day())
     }
 }

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import SQLKit
 
@@ -19,6 +20,13 @@ struct SealedColumn: Sendable {
         self.column = column
         self.extra = extra
         self.context = context
+    }
+
+    /// Up to `limit` rows after `after` in id order: the id, the sealed value and what its context needs.
+    func page(after: UUID?, limit: Int, on db: any Database) async throws -> [any SQLRow] {
+        var query = (db as! any SQLDatabase).select().column("id").column(column).columns(extra).from(table)
+        if let after { query = query.where("id", .greaterThan, SQLBind(after)) }
+        return try await query.orderBy("id").limit(limit).all()
     }
 
     static let all: [SealedColumn] = [
