@@ -11,9 +11,9 @@ public struct StoreContext: Sendable {
     public let digests: Digests
     public let names: PersonNameIndex
     public let clock: @Sendable () -> Date
+    /// The dashboard's facts, kept in step with the database (`FigureStore`); per server process.
+    let figures = FigureStore()
     /// Duplicate checks per account (`IdentityService.candidates(for:)`); per server process.
-    /// Dashboard figures being computed, shared by everyone asking the same meanwhile (`Coalescer`).
-    let reportRuns = Coalescer<ReportSummary>()
     let identityChecks = NIOLockedValueBox(RateWindow(limit: 30, windowSeconds: 10 * 60))
 
     public init(keys: KeyRing, clock: @escaping @Sendable () -> Date = { Date() }) {

@@ -165,6 +165,11 @@ public struct IdentityService: Sendable {
             merged.version += 1
             merged.updatedAt = now
             try await merged.update(on: tx)
+            // Records merged into this one earlier now point at its survivor too, so `merged_into` always names a
+            // record that is not merged and every count can attribute activity in one step (issue 13).
+            try await (tx as! any SQLDatabase).update(Person.schema)
+                .set(SQLIdentifier("merged_into"), to: SQLBind(survivorID))
+                .where(SQLIdentifier("merged_into"), .equal, SQLBind(mergedID)).run()
             for id in [survivorID, mergedID] {
                 try await AuditTrail.append(
                     action: "person.merge", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
@@ -178,12 +183,14 @@ public struct IdentityService: Sendable {
     /// Undoes a merge: the merged record returns, and exactly what the merge added to the survivor is removed.
     public func unmerge(_ mergedID: UUID) async throws {
         let merged = try await people.load(mergedID, for: .mergePeople)
-        guard let survivorID = merged.mergedInto else { throw IdentityError.notMerged }
-        let survivor = try await people.load(survivorID, for: .mergePeople)
-        guard
+        // The survivor named by the merge record: `merged_into` may since point further on, at the record the
+        // survivor itself was merged into.
+        guard merged.mergedInto != nil,
             let record = try await PersonMerge.query(on: db).filter(\.$mergedID == mergedID)
-                .filter(\.$survivorID == survivorID).filter(\.$undoneAt == nil).sort(\.$mergedAt, .descending).first()
+                .filter(\.$undoneAt == nil).sort(\.$mergedAt, .descending).first()
         else { throw IdentityError.notMerged }
+        let survivorID = record.survivorID
+        let survivor = try await people.load(survivorID, for: .mergePeople)
         let added = try context.cipher.open(
             MergeAdditions.self, from: record.sealedAdditions, context: "person_merges/\(record.id!.uuidString)")
         var keep = try context.cipher.open(
@@ -205,6 +212,14 @@ public struct IdentityService: Sendable {
             merged.mergedInto = nil
             merged.updatedAt = now
             try await merged.update(on: tx)
+            // What was merged into this record before it was merged comes back to it.
+            let own = try await PersonMerge.query(on: tx).filter(\.$survivorID == mergedID).filter(\.$undoneAt == nil)
+                .all().map(\.mergedID)
+            if !own.isEmpty {
+                try await (tx as! any SQLDatabase).update(Person.schema)
+                    .set(SQLIdentifier("merged_into"), to: SQLBind(mergedID))
+                    .where(SQLIdentifier("id"), .in, SQLBind.group(own)).run()
+            }
             record.undoneBy = actorUUID
             record.undoneAt = now
             try await record.update(on: tx)

@@ -77,8 +77,8 @@ public struct HXLExport: Sendable {
             let natFilter: SQLQueryString = query.nationality.map { "AND p.nationality = \(bind: $0)" } ?? ""
             let rows = try await reports.sql.raw(
                 """
-                SELECT s.centre_code, p.nationality, p.sex, p.birth_year, COUNT(DISTINCT s.person_id) AS n
-                FROM services s JOIN people p ON p.id = s.person_id
+                SELECT s.centre_code, p.nationality, p.sex, p.birth_year, COUNT(DISTINCT p.id) AS n
+                FROM services s JOIN people r ON r.id = s.person_id JOIN people p ON p.id = COALESCE(r.merged_into, r.id)
                 WHERE s.status = 'delivered' AND s.date >= \(bind: query.from.description)
                 AND s.date <= \(bind: query.to.description) AND s.centre_code IN (\(binds: centres)) \(natFilter)
                 GROUP BY s.centre_code, p.nationality, p.sex, p.birth_year

@@ -83,7 +83,8 @@ public struct TrendService: Sendable {
             }
             for row in try await sql.raw(
                 """
-                SELECT sc.instrument_id, COUNT(DISTINCT sc.person_id) AS n FROM screenings sc
+                SELECT sc.instrument_id, COUNT(DISTINCT COALESCE(p.merged_into, p.id)) AS n FROM screenings sc
+                JOIN people p ON p.id = sc.person_id
                 WHERE sc.conclusion = 'presumed-victim' AND sc.completed_at >= \(bind: a) AND sc.completed_at < \(bind: b)
                 AND sc.centre_code \(inCentres) GROUP BY sc.instrument_id
                 """

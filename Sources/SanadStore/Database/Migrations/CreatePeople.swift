@@ -85,7 +85,7 @@ public enum SanadMigrations {
     public static let all: [any Migration] = [
         CreateCentres(), CreateUsers(), CreatePeople(), CreateAuditTrail(), CreateScreenings(),
         AddTraffickingStatusToPeople(), CreateVulnerabilityAssessments(), CreatePersonMerges(), CreateCases(),
-        CreateAwarenessEvents(), AddAuditDetail(), AddTwoFactor(), AddLookupIndexes(),
+        CreateAwarenessEvents(), AddAuditDetail(), AddTwoFactor(), AddLookupIndexes(), CreateChangeLog(),
     ]
 }
 
