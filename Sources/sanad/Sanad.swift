@@ -83,6 +83,12 @@ struct Serve: AsyncParsableCommand {
                     "No administrator exists yet. Open this one-time link to create one:\n  \(origin)/setup/\(token)\n"
                         .utf8))
         }
+        let figures = Task { [app] in
+            do { try await app.sanad.prepareFigures(on: app.db) } catch {
+                app.logger.warning("Dashboard figures not read at start; the first dashboard will read them.")
+            }
+        }
+        defer { figures.cancel() }
         do {
             try await app.execute()
             try await app.asyncShutdown()

@@ -34,5 +34,5 @@ RSS_START=$(ps -o rss= -p $PID)
 SANAD_COOKIE="sanad_session=$SESSION" SANAD_BEARER="$TOKEN" wrk -t2 -c64 -d"$DURATION" --timeout 30s --latency -s "$MIX" http://127.0.0.1:8111 | tee wrk.txt
 RSS_END=$(ps -o rss= -p $PID)
 echo "memory: start ${RSS_START} KiB, end ${RSS_END} KiB, growth $(( (RSS_END - RSS_START) * 100 / RSS_START ))%"
-grep -c '"status":"5' server.log || true
+echo "5xx answers: $(grep -c -E '"status":"5|status=5' server.log || true)"
 kill $PID

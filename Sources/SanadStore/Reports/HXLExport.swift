@@ -74,31 +74,19 @@ public struct HXLExport: Sendable {
         }
         var counts: [Key: [String: Int]] = [:]
         if !centres.isEmpty {
-            let natFilter: SQLQueryString = query.nationality.map { "AND p.nationality = \(bind: $0)" } ?? ""
-            let rows = try await reports.sql.raw(
-                """
-                SELECT s.centre_code, p.nationality, p.sex, p.birth_year, COUNT(DISTINCT p.id) AS n
-                FROM services s JOIN people r ON r.id = s.person_id JOIN people p ON p.id = COALESCE(r.merged_into, r.id)
-                WHERE s.status = 'delivered' AND s.date >= \(bind: query.from.description)
-                AND s.date <= \(bind: query.to.description) AND s.centre_code IN (\(binds: centres)) \(natFilter)
-                GROUP BY s.centre_code, p.nationality, p.sex, p.birth_year
-                """
-            ).all()
-            for row in rows {
-                let sex = ReportSex(htcds: try row.decode(column: "sex", as: String?.self))
-                let age = query.banding.group(
-                    forAge: try row.decode(column: "birth_year", as: Int?.self).map { query.to.year - $0 })
-                let n = try row.decode(column: "n", as: Int.self)
+            // From the dashboard's facts (`FigureStore`): a merged record's services count for its survivor.
+            try await reports.context.figures.refresh(reports.sql)
+            for (cell, n) in await reports.context.figures.reached(query, centres: centres) {
+                let age = query.banding.group(forAge: cell.birthYear.map { query.to.year - $0 })
                 let key = Key(
-                    state: by.contains(.centre) ? stateOf[try row.decode(column: "centre_code", as: String.self)] : nil,
-                    origin: by.contains(.nationality)
-                        ? (try row.decode(column: "nationality", as: String?.self) ?? "") : nil,
-                    sex: by.contains(.sex) ? sex : nil, age: by.contains(.age) ? age : nil)
+                    state: by.contains(.centre) ? stateOf[cell.centre] : nil,
+                    origin: by.contains(.nationality) ? (cell.nationality ?? "") : nil,
+                    sex: by.contains(.sex) ? cell.sex : nil, age: by.contains(.age) ? age : nil)
                 var c = counts[key] ?? [:]
                 c[HXLMeasure.people(.reached).key, default: 0] += n
                 if columns {
-                    c[HXLMeasure.people(.reached, sex: sex).key, default: 0] += n
-                    c[HXLMeasure.people(.reached, sex: sex, age: age).key, default: 0] += n
+                    c[HXLMeasure.people(.reached, sex: cell.sex).key, default: 0] += n
+                    c[HXLMeasure.people(.reached, sex: cell.sex, age: age).key, default: 0] += n
                 }
                 counts[key] = c
             }

@@ -80,6 +80,12 @@ struct ProblemMiddleware: AsyncMiddleware {
         if status == .internalServerError {
             request.logger.error("unhandled error", metadata: ["type": "\(String(reflecting: Swift.type(of: error)))"])
         }
+        if status == .serviceUnavailable {
+            request.logger.warning("busy: no database connection in time")
+            let response = busyResponse(message: message, request: request)
+            response.headers.replaceOrAdd(name: .retryAfter, value: "5")
+            return response
+        }
         if request.isAPI {
             let response = problem(
                 Problem(
@@ -97,6 +103,18 @@ struct ProblemMiddleware: AsyncMiddleware {
         let c = request.pageContext
         return request.page(
             AccountPages.error(c, status: Int(status.code), message: c.t.t(message.key)), status: status)
+    }
+
+    static func busyResponse(message: Message, request: Request) -> Response {
+        if request.isAPI {
+            return problem(
+                Problem(
+                    type: Problem.type("busy"), title: HTTPStatus.serviceUnavailable.reasonPhrase, status: 503,
+                    detail: message.en, errors: nil, currentVersion: nil))
+        }
+        let c = request.pageContext
+        return request.page(
+            AccountPages.error(c, status: 503, message: c.t.t(message.key)), status: .serviceUnavailable)
     }
 
     static func problem(_ problem: Problem) -> Response {
@@ -308,11 +326,23 @@ struct ProblemMiddleware: AsyncMiddleware {
             // Vapor's own reasons are safe to show; ours never carry personal data.
             let reason = status.code >= 500 ? "Something went wrong on the server." : abort.reason
             return (status, slug, (key, reason), [], nil)
+        case _ where isPoolExhausted(error):
+            return (
+                .serviceUnavailable, "busy",
+                ("error.busy", "The server is busy; try again in a few seconds."), [], nil
+            )
         default:
             return (
                 .internalServerError, "internal", ("error.internal", "Something went wrong on the server."), [], nil
             )
         }
+    }
+
+    /// A request that waited too long for a database connection (AsyncKit's pool; SQLite has one per event loop)
+    /// was never run: busy, not broken. Matched by name because the pool's module is only a dependency of Fluent's.
+    static func isPoolExhausted(_ error: any Error) -> Bool {
+        ["AsyncKit.ConnectionPoolError", "AsyncKit.ConnectionPoolTimeoutError"].contains(
+            String(reflecting: Swift.type(of: error)))
     }
 }
 

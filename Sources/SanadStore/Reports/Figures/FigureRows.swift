@@ -26,6 +26,7 @@ struct FigureBatch: Sendable {
         let id: UUID
         let person: UUID
         let centre: String
+        let instrument: String
         let status: String
         let conclusion: String?
         let completed: Date?
@@ -129,12 +130,13 @@ struct FigureBatch: Sendable {
                     status: try r.decode(column: "status", as: String.self))
             }, id: \.id)
         batch.screenings = try await fetch(
-            "screenings", "id, person_id, centre_code, status, conclusion, completed_at",
+            "screenings", "id, person_id, centre_code, instrument_id, status, conclusion, completed_at",
             { r in
                 ScreeningRow(
                     id: try r.decode(column: "id", as: UUID.self),
                     person: try r.decode(column: "person_id", as: UUID.self),
                     centre: try r.decode(column: "centre_code", as: String.self),
+                    instrument: try r.decode(column: "instrument_id", as: String.self),
                     status: try r.decode(column: "status", as: String.self),
                     conclusion: try r.decode(column: "conclusion", as: String?.self),
                     completed: try r.decode(column: "completed_at", as: Date?.self))

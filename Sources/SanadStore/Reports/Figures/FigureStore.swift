@@ -90,8 +90,9 @@ actor FigureStore {
             let s = screenings.slot(row.id)
             screenings[s] = ScreeningTally(
                 live: true, person: people.slot(row.person), centre: codes.number(row.centre),
+                instrument: codes.number(row.instrument),
                 completed: row.status == "completed" ? row.completed.map(DayNumber.of) ?? 0 : 0,
-                conclusion: codes.number(row.conclusion ?? "unknown"))
+                concluded: row.completed.map(DayNumber.of) ?? 0, conclusion: codes.number(row.conclusion ?? "unknown"))
         }
         for row in batch.statusChanges {
             let s = statusChanges.slot(row.id)

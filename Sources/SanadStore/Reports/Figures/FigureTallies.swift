@@ -28,8 +28,11 @@ struct ScreeningTally {
     var live = false
     var person: Int32 = -1
     var centre: Int32 = -1
+    var instrument: Int32 = -1
     /// 0 until completed.
     var completed: Int32 = 0
+    /// The day a conclusion was reached, whatever the status says (trends count by it).
+    var concluded: Int32 = 0
     var conclusion: Int32 = -1
 }
 
