@@ -1,58 +1,88 @@
 import Fluent
 import Foundation
+import SQLKit
 import SanadCore
 
 /// "My work" and "my centre": what is due, computed from plans, referrals, returns, follow-ups, approvals and
 /// transfers each time, so it cannot drift from them.
+///
+/// Each kind is one query joined to the open cases in scope, reading only the columns an item needs. It used to
+/// load up to 5,000 open cases first and their items 500 cases at a time: beyond 5,000 open cases work was
+/// silently left out, and "my centre" took 0.62 s at 105,650 people (issue 13, item 5).
 public struct WorkService: Sendable {
     let db: any Database
     let actor: Actor
     let context: StoreContext
 
     var today: CivilDate { CivilDate(context.clock()) }
+    var sql: any SQLDatabase { db as! any SQLDatabase }
 
-    /// Items on open cases assigned to the actor (`mine`) or at all the actor's centres.
+    /// Items on open cases assigned to the actor (`mine`) or at all the actor's centres, overdue first.
     public func items(mine: Bool) async throws -> [WorkItem] {
         guard AccessPolicy.roleMay(actor.role, .viewCases) else { throw StoreError.forbidden }
         if !mine && !AccessPolicy.roleMay(actor.role, .approveCases) { throw StoreError.forbidden }
-        var query = CaseRecord.query(on: db).filter(\.$centreCode ~~ Array(actor.centres))
-            .filter(\.$stage != CaseStage.closed.rawValue)
-        if mine { query = query.filter(\.$caseworkerID == UUID(uuidString: actor.userID)!) }
-        let cases = try await query.limit(5000).all()
-        let ids = cases.map { $0.id! }
+        let centres = Array(actor.centres)
+        guard !centres.isEmpty else { return [] }
+        let me: SQLQueryString = mine ? "AND c.caseworker_id = \(bind: UUID(uuidString: actor.userID)!)" : ""
+        let open: SQLQueryString = "c.centre_code IN (\(binds: centres)) AND c.stage <> 'closed' \(me)"
         var items: [WorkItem] = []
-        if !mine {
-            items += cases.filter { $0.caseworkerID == nil }.map {
-                WorkItem(kind: .unassigned, caseID: $0.id!, due: CivilDate($0.openedOn), detail: $0.priority)
+        func add(
+            _ kind: WorkItem.Kind, _ query: SQLQueryString, due: (any SQLRow) throws -> CivilDate?,
+            detail: String? = nil
+        ) async throws {
+            for row in try await sql.raw(query).all() {
+                items.append(
+                    WorkItem(
+                        kind: kind, caseID: try row.decode(column: "case_id", as: UUID.self), due: try due(row),
+                        detail: try detail.map { try row.decode(column: $0, as: String.self) } ?? ""))
             }
         }
-        guard !ids.isEmpty else { return WorkItem.ordered(items, today: today) }
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-            items += try await PlanItem.query(on: db).filter(\.$caseID ~~ chunk).filter(\.$status == "open").all()
-                .map { WorkItem(kind: .planItem, caseID: $0.caseID, due: CivilDate($0.due), detail: $0.serviceType) }
-            items += try await FollowUp.query(on: db).filter(\.$caseID ~~ chunk).filter(\.$doneAt == nil).all()
-                .map { WorkItem(kind: .followUp, caseID: $0.caseID, due: CivilDate($0.due), detail: "") }
-            items += try await Referral.query(on: db).filter(\.$caseID ~~ chunk)
-                .filter(\.$status == ReferralStatus.sent.rawValue).all()
-                .map {
-                    WorkItem(kind: .referralAnswer, caseID: $0.caseID, due: CivilDate($0.answerDue), detail: $0.urgency)
-                }
-            items += try await ReturnRecord.query(on: db).filter(\.$caseID ~~ chunk).all().compactMap { r in
-                guard let step = AVRRStep(rawValue: r.step), !step.isTerminal, let since = CivilDate(r.stepSince)
-                else { return nil }
-                return WorkItem(
-                    kind: .avrrStep, caseID: r.caseID, due: since.adding(days: AVRRStepTargets.days(step)),
-                    detail: step.rawValue)
-            }
-            if !mine {
-                items += try await ApprovalRecord.query(on: db).filter(\.$caseID ~~ chunk)
-                    .filter(\.$status == "pending").all()
-                    .map {
-                        WorkItem(
-                            kind: .approval, caseID: $0.caseID, due: CivilDate($0.requestedAt).adding(days: 2),
-                            detail: $0.kind)
-                    }
-            }
+        func day(_ column: String) -> (any SQLRow) throws -> CivilDate? {
+            { row in CivilDate(try row.decode(column: column, as: String.self)) }
+        }
+        if !mine {
+            try await add(
+                .unassigned,
+                "SELECT c.id AS case_id, c.opened_on, c.priority FROM cases c WHERE \(open) AND c.caseworker_id IS NULL",
+                due: day("opened_on"), detail: "priority")
+        }
+        try await add(
+            .planItem,
+            """
+            SELECT i.case_id, i.due, i.service_type FROM plan_items i JOIN cases c ON c.id = i.case_id
+            WHERE \(open) AND i.status = 'open'
+            """, due: day("due"), detail: "service_type")
+        try await add(
+            .followUp,
+            """
+            SELECT f.case_id, f.due FROM follow_ups f JOIN cases c ON c.id = f.case_id
+            WHERE \(open) AND f.done_at IS NULL
+            """, due: day("due"))
+        try await add(
+            .referralAnswer,
+            """
+            SELECT r.case_id, r.answer_due, r.urgency FROM referrals r JOIN cases c ON c.id = r.case_id
+            WHERE \(open) AND r.status = \(bind: ReferralStatus.sent.rawValue)
+            """, due: day("answer_due"), detail: "urgency")
+        for row in try await sql.raw(
+            "SELECT r.case_id, r.step, r.step_since FROM returns r JOIN cases c ON c.id = r.case_id WHERE \(open)"
+        ).all() {
+            guard let step = AVRRStep(rawValue: try row.decode(column: "step", as: String.self)), !step.isTerminal,
+                let since = CivilDate(try row.decode(column: "step_since", as: String.self))
+            else { continue }
+            items.append(
+                WorkItem(
+                    kind: .avrrStep, caseID: try row.decode(column: "case_id", as: UUID.self),
+                    due: since.adding(days: AVRRStepTargets.days(step)), detail: step.rawValue))
+        }
+        if !mine {
+            try await add(
+                .approval,
+                """
+                SELECT a.case_id, a.requested_at, a.kind FROM approvals a JOIN cases c ON c.id = a.case_id
+                WHERE \(open) AND a.status = 'pending'
+                """, due: { row in CivilDate(try row.decode(column: "requested_at", as: Date.self)).adding(days: 2) },
+                detail: "kind")
         }
         return WorkItem.ordered(items, today: today)
     }

@@ -2,8 +2,13 @@ import Foundation
 import SanadCore
 import SanadStore
 
+/// One page of a work list; `total` and `overdue` count the whole list (overdue items come first).
 struct WorkPage {
     let items: [WorkItem]
+    let total: Int
+    let overdue: Int
+    let page: Int
+    let pageCount: Int
     let transfers: [TransferView]
     let caseRegno: [UUID: String]
     let centreScope: Bool
@@ -12,7 +17,6 @@ struct WorkPage {
 
     func render(_ c: PageContext) -> String {
         let t = c.t
-        let overdue = items.filter { $0.isOverdue(today: today) }.count
         func detail(_ item: WorkItem) -> String {
             switch item.kind {
             case .planItem: return CaseUI.serviceLabel(c, item.detail, catalogue)
@@ -37,7 +41,7 @@ struct WorkPage {
                     ]))
         }
         content.append(
-            el("p", [attr("id", "work-summary")], text: t.t("work.summary", String(items.count), String(overdue))))
+            el("p", [attr("id", "work-summary")], text: t.t("work.summary", String(total), String(overdue))))
         content.append(
             Components.table(
                 headers: [t.t("work.what"), t.t("person.regno"), t.t("cf.due"), t.t("work.detail")],
@@ -57,6 +61,12 @@ struct WorkPage {
                         txt(detail(item)),
                     ]
                 }))
+        if pageCount > 1 {
+            content.append(
+                Components.pagination(
+                    c, page: page, pageCount: pageCount,
+                    link: { Site.work + (centreScope ? "?scope=centre&page=\($0)" : "?page=\($0)") }))
+        }
         if !transfers.isEmpty {
             content.append(el("h2", text: t.t("work.transfers")))
             content.append(
