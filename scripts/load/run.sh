@@ -10,20 +10,8 @@ MIX="$(cd "$(dirname "$0")" && pwd)/mix.lua"
 WORK=${LOAD_DIR:-/tmp/load}
 export LOAD_DIR=$WORK
 mkdir -p "$WORK" && cd "$WORK"
-export SANAD_DATA_DIR="$WORK/data" SANAD_MASTER_KEY=$(cat key.txt)
-"$BIN" users create --username load-sup --role supervisor --centre SD01 --centre SD11 --centre SD12 --password-stdin <<<"load-test-password-123" >/dev/null 2>&1 || true
-TOKEN=$("$BIN" users token --username load-sup | tail -n 1)
-"$BIN" serve --port 8111 > server.log 2>&1 &
-PID=$!
-for i in $(seq 1 120); do curl -sf http://127.0.0.1:8111/health >/dev/null && break; sleep 1; done
-# A browser session: the sign-in form's CSRF cookie and field, then the session cookie.
-curl -s -c jar.txt http://127.0.0.1:8111/signin -o signin.html
-CSRF=$(grep -o 'name="_csrf" value="[^"]*"' signin.html | head -1 | sed 's/.*value="//; s/"//')
-curl -s -b jar.txt -c jar.txt -o /dev/null -H "Origin: http://127.0.0.1:8111" \
-  --data-urlencode "username=load-sup" --data-urlencode "password=load-test-password-123" --data-urlencode "_csrf=$CSRF" \
-  http://127.0.0.1:8111/signin
-SESSION=$(awk '$6=="sanad_session"{print $7}' jar.txt)
-[ -n "$SESSION" ] || { echo "no session"; kill $PID; exit 1; }
+source "$(dirname "$MIX")/common.sh"
+start_server
 curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:8111/api/v1/people?per=100" | python3 -c "import json,sys; [print(p['id']) for p in json.load(sys.stdin)['items']]" > people.txt
 curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:8111/api/v1/cases?per=100" | python3 -c "import json,sys; [print(c['id']) for c in json.load(sys.stdin)['items']]" > cases.txt
 PEOPLE=$(python3 -c "import sqlite3; print(sqlite3.connect('file:$WORK/data/sanad.sqlite?mode=ro', uri=True).execute('select count(*) from people').fetchone()[0])")
