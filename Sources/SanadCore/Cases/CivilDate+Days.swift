@@ -26,7 +26,7 @@ extension CivilDate {
     }
 
     /// The inverse of `dayNumber` (H. Hinnant's civil_from_days).
-    init?(dayNumber: Int) {
+    public init?(dayNumber: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

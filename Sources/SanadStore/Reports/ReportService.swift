@@ -42,10 +42,10 @@ public struct ReportService: Sendable {
     /// Everything but events comes from the facts held in memory (`FigureStore`), where a merged record's activity
     /// counts for its survivor; events name no person and are few, so they are summed here.
     private func counts(_ query: ReportQuery, _ centres: [String]) async throws -> ReportSummary {
-        let inCentres: SQLQueryString = "IN (\(binds: centres))"
         try await context.figures.refresh(sql)
         var report = await context.figures.counts(query, centres: centres)
         guard !centres.isEmpty else { return report }
+        let inCentres: SQLQueryString = "IN (\(binds: centres))"
         let from = query.from.description
         let to = query.to.description
 
@@ -82,15 +82,5 @@ public struct ReportService: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))!
-    }
-
-    /// The instants bounding a month, cut to the report's period.
-    static func monthRange(_ month: String, clampedTo query: ReportQuery) -> (Date, Date) {
-        let first = CivilDate(month + "-01")!
-        let next = first.adding(days: 32)
-        let nextFirst = CivilDate(year: next.year, month: next.month, day: 1)!
-        let start = max(first, query.from)
-        let end = min(nextFirst, query.to.adding(days: 1))
-        return (instant(start), instant(end))
     }
 }

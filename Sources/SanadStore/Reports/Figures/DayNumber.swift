@@ -14,24 +14,17 @@ enum DayNumber {
             guard (0...9).contains(d) else { return nil }
             value = value * 10 + d
         }
+        // Written dates are checked on entry; this only keeps a damaged one out of every month.
+        guard (1...12).contains(value / 100 % 100), (1...31).contains(value % 100) else { return nil }
         return value
     }
 
     static func of(_ date: CivilDate) -> Int32 { Int32(date.year * 10_000 + date.month * 100 + date.day) }
 
-    /// The UTC day of an instant (the civil-from-days algorithm of H. Hinnant's "chrono-compatible low-level date
-    /// algorithms"), the same day `CivilDate(Date)` gives.
+    /// The UTC day of an instant, the same day `CivilDate(Date)` gives, by arithmetic instead of a `Calendar`.
     static func of(_ instant: Date) -> Int32 {
-        let z = Int((instant.timeIntervalSince1970 / 86_400).rounded(.down)) + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return Int32(year * 10_000 + month * 100 + day)
+        let days = Int((instant.timeIntervalSince1970 / 86_400).rounded(.down))
+        return CivilDate(dayNumber: days).map(of) ?? 0
     }
 
     /// "YYYY-MM" of a day number.
