@@ -133,8 +133,7 @@ struct CTDCSynthBench: ParsableCommand {
             }
             output.append(row)
         }
-        let text = try CSVFiles.write(output)
-        guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
+        guard FileManager.default.createFile(atPath: out, contents: CSVFiles.write(output)) else {
             throw ValidationError("Cannot write \(out).")
         }
         print("wrote \(rows) rows to \(out)")

@@ -47,7 +47,7 @@ struct Dedup: AsyncParsableCommand {
                 $0.result.score > $1.result.score || ($0.result.score == $1.result.score && ($0.a, $0.b) < ($1.a, $1.b))
             }
             .map { DedupInput.outputRow($0.a, $0.b, $0.result) }
-        FileHandle.standardOutput.write(Data(try CSVFiles.write([DedupInput.outputHeader] + rows).utf8))
+        FileHandle.standardOutput.write(CSVFiles.write([DedupInput.outputHeader] + rows))
     }
 
     struct Pairs: AsyncParsableCommand {

@@ -73,7 +73,7 @@ struct Export: AsyncParsableCommand {
                 }
                 let rows = try await StoreServices(db: app.db, actor: Export.operatorActor, context: app.sanad).hxl
                     .table(query, by: breakdowns, threshold: threshold)
-                try Export.write(try CSVFiles.write(rows).data(using: .utf8)!, to: out)
+                try Export.write(CSVFiles.write(rows), to: out)
                 let suppressed = rows.dropFirst(2).filter { !($0.last ?? "").isEmpty }.count
                 print(
                     "wrote \(rows.count - 2) rows to \(out); \(suppressed) with suppressed cells (threshold \(threshold))"
@@ -109,7 +109,7 @@ struct Export: AsyncParsableCommand {
             try await Boot.run { app in
                 let source = try await OpenServices(db: app.db, context: app.sanad).ctdc.cases(actorID: "cli")
                 let (output, report) = try DisclosureControl.anonymise(source.table, quasi: quasiColumns, k: k)
-                try Export.write(try CSVFiles.write([output.header] + output.rows).data(using: .utf8)!, to: out)
+                try Export.write(Data(output.csv), to: out)
                 let cells = report.inputRows * quasiColumns.count
                 print("cases: \(report.inputRows) with consent to share (\(source.withoutConsent) left out without it)")
                 print("rows: \(report.inputRows) in, \(report.outputRows) out, \(report.suppressedRows) suppressed")

@@ -362,7 +362,7 @@ private func randomTable(seed: UInt64, rows: Int) -> CTDCTable {
             default: return random.pick(["0", "1", "", "-99"])
             }
         }
-        table.rows.append(row)
+        table.append(row)
     }
     return table
 }

@@ -1,17 +1,5 @@
 import Foundation
 
-/// A table in the CTDC k-anonymised column format, already parsed: a header row and data rows of
-/// the same width. Reading and writing CSV is the caller's job.
-public struct CTDCTable: Sendable, Equatable {
-    public var header: [String]
-    public var rows: [[String]]
-
-    public init(header: [String], rows: [[String]]) {
-        self.header = header
-        self.rows = rows
-    }
-}
-
 /// The column layout of the Counter Trafficking Data Collaborative's global k-anonymised dataset
 /// (2017–2021 releases).
 public enum CTDCFormat {
@@ -105,8 +93,8 @@ public enum CTDCFormat {
             guard seen.contains(column) else { throw .quasiIdentifierNotInFile(column) }
             guard seenQuasi.insert(column).inserted else { throw .duplicateQuasiIdentifier(column) }
         }
-        for (index, row) in table.rows.enumerated() where row.count != table.header.count {
-            throw .rowWidth(row: index + 1, expected: table.header.count, found: row.count)
+        if let problem = table.widthProblem {
+            throw .rowWidth(row: problem.row, expected: table.header.count, found: problem.found)
         }
     }
 

@@ -47,26 +47,26 @@ struct KAnonymityEngine {
 
     init(table: CTDCTable, quasi: [String], k: Int) throws(DisclosureError) {
         self.k = k
-        rowCount = table.rows.count
+        rowCount = table.rowCount
         columns = quasi.map { EncodedColumn(name: $0, position: table.header.firstIndex(of: $0)!) }
         let width = columns.count
 
-        // Level-0 codes, row by row.
-        var leafIndex = [[String: UInt32]](repeating: [:], count: width)
+        // Level-0 codes, row by row: the table's codes for a column, renumbered so that every
+        // spelling of missing is 0 and the others count up in order of first appearance.
         var leafValues = [[String]](repeating: [CTDCFormat.missing], count: width)
         var rowCodes = [UInt32](repeating: 0, count: rowCount * width)
-        let positions = columns.map(\.position)
-        for (rowIndex, row) in table.rows.enumerated() {
-            for c in 0..<width {
-                let value = row[positions[c]]
-                guard !CTDCFormat.isMissing(value) else { continue }
-                if let known = leafIndex[c][value] {
-                    rowCodes[rowIndex * width + c] = known
-                } else {
-                    let code = UInt32(leafValues[c].count)
-                    leafIndex[c][value] = code
-                    leafValues[c].append(value)
-                    rowCodes[rowIndex * width + c] = code
+        for (c, column) in columns.enumerated() {
+            let values = table.values[column.position]
+            let unassigned = UInt32.max
+            var leafOf = values.map { CTDCFormat.isMissing($0) ? 0 : unassigned }
+            table.codes[column.position].withUnsafeBufferPointer { cells in
+                for row in 0..<rowCount {
+                    let cell = Int(cells[row])
+                    if leafOf[cell] == unassigned {
+                        leafOf[cell] = UInt32(leafValues[c].count)
+                        leafValues[c].append(values[cell])
+                    }
+                    rowCodes[row * width + c] = leafOf[cell]
                 }
             }
         }
@@ -398,8 +398,6 @@ struct KAnonymityEngine {
     func write(table: CTDCTable, choice: LatticeChoice) -> (CTDCTable, AnonymisationReport) {
         let levels = choice.levels
         let plan = choice.suppression
-        let width = table.header.count
-        let isQuasi = table.header.indices.map { position in columns.contains { $0.position == position } }
 
         // Per distinct level-0 combination: the key written, or nil when its rows are dropped.
         let finalKeys: [UInt64?] = groupKeys.map { leafKey in
@@ -409,53 +407,62 @@ struct KAnonymityEngine {
         }
         let lends = finalKeys.map { key in key.map { plan.borrowed[$0] != nil } ?? false }
         // The loop reads plain arrays rather than the column objects.
-        let positions = columns.map(\.position)
         let shifts = columns.map { UInt64($0.shift) }
         let masks = columns.map(\.fieldMask)
-        let written = columns.indices.map { columns[$0].valuesAtLevel[levels[$0]] }
         let changed = columns.indices.map { columns[$0].changedAtLevel[levels[$0]] }
 
+        // Quasi-identifier columns get new codes (the values written at the chosen levels); the
+        // others keep theirs, every spelling of missing written -99.
+        let dropsRows = finalKeys.contains(nil)
+        var kept: [Int] = []
+        kept.reserveCapacity(dropsRows ? rowCount : 0)
+        var quasiCodes = [[UInt32]](repeating: [], count: columns.count)
+        for c in columns.indices { quasiCodes[c].reserveCapacity(rowCount - plan.droppedRows) }
         var seen: [UInt64: Int] = [:]
-        var rows: [[String]] = []
-        rows.reserveCapacity(rowCount - plan.droppedRows)
         var generalisedCells = 0
         var suppressedCells = 0
-        for (rowIndex, row) in table.rows.enumerated() {
+        for rowIndex in 0..<rowCount {
             let group = Int(rowGroup[rowIndex])
             guard var key = finalKeys[group] else { continue }
+            if dropsRows { kept.append(rowIndex) }
             if lends[group], let lent = plan.borrowed[key] {
                 let rank = seen[key, default: 0]
                 seen[key] = rank + 1
                 if rank >= plan.sizesBeforeBorrowing[key]! - lent { key = 0 }
             }
-            var output = [String](unsafeUninitializedCapacity: width) { buffer, initialised in
-                for position in 0..<width {
-                    let value = row[position]
-                    let normalised = !isQuasi[position] && CTDCFormat.isMissing(value) ? CTDCFormat.missing : value
-                    (buffer.baseAddress! + position).initialize(to: normalised)
-                }
-                initialised = width
-            }
             let leafKey = groupKeys[group]
-            for c in positions.indices {
-                let code = Int(truncatingIfNeeded: (key & masks[c]) >> shifts[c])
+            for c in columns.indices {
+                let code = UInt32(truncatingIfNeeded: (key & masks[c]) >> shifts[c])
                 let leaf = Int(truncatingIfNeeded: (leafKey & masks[c]) >> shifts[c])
-                output[positions[c]] = written[c][code]
+                quasiCodes[c].append(code)
                 if code == 0 {
                     if leaf != 0 { suppressedCells += 1 }
                 } else if changed[c][leaf] {
                     generalisedCells += 1
                 }
             }
-            rows.append(output)
         }
+        let outputRows = quasiCodes.first?.count ?? 0
+        var values: [[String]] = []
+        var codes: [[UInt32]] = []
+        for position in table.header.indices {
+            if let c = columns.firstIndex(where: { $0.position == position }) {
+                values.append(columns[c].valuesAtLevel[levels[c]])
+                codes.append(quasiCodes[c])
+            } else {
+                values.append(table.values[position].map { CTDCFormat.isMissing($0) ? CTDCFormat.missing : $0 })
+                let column = table.codes[position]
+                codes.append(dropsRows ? kept.map { column[$0] } : column)
+            }
+        }
+        let output = CTDCTable(header: table.header, values: values, codes: codes, rowCount: outputRows)
 
         var levelNames: [String: String] = [:]
         for (c, column) in columns.enumerated() { levelNames[column.name] = column.levelNames[levels[c]] }
         let report = AnonymisationReport(
-            inputRows: rowCount, outputRows: rows.count, suppressedRows: rowCount - rows.count,
+            inputRows: rowCount, outputRows: outputRows, suppressedRows: rowCount - outputRows,
             generalisedCells: generalisedCells, suppressedCells: suppressedCells, levels: levelNames,
             baselineRows: baselineRows)
-        return (CTDCTable(header: table.header, rows: rows), report)
+        return (output, report)
     }
 }

@@ -1,5 +1,5 @@
-/// Helpers for CSV files meant to be opened in spreadsheet programs. Quoting is left to the
-/// CSV writer (CSV.swift); these only deal with what spreadsheets do on top of CSV.
+/// Helpers for CSV files meant to be opened in spreadsheet programs. Quoting is left to
+/// `CSVText`; these only deal with what spreadsheets do on top of CSV.
 public enum SpreadsheetCSV {
     /// The UTF-8 byte order mark. Excel reads a CSV file without it in the system's legacy code
     /// page, which garbles Arabic names; with it, as UTF-8. Write it once, before the first row.

@@ -127,7 +127,7 @@ struct CasePageController: RouteCollection {
             if page * filter.per >= total || page >= 500 { break }
             page += 1
         }
-        return SpreadsheetResponse.download(try SpreadsheetResponse.csv(rows), filename: "sanad-cases.csv")
+        return SpreadsheetResponse.download(SpreadsheetResponse.csv(rows), filename: "sanad-cases.csv")
     }
 
     func personCases(req: Request) async throws -> Response {

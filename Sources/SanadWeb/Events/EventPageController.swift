@@ -78,7 +78,7 @@ struct EventPageController: RouteCollection {
                         e.materialCounts.map { "\($0.kind): \($0.count)" }.joined(separator: "; "),
                     ])
         }
-        return SpreadsheetResponse.download(try SpreadsheetResponse.csv(rows), filename: "sanad-events.csv")
+        return SpreadsheetResponse.download(SpreadsheetResponse.csv(rows), filename: "sanad-events.csv")
     }
 
     func centres(_ req: Request) async throws -> [Components.Choice] {

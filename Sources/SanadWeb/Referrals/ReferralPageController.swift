@@ -74,7 +74,7 @@ struct ReferralPageController: RouteCollection {
             if page * 200 >= total || page >= 500 { break }
             page += 1
         }
-        return SpreadsheetResponse.download(try SpreadsheetResponse.csv(rows), filename: "sanad-referrals.csv")
+        return SpreadsheetResponse.download(SpreadsheetResponse.csv(rows), filename: "sanad-referrals.csv")
     }
 
     func referralPage(_ req: Request, _ id: UUID, error: String? = nil) async throws -> ReferralPage {

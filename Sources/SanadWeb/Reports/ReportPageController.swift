@@ -95,7 +95,7 @@ struct ReportPageController: RouteCollection {
         let q = try await Self.query(req, defaults: true)
         let summary = try await req.reports.summary(q)
         return SpreadsheetResponse.download(
-            try SpreadsheetResponse.csv(DashboardFigures.rows(summary)), filename: "sanad-figures-\(q.from)-\(q.to).csv"
+            SpreadsheetResponse.csv(DashboardFigures.rows(summary)), filename: "sanad-figures-\(q.from)-\(q.to).csv"
         )
     }
 
@@ -110,7 +110,7 @@ struct ReportPageController: RouteCollection {
         let rows = try await req.hxl.table(q, by: by)
         // HXL tools read the first cell's name exactly, so this file has no byte-order mark.
         return SpreadsheetResponse.download(
-            try SpreadsheetResponse.plainCSV(rows), filename: "sanad-hxl-\(q.from)-\(q.to).csv")
+            SpreadsheetResponse.plainCSV(rows), filename: "sanad-hxl-\(q.from)-\(q.to).csv")
     }
 
     func ctdc(req: Request) async throws -> Response {
@@ -138,6 +138,6 @@ struct ReportPageController: RouteCollection {
         let source = try await req.ctdc.cases(for: actor)
         let (output, _) = try DisclosureControl.anonymise(source.table, quasi: quasi, k: k)
         return SpreadsheetResponse.download(
-            try SpreadsheetResponse.plainCSV([output.header] + output.rows), filename: "sanad-ctdc-k\(k).csv")
+            Data(output.csv), filename: "sanad-ctdc-k\(k).csv")
     }
 }

@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import SanadCore
 import Vapor
@@ -6,21 +5,14 @@ import Vapor
 /// CSV for people who work in spreadsheets: UTF-8 with a byte-order mark (so Arabic shows correctly when the
 /// file is opened directly) and every cell neutralised against formula injection.
 enum SpreadsheetResponse {
-    static func csv(_ rows: [[String]]) throws -> Data {
-        let writer = try CSVWriter(stream: .toMemory())
-        for row in rows { try writer.write(row: row.map(SpreadsheetCSV.neutralise)) }
-        writer.stream.close()
-        let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return Data(SpreadsheetCSV.utf8BOM) + data
+    static func csv(_ rows: [[String]]) -> Data {
+        var bytes = SpreadsheetCSV.utf8BOM
+        for row in rows { CSVText.append(row.map(SpreadsheetCSV.neutralise), to: &bytes) }
+        return Data(bytes)
     }
 
     /// Plain CSV (no byte-order mark, no neutralising) for machine readers such as HXL tools.
-    static func plainCSV(_ rows: [[String]]) throws -> Data {
-        let writer = try CSVWriter(stream: .toMemory())
-        for row in rows { try writer.write(row: row) }
-        writer.stream.close()
-        return writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-    }
+    static func plainCSV(_ rows: [[String]]) -> Data { Data(CSVText.encode(rows)) }
 
     static func download(_ data: Data, filename: String) -> Response {
         let response = Response(status: .ok, body: .init(data: data))
