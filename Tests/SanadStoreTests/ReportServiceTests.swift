@@ -212,6 +212,58 @@ import Testing
         }
     }
 
+    /// Issue 13, item 3: services delivered by type and event participants, under the same small-cell rules.
+    @Test func hxlExportCarriesServicesByTypeAndEventParticipants() async throws {
+        try await TestApp.with { app, fx in
+            let w = try await Self.world(fx)
+            for i in 0..<7 {
+                let (_, c) = try await w.person("Woman \(i) Test", sex: .feminine, age: 30, nationality: "ERI")
+                try await w.service(c, "food", daysAgo: 2)
+                if i < 3 { try await w.service(c, "medical", daysAgo: 1) }
+                let (_, m) = try await w.person("Man \(i) Test", sex: .masculine, age: 35, nationality: "SSD")
+                try await w.service(m, "food", daysAgo: 2)
+            }
+            let (_, boy) = try await w.person("Boy Test", sex: .masculine, age: 14, nationality: "SSD")
+            try await w.service(boy, "legal-aid", daysAgo: 2)
+            var event = AwarenessEventDraft()
+            event.type = "radio"
+            event.title = "Safe migration"
+            event.startDate = w.today.adding(days: -4).description
+            event.statePcode = "SD01"
+            event.centre = "SD01"
+            event.participants[ParticipantGroup(sex: .female, age: .adults)!] = "12"
+            event.participants[ParticipantGroup(sex: .male, age: .children)!] = "3"
+            event.participants[ParticipantGroup(sex: .unknown, age: .adults)!] = "6"
+            _ = try await EventService(db: app.db, actor: w.cw, context: fx.context).record(event)
+
+            let hxl = HXLExport(db: app.db, actor: w.officer, context: fx.context)
+            let rows = try await hxl.table(w.query(), by: [.centre])
+            #expect(rows.count == 3)
+            let header = rows[1]
+            func cell(_ tag: String) -> String? { header.firstIndex(of: tag).map { rows[2][$0] } }
+            #expect(cell("#reached+ind") == "15")
+            #expect(cell("#indicator+num+services") == "18")
+            #expect(cell("#indicator+num+services+food") == "14")
+            #expect(cell("#indicator+num+services+cash") == "0")
+            // 3 medical sessions and 1 legal-aid session are small cells; their sum (4) pins neither down.
+            #expect(cell("#indicator+num+services+medical") == "" && cell("#indicator+num+services+legal_aid") == "")
+            #expect(rows[2].last?.contains("services_medical<5") == true)
+            #expect(cell("#reached+ind+awareness") == "21")
+            #expect(cell("#reached+ind+awareness+f") == "12" && cell("#reached+ind+awareness+f+adults") == "12")
+            #expect(cell("#reached+ind+awareness+m") == "" && cell("#reached+ind+awareness+m+children") == "")
+            // With the men blanked, the unknown-sex 6 would give them away (21 − 12 − 6): blanked too.
+            #expect(cell("#reached+ind+awareness+sex_unknown") == "")
+            #expect(rows[2].last?.contains("participants_m<5") == true)
+
+            // Participants have no nationality: rows by nationality carry services but no participants.
+            let byNationality = try await hxl.table(w.query(), by: [.centre, .nationality])
+            #expect(byNationality[1].contains("#indicator+num+services+food"))
+            #expect(!byNationality[1].contains("#reached+ind+awareness"))
+            let eritrean = byNationality.first { $0.contains("ERI") }!
+            #expect(eritrean[byNationality[1].firstIndex(of: "#indicator+num+services")!] == "10")
+        }
+    }
+
     @Test func ctdcExportHasOnlyConsentingVictimsAndMeetsK() async throws {
         try await TestApp.with { app, fx in
             let w = try await Self.world(fx)

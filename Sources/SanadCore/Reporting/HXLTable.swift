@@ -86,6 +86,21 @@ public struct HXLMeasure: Sendable, Hashable {
     public static let services = HXLMeasure(
         key: "services", header: "Services delivered", hashtag: "#indicator+num+services")
 
+    /// Services of one type delivered: `services_legal_aid`, "Services delivered (Legal aid)",
+    /// `#indicator+num+services+legal_aid` (HXL attributes take no hyphen).
+    public static func services(_ type: ServiceType) -> HXLMeasure {
+        let attribute = type.rawValue.replacingOccurrences(of: "-", with: "_")
+        return HXLMeasure(
+            key: "services_\(attribute)", header: "Services delivered (\(type.englishLabel))",
+            hashtag: "#indicator+num+services+\(attribute)")
+    }
+
+    /// Services delivered in total and by type, tied so that one blanked type cannot be worked out.
+    public static let servicesByType = (
+        measures: [services] + ServiceType.allCases.map(services),
+        group: HXLMeasureGroup(total: services.key, parts: ServiceType.allCases.map { services($0).key })
+    )
+
     /// Awareness-raising events held.
     public static let events = HXLMeasure(key: "events", header: "Events held", hashtag: "#indicator+num+events")
 
@@ -118,6 +133,11 @@ public struct HXLMeasureGroup: Sendable, Hashable {
 public struct HXLDisaggregation: Sendable {
     public let measures: [HXLMeasure]
     public let groups: [HXLMeasureGroup]
+
+    public init(measures: [HXLMeasure], groups: [HXLMeasureGroup]) {
+        self.measures = measures
+        self.groups = groups
+    }
 
     public init(
         banding: AgeBanding = .childrenAdults, sexes: [ReportSex] = ReportSex.allCases,

@@ -22,7 +22,8 @@ public enum HXLExportError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 }
 
-/// People assisted in a period as an HXL-tagged aggregate table, small cells suppressed.
+/// People reached, services delivered by type and awareness-event participants in a period, as an HXL-tagged
+/// aggregate table with small cells suppressed.
 public struct HXLExport: Sendable {
     let reports: ReportService
 
@@ -60,11 +61,21 @@ public struct HXLExport: Sendable {
         if by.contains(.sex) { dimensions.append(.sex) }
         if by.contains(.age) { dimensions.append(.ageGroup) }
         let columns = !by.contains(.sex) && !by.contains(.age)
-        let table =
+        // Events count participants by sex and children/adults at the door, with no nationality: they fit rows by
+        // centre (or none), not rows by nationality, sex or age, nor a nationality filter.
+        let withParticipants = by.allSatisfy { $0 == .centre } && query.nationality == nil
+        let people =
             columns
-            ? HXLTable(
-                dimensions: dimensions, disaggregation: .people(.reached, banding: query.banding), threshold: threshold)
-            : HXLTable(dimensions: dimensions, measures: [.people(.reached)], threshold: threshold)
+            ? HXLDisaggregation.people(.reached, banding: query.banding)
+            : HXLDisaggregation(measures: [.people(.reached)], groups: [])
+        let participants =
+            withParticipants
+            ? HXLDisaggregation(banding: .childrenAdults, measure: HXLMeasure.eventParticipants)
+            : HXLDisaggregation(measures: [], groups: [])
+        let table = HXLTable(
+            dimensions: dimensions,
+            measures: people.measures + HXLMeasure.servicesByType.measures + participants.measures,
+            groups: people.groups + [HXLMeasure.servicesByType.group] + participants.groups, threshold: threshold)
 
         struct Key: Hashable {
             var state: String?
@@ -76,6 +87,7 @@ public struct HXLExport: Sendable {
         if !centres.isEmpty {
             // From the dashboard's facts (`FigureStore`): a merged record's services count for its survivor.
             try await reports.context.figures.refresh(reports.sql)
+            let serviceKeys = ServiceType.allCases.map { HXLMeasure.services($0).key }
             for (cell, n) in await reports.context.figures.reached(query, centres: centres) {
                 let age = query.banding.group(forAge: cell.birthYear.map { query.to.year - $0 })
                 let key = Key(
@@ -83,12 +95,26 @@ public struct HXLExport: Sendable {
                     origin: by.contains(.nationality) ? (cell.nationality ?? "") : nil,
                     sex: by.contains(.sex) ? cell.sex : nil, age: by.contains(.age) ? age : nil)
                 var c = counts[key] ?? [:]
-                c[HXLMeasure.people(.reached).key, default: 0] += n
+                c[HXLMeasure.people(.reached).key, default: 0] += n.people
                 if columns {
-                    c[HXLMeasure.people(.reached, sex: cell.sex).key, default: 0] += n
-                    c[HXLMeasure.people(.reached, sex: cell.sex, age: age).key, default: 0] += n
+                    c[HXLMeasure.people(.reached, sex: cell.sex).key, default: 0] += n.people
+                    c[HXLMeasure.people(.reached, sex: cell.sex, age: age).key, default: 0] += n.people
                 }
+                c[HXLMeasure.services.key, default: 0] += n.services.reduce(0, +)
+                for (t, count) in n.services.enumerated() { c[serviceKeys[t], default: 0] += count }
                 counts[key] = c
+            }
+            if withParticipants {
+                for (centre, cells) in try await eventParticipants(query, centres: centres) {
+                    let key = Key(state: by.contains(.centre) ? stateOf[centre] : nil)
+                    var c = counts[key] ?? [:]
+                    for (group, n) in cells {
+                        c[HXLMeasure.eventParticipants().key, default: 0] += n
+                        c[HXLMeasure.eventParticipants(sex: group.sex).key, default: 0] += n
+                        c[HXLMeasure.eventParticipants(sex: group.sex, age: group.age).key, default: 0] += n
+                    }
+                    counts[key] = c
+                }
             }
         }
         let measureKeys = table.measures.map(\.key)
@@ -107,5 +133,32 @@ public struct HXLExport: Sendable {
         } catch {
             throw HXLExportError.table(error)
         }
+    }
+
+    /// Participants of the awareness events held in the period by the centres, by centre. Events name no person.
+    private func eventParticipants(_ query: ReportQuery, centres: [String]) async throws -> [String: [ParticipantGroup:
+        Int]]
+    {
+        // The table's columns in `ParticipantGroup.all` order: sexes f, m, i, u(nknown), children before adults.
+        let columns = ParticipantGroup.all.map { g in
+            "\(g.sex == .unknown ? "u" : g.sex.rawValue)_\(g.age.hxlAttribute)"
+        }
+        var out: [String: [ParticipantGroup: Int]] = [:]
+        for row in try await reports.sql.raw(
+            """
+            SELECT e.centre_code AS centre,
+            \(unsafeRaw: columns.map { "CAST(SUM(e.\($0)) AS BIGINT) AS \($0)" }.joined(separator: ", "))
+            FROM awareness_events e
+            WHERE e.start_date >= \(bind: query.from.description) AND e.start_date <= \(bind: query.to.description)
+            AND e.centre_code IN (\(binds: centres))
+            GROUP BY e.centre_code
+            """
+        ).all() {
+            let centre = try row.decode(column: "centre", as: String.self)
+            for (group, column) in zip(ParticipantGroup.all, columns) {
+                out[centre, default: [:]][group] = try row.decode(column: column, as: Int?.self) ?? 0
+            }
+        }
+        return out
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import SanadCore
 
-/// People reached at one centre, in one cell of the HXL export's breakdowns.
+/// People reached and services delivered at one centre, in one cell of the HXL export's breakdowns.
 struct ReachedCell: Hashable {
     let centre: String
     let nationality: String?
@@ -9,10 +9,17 @@ struct ReachedCell: Hashable {
     let birthYear: Int?
 }
 
+/// What one cell holds: people reached (each once per centre), and services delivered by type.
+struct ReachedCounts: Equatable {
+    var people = 0
+    /// Indexed like `ServiceType.allCases`.
+    var services = [Int](repeating: 0, count: ServiceType.allCases.count)
+}
+
 extension FigureStore {
     /// Each person counted once per centre that delivered them a service in the period (as the export always
-    /// counted), by their surviving record's nationality, sex and birth year.
-    func reached(_ query: ReportQuery, centres: [String]) -> [ReachedCell: Int] {
+    /// counted), and every delivered service, by their surviving record's nationality, sex and birth year.
+    func reached(_ query: ReportQuery, centres: [String]) -> [ReachedCell: ReachedCounts] {
         let from = DayNumber.of(query.from)
         let to = DayNumber.of(query.to)
         let root = survivors()
@@ -26,18 +33,34 @@ extension FigureStore {
                 chosen[Int(n)] = true
             }
         }
-        var out: [ReachedCell: Int] = [:]
+        // A type the catalogue no longer knows counts as other, so the types still add up to the total.
+        let other = ServiceType.allCases.firstIndex(of: .other)!
+        let typeIndex = codes.names.map { ServiceType(rawValue: $0).flatMap(ServiceType.allCases.firstIndex) ?? other }
+        // Keyed by numbers while counting (a million services), by names at the end.
+        struct Key: Hashable {
+            let centre: Int32
+            let nationality: Int32
+            let sex: ReportSex
+            let birthYear: Int32
+        }
+        var counts: [Key: ReachedCounts] = [:]
         for s in services.rows where s.live && s.delivered && s.day >= from && s.day <= to && s.person >= 0 {
             guard s.centre >= 0, chosen[Int(s.centre)] else { continue }
             let r = root[Int(s.person)]
             let p = people[r]
             guard p.live, nationality == nil || p.nationality == nationality else { continue }
-            guard sets[Int(s.centre)].insert(r) else { continue }
+            let key = Key(centre: s.centre, nationality: p.nationality, sex: p.sex, birthYear: p.birthYear)
+            let newcomer = sets[Int(s.centre)].insert(r)
+            counts[key, default: ReachedCounts()].people += newcomer ? 1 : 0
+            counts[key]!.services[s.type >= 0 ? typeIndex[Int(s.type)] : other] += 1
+        }
+        var out: [ReachedCell: ReachedCounts] = [:]
+        for (key, n) in counts {
             let cell = ReachedCell(
-                centre: codes.names[Int(s.centre)],
-                nationality: p.nationality >= 0 ? codes.names[Int(p.nationality)] : nil,
-                sex: p.sex, birthYear: p.birthYear > 0 ? Int(p.birthYear) : nil)
-            out[cell, default: 0] += 1
+                centre: codes.names[Int(key.centre)],
+                nationality: key.nationality >= 0 ? codes.names[Int(key.nationality)] : nil,
+                sex: key.sex, birthYear: key.birthYear > 0 ? Int(key.birthYear) : nil)
+            out[cell] = n
         }
         return out
     }
