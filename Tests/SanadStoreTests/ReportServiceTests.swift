@@ -40,6 +40,18 @@ import Testing
             _ = try await CaseService(db: fx.app.db, actor: cw, context: fx.context).recordService(caseID, s)
         }
 
+        /// An awareness event held by SD01 four days ago, with these participants.
+        func event(_ participants: [(ReportSex, AgeGroup, Int)]) async throws {
+            var event = AwarenessEventDraft()
+            event.type = "radio"
+            event.title = "Safe migration"
+            event.startDate = today.adding(days: -4).description
+            event.statePcode = "SD01"
+            event.centre = "SD01"
+            for (sex, age, n) in participants { event.participants[ParticipantGroup(sex: sex, age: age)!] = String(n) }
+            _ = try await EventService(db: fx.app.db, actor: cw, context: fx.context).record(event)
+        }
+
         func query(_ from: Int = 30, nationality: String? = nil, centre: String? = nil) -> ReportQuery {
             try! ReportQuery.make(
                 from: today.adding(days: -from).description, to: today.description, centre: centre,
@@ -105,15 +117,7 @@ import Testing
                 let d = AVRRStepDraft(step: step.rawValue, date: w.today.adding(days: -8 + i).description)
                 _ = try await returns.advance(r.id, d, expectedVersion: nil)
             }
-            var event = AwarenessEventDraft()
-            event.type = "radio"
-            event.title = "Safe migration"
-            event.startDate = w.today.adding(days: -4).description
-            event.statePcode = "SD01"
-            event.centre = "SD01"
-            event.participants[ParticipantGroup(sex: .female, age: .adults)!] = "12"
-            event.participants[ParticipantGroup(sex: .male, age: .children)!] = "3"
-            _ = try await EventService(db: app.db, actor: w.cw, context: fx.context).record(event)
+            try await w.event([(.female, .adults, 12), (.male, .children, 3)])
             let s = try await ReportService(db: app.db, actor: sup, context: fx.context).summary(w.query())
             #expect(s.presumedVictims.total == 1 && s.confirmedVictims.total == 1)
             #expect(s.departures.total == 1 && s.departures.count(.female, .adults) == 1)
@@ -225,16 +229,7 @@ import Testing
             }
             let (_, boy) = try await w.person("Boy Test", sex: .masculine, age: 14, nationality: "SSD")
             try await w.service(boy, "legal-aid", daysAgo: 2)
-            var event = AwarenessEventDraft()
-            event.type = "radio"
-            event.title = "Safe migration"
-            event.startDate = w.today.adding(days: -4).description
-            event.statePcode = "SD01"
-            event.centre = "SD01"
-            event.participants[ParticipantGroup(sex: .female, age: .adults)!] = "12"
-            event.participants[ParticipantGroup(sex: .male, age: .children)!] = "3"
-            event.participants[ParticipantGroup(sex: .unknown, age: .adults)!] = "6"
-            _ = try await EventService(db: app.db, actor: w.cw, context: fx.context).record(event)
+            try await w.event([(.female, .adults, 12), (.male, .children, 3), (.unknown, .adults, 6)])
 
             let hxl = HXLExport(db: app.db, actor: w.officer, context: fx.context)
             let rows = try await hxl.table(w.query(), by: [.centre])
