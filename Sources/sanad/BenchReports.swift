@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import SanadCore
 import SanadStore
+import SanadWeb
 import Vapor
 
 /// Dashboard speed on a mission-sized database: synthetic people, cases and delivered services inserted in bulk
@@ -85,6 +86,13 @@ struct DashboardBench: AsyncParsableCommand {
             let h = IdentityBench.now()
             let hxl = try await services.hxl.table(query, by: [.centre, .nationality, .sex, .age])
             let hxlTime = IdentityBench.now() - h
+            let hc = IdentityBench.now()
+            let hxlByCentre = try await services.hxl.table(query, by: [.centre])
+            let hxlCentreTime = IdentityBench.now() - hc
+            // The figures download: the summary (already warm) and its CSV.
+            let fc = IdentityBench.now()
+            let figures = DashboardFigures.csv(try await services.reports.summary(query))
+            let figuresTime = IdentityBench.now() - fc
             let database = Environment.get("DATABASE_URL") == nil ? "SQLite" : "PostgreSQL"
             func f(_ x: Double) -> String { String(format: "%.3f", x) }
             print(
@@ -99,6 +107,8 @@ struct DashboardBench: AsyncParsableCommand {
             print("|---|---:|")
             for (name, t) in filterTimes { print("| \(name) | \(f(t)) |") }
             print("| HXL export by centre, nationality, sex and age (\(hxl.count - 2) rows) | \(f(hxlTime)) |")
+            print("| HXL export by centre, with participants (\(hxlByCentre.count - 2) rows) | \(f(hxlCentreTime)) |")
+            print("| figures CSV (\(figures.count) bytes) | \(f(figuresTime)) |")
             print("services by type: \(summary.services.mapValues(\.records).sorted { $0.key < $1.key })")
             print("trend flags: \(trends.findings.count), categories skipped: \(trends.skipped)")
         }

@@ -7,10 +7,13 @@ extension Breakdown: Content {}
 extension MonthFigures: Content {}
 
 /// The dashboard's figures as rows, for the CSV download (and the tables, which show the same numbers).
-enum DashboardFigures {
+public enum DashboardFigures {
     static func columns(_ banding: AgeBanding) -> [(ReportSex, AgeGroup)] {
         [ReportSex.female, .male].flatMap { sex in banding.groups.filter { $0 != .unknown }.map { (sex, $0) } }
     }
+
+    /// The figures CSV as downloaded (also timed by `sanad bench dashboard`).
+    public static func csv(_ s: ReportSummary) -> Data { SpreadsheetResponse.csv(rows(s)) }
 
     static func rows(_ s: ReportSummary) -> [[String]] {
         let cols = columns(s.query.banding)

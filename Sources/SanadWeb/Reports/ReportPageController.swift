@@ -95,7 +95,7 @@ struct ReportPageController: RouteCollection {
         let q = try await Self.query(req, defaults: true)
         let summary = try await req.reports.summary(q)
         return SpreadsheetResponse.download(
-            SpreadsheetResponse.csv(DashboardFigures.rows(summary)), filename: "sanad-figures-\(q.from)-\(q.to).csv"
+            DashboardFigures.csv(summary), filename: "sanad-figures-\(q.from)-\(q.to).csv"
         )
     }
 
