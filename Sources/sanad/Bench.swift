@@ -6,7 +6,7 @@ import SanadCore
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks (build with -c release for meaningful numbers).",
-        subcommands: [IdentityBench.self, DashboardBench.self, CTDCSynthBench.self])
+        subcommands: [IdentityBench.self, DashboardBench.self, CTDCSynthBench.self, SyncSimulationBench.self])
 }
 
 struct IdentityBench: ParsableCommand {

@@ -1,0 +1,157 @@
+/// The central node's merge rules: the only arbiter of the star (issue 11).
+///
+/// - Operations of one office are taken in that office's sequence order, each once: a page that repeats what
+///   was taken is answered from the recorded outcomes, a page that skips ahead is answered with what was
+///   acknowledged so the office resends from there (retries, duplicates and reordering change nothing).
+/// - An edit applies when it was made on top of the field's current value; made on top of an older one, it is
+///   held beside it for a person to resolve (no last-writer-wins). Edits to different fields of one record both
+///   apply. Versions decide, never clocks.
+/// - A transition applies while its rule holds and is otherwise refused as "needs review".
+/// - Facts are a set: a repeated id is a duplicate if identical and an integrity alarm if not.
+public struct SyncCentre: Sendable, Equatable {
+    public let node: String
+    /// The centres each office serves.
+    public private(set) var offices: [String: Set<String>] = [:]
+    public private(set) var fields: [SyncFieldKey: SyncFieldState] = [:]
+    public private(set) var facts: [SyncOpID: SyncOperation] = [:]
+    /// Every operation taken, with what became of it.
+    public private(set) var outcomes: [SyncOpID: SyncOutcome] = [:]
+    private(set) var taken: [SyncOpID: SyncOperation] = [:]
+    /// Held operations closed by a resolution or replaced by their author's next edit, and by what.
+    public private(set) var superseded: [SyncOpID: SyncOpID] = [:]
+    /// Each field's applied operations, oldest first: the audit of how it got its value.
+    public private(set) var history: [SyncFieldKey: [SyncOpID]] = [:]
+    /// Highest sequence number taken from each node.
+    public private(set) var received: [String: Int] = [:]
+    public private(set) var feed: [SyncFeedEntry] = []
+    /// Operations refused as integrity alarms, for the administrator.
+    public private(set) var alarms: [SyncOperation] = []
+    private var nextSequence = 1
+
+    public init(node: String = "centre") { self.node = node }
+
+    public mutating func enrol(_ office: String, centres: Set<String>) { offices[office] = centres }
+
+    /// An operation made at the centre itself (a supervisor's resolution, an edit by centre staff).
+    @discardableResult
+    public mutating func make(
+        record: String, centre: String, field: String, kind: SyncOperation.Kind, author: String, at: Int64
+    ) -> (SyncOperation, SyncOutcome) {
+        let op = SyncOperation(
+            id: SyncOpID(node: node, sequence: nextSequence), record: record, centre: centre, field: field,
+            kind: kind, author: author, at: at)
+        nextSequence += 1
+        received[node] = op.id.sequence
+        return (op, take(op))
+    }
+
+    /// Takes a page of an office's operations; see the type's rules.
+    public mutating func receive(_ push: SyncPush) -> SyncPushReply {
+        var outcomes: [SyncOpID: SyncOutcome] = [:]
+        let scope = offices[push.node] ?? []
+        for op in push.operations where op.id.node == push.node {
+            let last = received[push.node, default: 0]
+            if op.id.sequence <= last {
+                if let earlier = taken[op.id], earlier != op {
+                    outcomes[op.id] = alarm(op)
+                } else if let outcome = self.outcomes[op.id] {
+                    outcomes[op.id] = outcome
+                }
+                continue
+            }
+            guard op.id.sequence == last + 1 else { break }
+            received[push.node] = op.id.sequence
+            if scope.contains(op.centre) {
+                outcomes[op.id] = take(op)
+            } else {
+                taken[op.id] = op
+                outcomes[op.id] = record(op, .refused(.outOfScope))
+            }
+        }
+        var states: [SyncFieldKey: SyncFieldState] = [:]
+        for op in push.operations where outcomes[op.id] != nil && !op.isFact && scope.contains(op.centre) {
+            states[op.key] = fields[op.key]
+        }
+        return SyncPushReply(acknowledged: received[push.node, default: 0], outcomes: outcomes, fields: states)
+    }
+
+    /// The feed after `cursor` that `office` may hold, at most `limit` entries examined.
+    public func pull(office: String, after cursor: Int, limit: Int = 500) -> SyncPullReply {
+        let scope = offices[office] ?? []
+        let start = max(0, min(cursor, feed.count))
+        let end = min(feed.count, start + limit)
+        let entries = feed[start..<end].filter { scope.contains($0.centre) }
+        return SyncPullReply(after: cursor, next: end, entries: Array(entries), complete: end == feed.count)
+    }
+
+    private mutating func take(_ op: SyncOperation) -> SyncOutcome {
+        if let earlier = taken[op.id] {
+            return earlier == op ? outcomes[op.id]! : alarm(op)
+        }
+        taken[op.id] = op
+        let key = op.key
+        var state = fields[key] ?? SyncFieldState()
+        let outcome: SyncOutcome
+        switch op.kind {
+        case .fact:
+            facts[op.id] = op
+            publish(.fact(op))
+            return record(op, .applied)
+        case .edit(let value, let basis):
+            if basis == state.head {
+                apply(op, value: value, to: &state)
+                outcome = .applied
+            } else {
+                // Made on top of a value this field no longer has. If that value was one of the held ones, this
+                // is its author carrying on from it: the newer edit takes its place beside the current value.
+                if let basis, let index = state.held.firstIndex(where: { $0.id == basis }) {
+                    superseded[basis] = op.id
+                    state.held.remove(at: index)
+                }
+                state.held.append(op)
+                outcome = .held
+            }
+        case .resolve(let value, let supersedes):
+            let seen = Set(supersedes)
+            if state.head == nil || seen.contains(state.head!) {
+                for held in state.held where seen.contains(held.id) { superseded[held.id] = op.id }
+                state.held.removeAll { seen.contains($0.id) }
+                apply(op, value: value, to: &state)
+                outcome = .applied
+            } else {
+                // The resolver did not see the value that is current now: their answer joins the conflict.
+                state.held.append(op)
+                outcome = .held
+            }
+        case .transition(let from, let to):
+            guard state.value == from else { return record(op, .refused(.needsReview(found: state.value ?? []))) }
+            apply(op, value: to, to: &state)
+            outcome = .applied
+        }
+        state.sequence = feed.count + 1
+        fields[key] = state
+        publish(.field(key, centre: op.centre, state: state))
+        return record(op, outcome)
+    }
+
+    private mutating func apply(_ op: SyncOperation, value: [UInt8], to state: inout SyncFieldState) {
+        state.value = value
+        state.head = op.id
+        history[op.key, default: []].append(op.id)
+    }
+
+    private mutating func publish(_ entry: SyncFeedEntry) { feed.append(entry) }
+
+    private mutating func record(_ op: SyncOperation, _ outcome: SyncOutcome) -> SyncOutcome {
+        outcomes[op.id] = outcome
+        return outcome
+    }
+
+    private mutating func alarm(_ op: SyncOperation) -> SyncOutcome {
+        alarms.append(op)
+        return .refused(.integrity)
+    }
+
+    /// The operation with this id as the centre took it.
+    public func operation(_ id: SyncOpID) -> SyncOperation? { taken[id] }
+}
