@@ -54,6 +54,7 @@ public struct OpenServices: Sendable {
     public var refusals: RefusalLog { RefusalLog(db: db, context: context) }
     public var backups: BackupStatus { BackupStatus(db: db) }
     public var twoFactor: TwoFactorService { TwoFactorService(db: db, context: context) }
+    public var syncNodes: SyncNodeService { SyncNodeService(db: db, context: context) }
 }
 
 /// When the last backup was made (`sanad backup`), for administrators and `/metrics`.

@@ -1,0 +1,124 @@
+import Crypto
+import Foundation
+import SanadCore
+
+/// Why a bundle (or a batch on the wire) is refused. Nothing of a refused bundle is applied.
+public enum SyncBundleError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notABundle
+    case truncated
+    case otherOrganisation(String)
+    case unknownNode(String)
+    case revokedNode(String)
+    case badSignature
+    case unreadable
+
+    public var description: String {
+        switch self {
+        case .notABundle: "This is not a Sanad synchronisation bundle."
+        case .truncated: "The bundle is cut short (copied or downloaded only in part); ask for it again."
+        case .otherOrganisation(let id): "The bundle belongs to another organisation (\(id))."
+        case .unknownNode(let node): "The bundle comes from \(node), which is not enrolled here."
+        case .revokedNode(let node): "The bundle comes from \(node), whose enrolment was revoked; nothing is taken."
+        case .badSignature: "The bundle was changed after it was signed; nothing is taken."
+        case .unreadable: "The bundle is signed but cannot be opened with this organisation's key."
+        }
+    }
+}
+
+/// What a node knows of another node's signing key.
+public struct SyncNodeKey: Sendable, Equatable {
+    public let publicKey: Curve25519.Signing.PublicKey
+    public var revoked: Bool
+
+    public init(publicKey: Curve25519.Signing.PublicKey, revoked: Bool = false) {
+        self.publicKey = publicKey
+        self.revoked = revoked
+    }
+
+    public static func == (lhs: SyncNodeKey, rhs: SyncNodeKey) -> Bool {
+        lhs.publicKey.rawRepresentation == rhs.publicKey.rawRepresentation && lhs.revoked == rhs.revoked
+    }
+}
+
+/// A page of operations as it leaves a node — over the link or on a USB stick (issue 11, items 2 and 3):
+///
+///     SANADSYNC1 | header length (4 bytes, big-endian) | header (JSON) | sealed body | Ed25519 signature (64 bytes)
+///
+/// The header names the organisation and the sending node in clear, so that a receiver can refuse a stranger
+/// before doing anything else. The body (the operations, JSON) is sealed with AES-GCM under the organisation's
+/// synchronisation key, bound to the header; its values are field ciphertexts already, so personal data is
+/// encrypted twice on the way and never in clear. The signature, by the node's own key, covers everything before
+/// it: a changed byte anywhere is refused. A bundle applied twice changes nothing (`SyncCentre` takes each
+/// operation once), so replays need no special case.
+public enum SyncBundle {
+    static let magic = Array("SANADSYNC1".utf8)
+    static let signatureLength = 64
+
+    /// Keys in a fixed order, so that the same operations always make the same bytes.
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    struct Header: Codable, Equatable {
+        var organisation: String
+        var node: String
+        var first: Int
+        var last: Int
+        var count: Int
+        /// Bytes of the sealed body, so that a cut bundle is told from an edited one.
+        var sealedLength: Int
+    }
+
+    public static func seal(
+        _ push: SyncPush, organisation: String, key: SymmetricKey, signer: Curve25519.Signing.PrivateKey
+    ) throws -> Data {
+        let body = try encoder.encode(push.operations)
+        let header = Header(
+            organisation: organisation, node: push.node, first: push.operations.first?.id.sequence ?? 0,
+            last: push.operations.last?.id.sequence ?? 0, count: push.operations.count,
+            sealedLength: body.count + 28)
+        let headerBytes = try encoder.encode(header)
+        var signed = Data(magic)
+        withUnsafeBytes(of: UInt32(headerBytes.count).bigEndian) { signed.append(contentsOf: $0) }
+        signed.append(headerBytes)
+        signed.append(try AES.GCM.seal(body, using: key, authenticating: headerBytes).combined!)
+        return signed + (try signer.signature(for: signed))
+    }
+
+    /// The push inside, once the bundle has been checked against the organisation and the enrolled nodes.
+    public static func open(
+        _ data: Data, organisation: String, key: SymmetricKey, nodes: [String: SyncNodeKey]
+    ) throws(SyncBundleError) -> SyncPush {
+        let bytes = [UInt8](data)
+        guard bytes.count >= magic.count, bytes.starts(with: magic) else {
+            throw bytes.count < magic.count && magic.starts(with: bytes) ? .truncated : .notABundle
+        }
+        guard bytes.count >= magic.count + 4 else { throw .truncated }
+        let length = bytes[magic.count..<magic.count + 4].reduce(0) { $0 << 8 | Int($1) }
+        let headerStart = magic.count + 4
+        guard bytes.count >= headerStart + length else { throw .truncated }
+        let headerBytes = Data(bytes[headerStart..<headerStart + length])
+        guard let header = try? JSONDecoder().decode(Header.self, from: headerBytes), header.sealedLength >= 28 else {
+            throw .badSignature
+        }
+        let total = headerStart + length + header.sealedLength + signatureLength
+        guard bytes.count >= total else { throw .truncated }
+        guard header.organisation == organisation else { throw .otherOrganisation(header.organisation) }
+        guard let node = nodes[header.node] else { throw .unknownNode(header.node) }
+        guard !node.revoked else { throw .revokedNode(header.node) }
+        let signed = Data(bytes[..<(bytes.count - signatureLength)])
+        let signature = Data(bytes[(bytes.count - signatureLength)...])
+        guard bytes.count == total, node.publicKey.isValidSignature(signature, for: signed) else {
+            throw .badSignature
+        }
+        let sealed = Data(bytes[(headerStart + length)..<(bytes.count - signatureLength)])
+        guard let box = try? AES.GCM.SealedBox(combined: sealed),
+            let body = try? AES.GCM.open(box, using: key, authenticating: headerBytes),
+            let operations = try? JSONDecoder().decode([SyncOperation].self, from: body),
+            operations.count == header.count, operations.allSatisfy({ $0.id.node == header.node })
+        else { throw .unreadable }
+        return SyncPush(node: header.node, operations: operations)
+    }
+}
