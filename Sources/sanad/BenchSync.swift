@@ -22,11 +22,11 @@ struct SyncSimulationBench: ParsableCommand {
         }
         let seconds = IdentityBench.now() - start
         print(
-            "| seeds | operations | edits | facts | applied | held | of which resolved | still open | refused | resolutions | messages | dropped | duplicated | crashes | lost | violations | seconds |"
+            "| seeds | operations | edits | facts | applied | held | of which resolved | still open | refused | resolutions | transfers | messages | dropped | duplicated | crashes | lost | violations | seconds |"
         )
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         print(
-            "| \(seeds) | \(total.operations) | \(total.edits) | \(total.facts) | \(total.applied) | \(total.held) | \(total.superseded) | \(total.openConflicts) | \(total.refused) | \(total.resolutions) | \(total.messages) | \(total.dropped) | \(total.duplicated) | \(total.crashes) | \(total.lost) | \(total.violations.count) | \(String(format: "%.1f", seconds)) |"
+            "| \(seeds) | \(total.operations) | \(total.edits) | \(total.facts) | \(total.applied) | \(total.held) | \(total.superseded) | \(total.openConflicts) | \(total.refused) | \(total.resolutions) | \(total.transfers) | \(total.messages) | \(total.dropped) | \(total.duplicated) | \(total.crashes) | \(total.lost) | \(total.violations.count) | \(String(format: "%.1f", seconds)) |"
         )
         for line in total.violations.prefix(20) { print(line) }
         if !total.violations.isEmpty { throw ExitCode.failure }

@@ -119,6 +119,25 @@ import Testing
         #expect(a.fields.keys.map(\.record) == ["p1"])
     }
 
+    /// A record transferred from SD11 to SD12 leaves the office that serves only SD11 and reaches the one that
+    /// serves SD12, fields and facts; an edit still made at the old office is refused as out of scope, visibly.
+    @Test func aTransferredRecordMovesBetweenOffices() {
+        var (centre, a, b) = offices(a: ["SD11"], b: ["SD12"])
+        a.edit(record: "p1", centre: "SD11", field: "phone", value: bytes("0911"), author: "amal", at: 0)
+        a.addFact(record: "p1", centre: "SD11", kind: "service", content: bytes("food"), author: "amal", at: 0)
+        a.receive(centre.receive(a.push()!))
+        centre.make(record: "p1", centre: "SD11", field: "centre", kind: .transfer(to: "SD12"), author: "sup", at: 1)
+        let late = a.edit(record: "p1", centre: "SD11", field: "phone", value: bytes("0922"), author: "amal", at: 2)
+        a.receive(centre.receive(a.push()!))
+        #expect(a.outcomes[late.id] == .refused(.outOfScope))
+        a.receive(centre.pull(office: "a", after: a.cursor))
+        b.receive(centre.pull(office: "b", after: b.cursor))
+        #expect(a.fields.isEmpty && a.facts.isEmpty)
+        #expect(b.fields[SyncFieldKey(record: "p1", field: "phone")]?.value == bytes("0911"))
+        #expect(b.facts.values.map(\.kind) == [.fact(content: bytes("food"))])
+        #expect(centre.recordCentre["p1"] == "SD12")
+    }
+
     @Test func aLatePullReplyNeverTakesAFieldBack() {
         var (centre, a, b) = world()
         let key = SyncFieldKey(record: "p1", field: "phone")

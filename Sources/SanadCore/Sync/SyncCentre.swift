@@ -14,6 +14,8 @@ public struct SyncCentre: Sendable, Equatable {
     public private(set) var offices: [String: Set<String>] = [:]
     public private(set) var fields: [SyncFieldKey: SyncFieldState] = [:]
     public private(set) var facts: [SyncOpID: SyncOperation] = [:]
+    /// The centre each record belongs to now (where it was created, unless transferred since).
+    public private(set) var recordCentre: [String: String] = [:]
     /// Every operation taken, with what became of it.
     public private(set) var outcomes: [SyncOpID: SyncOutcome] = [:]
     private(set) var taken: [SyncOpID: SyncOperation] = [:]
@@ -61,7 +63,7 @@ public struct SyncCentre: Sendable, Equatable {
             }
             guard op.id.sequence == last + 1 else { break }
             received[push.node] = op.id.sequence
-            if scope.contains(op.centre) {
+            if scope.contains(recordCentre[op.record] ?? op.centre) {
                 outcomes[op.id] = take(op)
             } else {
                 taken[op.id] = op
@@ -69,7 +71,8 @@ public struct SyncCentre: Sendable, Equatable {
             }
         }
         var states: [SyncFieldKey: SyncFieldState] = [:]
-        for op in push.operations where outcomes[op.id] != nil && !op.isFact && scope.contains(op.centre) {
+        for op in push.operations
+        where outcomes[op.id] != nil && op.setsField && scope.contains(recordCentre[op.record] ?? op.centre) {
             states[op.key] = fields[op.key]
         }
         return SyncPushReply(acknowledged: received[push.node, default: 0], outcomes: outcomes, fields: states)
@@ -80,7 +83,7 @@ public struct SyncCentre: Sendable, Equatable {
         let scope = offices[office] ?? []
         let start = max(0, min(cursor, feed.count))
         let end = min(feed.count, start + limit)
-        let entries = feed[start..<end].filter { scope.contains($0.centre) }
+        let entries = feed[start..<end].filter { $0.visible(to: scope) }
         return SyncPullReply(after: cursor, next: end, entries: Array(entries), complete: end == feed.count)
     }
 
@@ -89,13 +92,18 @@ public struct SyncCentre: Sendable, Equatable {
             return earlier == op ? outcomes[op.id]! : alarm(op)
         }
         taken[op.id] = op
+        let centre = recordCentre[op.record] ?? op.centre
+        recordCentre[op.record] = centre
         let key = op.key
         var state = fields[key] ?? SyncFieldState()
         let outcome: SyncOutcome
         switch op.kind {
         case .fact:
             facts[op.id] = op
-            publish(.fact(op))
+            publish(.fact(op, centre: centre))
+            return record(op, .applied)
+        case .transfer(let to):
+            if to != centre { move(op.record, from: centre, to: to) }
             return record(op, .applied)
         case .edit(let value, let basis):
             if basis == state.head {
@@ -130,7 +138,7 @@ public struct SyncCentre: Sendable, Equatable {
         }
         state.sequence = feed.count + 1
         fields[key] = state
-        publish(.field(key, centre: op.centre, state: state))
+        publish(.field(key, centre: centre, state: state))
         return record(op, outcome)
     }
 
@@ -141,6 +149,20 @@ public struct SyncCentre: Sendable, Equatable {
     }
 
     private mutating func publish(_ entry: SyncFeedEntry) { feed.append(entry) }
+
+    /// Announces the move, then publishes the record's fields and facts again under the new centre, so that an
+    /// office serving only that centre receives the whole record from its next pull on.
+    private mutating func move(_ record: String, from: String, to: String) {
+        recordCentre[record] = to
+        publish(.moved(record: record, from: from, to: to, sequence: feed.count + 1))
+        for key in fields.keys.filter({ $0.record == record }).sorted() {
+            fields[key]!.sequence = feed.count + 1
+            publish(.field(key, centre: to, state: fields[key]!))
+        }
+        for id in facts.keys.sorted() where facts[id]!.record == record {
+            publish(.fact(facts[id]!, centre: to))
+        }
+    }
 
     private mutating func record(_ op: SyncOperation, _ outcome: SyncOutcome) -> SyncOutcome {
         outcomes[op.id] = outcome

@@ -29,12 +29,15 @@ public struct SyncFieldState: Hashable, Codable, Sendable {
 /// One change in the centre's feed, in the order the centre made it.
 public enum SyncFeedEntry: Hashable, Codable, Sendable {
     case field(SyncFieldKey, centre: String, state: SyncFieldState)
-    case fact(SyncOperation)
+    case fact(SyncOperation, centre: String)
+    /// The record left `from` for `to`; it is followed by the record's fields and facts under `to`.
+    case moved(record: String, from: String, to: String, sequence: Int)
 
-    public var centre: String {
+    /// Whether an office serving `centres` receives this entry.
+    public func visible(to centres: Set<String>) -> Bool {
         switch self {
-        case .field(_, let centre, _): centre
-        case .fact(let op): op.centre
+        case .field(_, let centre, _), .fact(_, let centre): centres.contains(centre)
+        case .moved(_, let from, let to, _): centres.contains(from) || centres.contains(to)
         }
     }
 }

@@ -17,6 +17,9 @@ public struct SyncOffice: Sendable, Equatable {
     public private(set) var facts: [SyncOpID: SyncOperation] = [:]
     /// Where the next pull starts in the centre's feed.
     public private(set) var cursor = 0
+    /// Records moved to a centre this office does not serve, with the feed position of the move: an answer
+    /// made before it must not bring them back.
+    private var gone: [String: Int] = [:]
 
     public init(node: String, centres: Set<String>) {
         self.node = node
@@ -25,12 +28,12 @@ public struct SyncOffice: Sendable, Equatable {
 
     /// The value shown here: this office's latest edit not yet settled by the centre, else the centre's.
     public func value(_ key: SyncFieldKey) -> [UInt8]? {
-        outbox.last { $0.key == key && !$0.isFact }?.value ?? fields[key]?.value
+        outbox.last { $0.key == key && $0.setsField }?.value ?? fields[key]?.value
     }
 
     /// The operation an edit made now builds on: this office's own pending one, else the centre's head.
     func basis(_ key: SyncFieldKey) -> SyncOpID? {
-        outbox.last { $0.key == key && !$0.isFact }?.id ?? fields[key]?.head
+        outbox.last { $0.key == key && $0.setsField }?.id ?? fields[key]?.head
     }
 
     @discardableResult
@@ -88,6 +91,9 @@ public struct SyncOffice: Sendable, Equatable {
     public mutating func receive(_ reply: SyncPushReply) {
         for (id, outcome) in reply.outcomes where id.node == node && outcomes[id] == nil {
             outcomes[id] = outcome
+            // A fact shown here at once but refused by the centre (its record had moved away) stops being shown;
+            // the refusal stays in `outcomes`.
+            if case .refused = outcome { facts[id] = nil }
         }
         for (key, state) in reply.fields { take(key, state) }
         // An operation leaves the outbox once taken and its outcome known; if the reply that carried the outcome
@@ -97,12 +103,17 @@ public struct SyncOffice: Sendable, Equatable {
 
     public mutating func receive(_ reply: SyncPullReply) {
         guard reply.after == cursor else { return }
-        for entry in reply.entries where centres.contains(entry.centre) {
+        for entry in reply.entries where entry.visible(to: centres) {
             switch entry {
             case .field(let key, _, let state):
                 take(key, state)
-            case .fact(let op):
+            case .fact(let op, _):
                 facts[op.id] = op
+            case .moved(let record, _, let to, let sequence):
+                guard !centres.contains(to) else { continue }
+                gone[record] = sequence
+                fields = fields.filter { $0.key.record != record }
+                facts = facts.filter { $0.value.record != record }
             }
         }
         cursor = reply.next
@@ -110,6 +121,7 @@ public struct SyncOffice: Sendable, Equatable {
 
     /// A field's state from the centre, unless this office already has a later one.
     private mutating func take(_ key: SyncFieldKey, _ state: SyncFieldState) {
+        guard state.sequence > (gone[key.record] ?? 0) else { return }
         if (fields[key]?.sequence ?? 0) < state.sequence { fields[key] = state }
     }
 }

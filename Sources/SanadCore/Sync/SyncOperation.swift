@@ -49,11 +49,14 @@ public struct SyncOperation: Hashable, Codable, Sendable {
         case transition(from: [UInt8], to: [UInt8])
         /// An append-only fact (a service delivered, a screening, a note); `field` names its kind.
         case fact(content: [UInt8])
+        /// The record moves to another centre: offices that serve only the old one let it go, offices that serve
+        /// the new one receive all of it.
+        case transfer(to: String)
     }
 
     public let id: SyncOpID
     public let record: String
-    /// The centre the record belongs to: which offices may hold it.
+    /// The centre the record belonged to where the operation was made; the centre checks the record's current one.
     public let centre: String
     public let field: String
     public let kind: Kind
@@ -80,7 +83,7 @@ public struct SyncOperation: Hashable, Codable, Sendable {
     public var value: [UInt8]? {
         switch kind {
         case .edit(let value, _), .resolve(let value, _), .transition(_, let value): value
-        case .fact: nil
+        case .fact, .transfer: nil
         }
     }
 
@@ -88,6 +91,9 @@ public struct SyncOperation: Hashable, Codable, Sendable {
         if case .fact = kind { return true }
         return false
     }
+
+    /// Whether the operation sets a field's value (an edit, a resolution or a transition).
+    public var setsField: Bool { value != nil }
 }
 
 /// What the centre did with an operation. The office that made it keeps this, so nothing is lost unseen.

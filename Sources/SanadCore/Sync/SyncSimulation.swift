@@ -32,6 +32,7 @@ public struct SyncSimulation: Sendable {
         public var superseded = 0
         public var openConflicts = 0
         public var resolutions = 0
+        public var transfers = 0
         public var facts = 0
         public var messages = 0
         public var dropped = 0
@@ -53,6 +54,7 @@ public struct SyncSimulation: Sendable {
             superseded += other.superseded
             openConflicts += other.openConflicts
             resolutions += other.resolutions
+            transfers += other.transfers
             facts += other.facts
             messages += other.messages
             dropped += other.dropped
@@ -88,10 +90,10 @@ public struct SyncSimulation: Sendable {
     private var linkUp: [String: Bool] = [:]
     private var inFlight: [(due: Int, message: Message)] = []
     private var pushesSent: [SyncPush] = []
-    private var known: [String: [(record: String, centre: String)]] = [:]
-    private var knownSet: [String: Set<String>] = [:]
+    /// Per office, the records it knows of in the order it learnt them, and the centre it believes each is at.
+    private var known: [String: [String]] = [:]
+    private var knownCentre: [String: [String: String]] = [:]
     private var made: [SyncOperation] = []
-    private var owners: [String: String] = [:]
     private var report = Report()
     private var now = 0
     private var recordCount = 0
@@ -141,7 +143,7 @@ public struct SyncSimulation: Sendable {
         let node = offices[index].node
         let at = Int64(now) * 600 + clock[node]!
         let author = "\(node)-user\(Int.random(in: 1...3, using: &random))"
-        let choices = known[node] ?? []
+        let choices = (known[node] ?? []).map { ($0, knownCentre[node]![$0]!) }
         if choices.isEmpty || Double.random(in: 0..<1, using: &random) < 0.08 {
             recordCount += 1
             let centre = offices[index].centres.sorted().randomElement(using: &random)!
@@ -201,6 +203,16 @@ public struct SyncSimulation: Sendable {
                 note(op)
             }
         }
+        if Double.random(in: 0..<1, using: &random) < 0.04,
+            let record = centre.recordCentre.keys.sorted().randomElement(using: &random)
+        {
+            let to = ["SD01", "SD11", "SD12"].filter { $0 != owner(record) }.randomElement(using: &random)!
+            let (op, _) = centre.make(
+                record: record, centre: owner(record), field: "centre", kind: .transfer(to: to),
+                author: "centre-supervisor",
+                at: at)
+            note(op)
+        }
         if Double.random(in: 0..<1, using: &random) < 0.2 {
             let keys = centre.fields.keys.filter { $0.field == "phone" }.sorted()
             if let key = keys.randomElement(using: &random) {
@@ -213,17 +225,27 @@ public struct SyncSimulation: Sendable {
         }
     }
 
-    private func owner(_ record: String) -> String { owners[record]! }
+    /// Where a record is now, as the centre knows it.
+    private func owner(_ record: String) -> String { centre.recordCentre[record]! }
 
     private mutating func note(_ op: SyncOperation) {
         made.append(op)
-        owners[op.record] = op.centre
         report.operations += 1
-        if op.isFact { report.facts += 1 } else { report.edits += 1 }
+        switch op.kind {
+        case .fact: report.facts += 1
+        case .transfer: report.transfers += 1
+        default: report.edits += 1
+        }
     }
 
     private mutating func remember(_ node: String, _ record: String, _ centre: String) {
-        if knownSet[node, default: []].insert(record).inserted { known[node, default: []].append((record, centre)) }
+        if knownCentre[node, default: [:]].updateValue(centre, forKey: record) == nil {
+            known[node, default: []].append(record)
+        }
+    }
+
+    private mutating func forget(_ node: String, _ record: String) {
+        if knownCentre[node]?.removeValue(forKey: record) != nil { known[node]!.removeAll { $0 == record } }
     }
 
     private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
@@ -290,7 +312,13 @@ public struct SyncSimulation: Sendable {
                     for entry in reply.entries {
                         switch entry {
                         case .field(let key, let c, _): remember(office, key.record, c)
-                        case .fact(let op): remember(office, op.record, op.centre)
+                        case .fact(let op, let c): remember(office, op.record, c)
+                        case .moved(let record, _, let to, _):
+                            if offices[index(office)].centres.contains(to) {
+                                remember(office, record, to)
+                            } else {
+                                forget(office, record)
+                            }
                         }
                     }
                 }
@@ -335,7 +363,7 @@ public struct SyncSimulation: Sendable {
             switch outcome {
             case .applied:
                 report.applied += 1
-                if !op.isFact && !(centre.history[op.key] ?? []).contains(op.id) {
+                if op.setsField && !(centre.history[op.key] ?? []).contains(op.id) {
                     report.lost += 1
                     fail("\(op.id) is called applied but is not in its field's history")
                 }
@@ -368,9 +396,11 @@ public struct SyncSimulation: Sendable {
         for office in offices {
             let fields = centre.fields.filter { office.centres.contains(owner($0.key.record)) }
             if office.fields != fields { fail("\(office.node) disagrees with the centre on some fields") }
-            let facts = centre.facts.filter { office.centres.contains($0.value.centre) }
+            let facts = centre.facts.filter { office.centres.contains(owner($0.value.record)) }
             if office.facts != facts { fail("\(office.node) disagrees with the centre on facts") }
-            if office.fields.keys.contains(where: { !office.centres.contains(owner($0.record)) }) {
+            if office.fields.keys.contains(where: { !office.centres.contains(owner($0.record)) })
+                || office.facts.values.contains(where: { !office.centres.contains(owner($0.record)) })
+            {
                 fail("\(office.node) holds a record of a centre it does not serve")
             }
         }
