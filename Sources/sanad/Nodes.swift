@@ -42,7 +42,9 @@ struct Nodes: AsyncParsableCommand {
                 print("name\tcentres\tstate\tlast contact")
                 for node in nodes {
                     let contact = node.lastContact.map(format.string(from:)) ?? "never"
-                    print("\(node.name)\t\(node.centres.joined(separator: ","))\t\(node.state)\t\(contact)")
+                    print(
+                        "\(node.name)\t\(node.centres.joined(separator: ","))\t\(node.state == .waiting ? "waiting to join" : node.state.rawValue)\t\(contact)"
+                    )
                 }
             }
         }

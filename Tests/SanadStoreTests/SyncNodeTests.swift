@@ -12,7 +12,7 @@ import Testing
         try await TestApp.with { app, fx in
             let nodes = OpenServices(db: app.db, context: fx.context).syncNodes
             let (added, code) = try await nodes.add(name: "office-kassala", centres: ["sd11"], by: "admin")
-            #expect(added.centres == ["SD11"] && added.state == "waiting to join")
+            #expect(added.centres == ["SD11"] && added.state == .waiting)
             #expect(code.count == 24 && code.split(separator: "-").count == 5)
 
             let key = Curve25519.Signing.PrivateKey()
@@ -25,7 +25,7 @@ import Testing
             // Typed in lower case with spaces: still the code.
             let typed = code.lowercased().replacingOccurrences(of: "-", with: " ")
             let joined = try await nodes.join(code: typed, publicKey: key.publicKey.rawRepresentation)
-            #expect(joined.state == "joined" && joined.lastContact != nil)
+            #expect(joined.state == .joined && joined.lastContact != nil)
             await #expect(throws: SyncNodeError.invalidCode) {
                 _ = try await nodes.join(code: code, publicKey: key.publicKey.rawRepresentation)
             }
@@ -33,7 +33,7 @@ import Testing
 
             try await nodes.revoke("office-kassala", by: "admin")
             #expect(try await nodes.keys()["office-kassala"]?.revoked == true)
-            #expect(try await nodes.list().map(\.state) == ["revoked"])
+            #expect(try await nodes.list().map(\.state) == [.revoked])
             await #expect(throws: SyncNodeError.alreadyRevoked("office-kassala")) {
                 try await nodes.revoke("office-kassala", by: "admin")
             }

@@ -28,6 +28,12 @@ public enum SyncNodeError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
+public enum SyncNodeState: String, Sendable {
+    case waiting
+    case joined
+    case revoked
+}
+
 /// A node as administrators see it.
 public struct SyncNodeView: Sendable, Equatable {
     public let name: String
@@ -46,7 +52,7 @@ public struct SyncNodeView: Sendable, Equatable {
         revokedAt = node.revokedAt
     }
 
-    public var state: String { revokedAt != nil ? "revoked" : joinedAt != nil ? "joined" : "waiting to join" }
+    public var state: SyncNodeState { revokedAt != nil ? .revoked : joinedAt != nil ? .joined : .waiting }
 }
 
 /// Enrolment and revocation of field offices at the centre (issue 11, item 1). Used by `sanad nodes`, run by

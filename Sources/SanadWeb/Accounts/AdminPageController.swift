@@ -55,7 +55,7 @@ struct AdminPageController: RouteCollection {
             AdminPages.users(
                 req.pageContext, users: all, centreNames: names, partnerNames: partners, notice: notice,
                 privilegeChanges: changes, signInAlerts: alerts, lastBackup: lastBackup,
-                now: req.context.clock(), twoFactorRoles: twoFactorRoles))
+                now: req.context.clock(), twoFactorRoles: twoFactorRoles, nodes: try await req.open.syncNodes.list()))
     }
 
     func newUser(req: Request) async throws -> Response {

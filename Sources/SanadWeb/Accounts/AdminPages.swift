@@ -7,7 +7,7 @@ public enum AdminPages {
         _ c: PageContext, users: [AccountView], centreNames: [String: String], partnerNames: [UUID: String] = [:],
         notice: String? = nil, privilegeChanges: [PrivilegeChange] = [],
         signInAlerts: [(at: Date, account: String)] = [], lastBackup: Date? = nil, now: Date = Date(),
-        twoFactorRoles: Set<Role> = []
+        twoFactorRoles: Set<Role> = [], nodes: [SyncNodeView] = []
     ) -> String {
         let backupDays = lastBackup.map { Int(now.timeIntervalSince($0) / 86400) }
         let t = c.t
@@ -17,7 +17,7 @@ public enum AdminPages {
                 txt(u.role.map(t.role) ?? "—"),
                 txt(
                     u.partnerID.map { partnerNames[$0] ?? "" }
-                        ?? u.centres.map { centreNames[$0] ?? $0 }.joined(separator: "، ")),
+                        ?? u.centres.map { centreNames[$0] ?? $0 }.joined(separator: c.lang == "ar" ? "، " : ", ")),
                 txt(u.disabled ? t.t("users.disabled") : t.t("users.active")),
                 u.role == .supervisor
                     ? el(
@@ -144,7 +144,43 @@ public enum AdminPages {
                                     ]
                                 })
                         ]),
+                el("h2", text: t.t("users.nodes")),
+                Self.nodes(c, nodes, centreNames: centreNames),
             ].compactMap { $0 })
+    }
+
+    /// Field offices enrolled with `sanad nodes add` and their last contact (issue 11).
+    static func nodes(_ c: PageContext, _ nodes: [SyncNodeView], centreNames: [String: String]) -> HNode {
+        let t = c.t
+        guard !nodes.isEmpty else { return el("p", [attr("class", "hint")], text: t.t("users.nodes.none")) }
+        return el(
+            "div", [attr("id", "field-offices")],
+            [
+                Components.table(
+                    headers: [
+                        t.t("users.nodes.name"), t.t("users.centres"), t.t("users.status"),
+                        t.t("users.nodes.last-contact"),
+                    ],
+                    rows: nodes.map { node in
+                        [
+                            el("span", [attr("dir", "ltr"), attr("class", "username")], text: node.name),
+                            txt(
+                                node.centres.map { centreNames[$0] ?? $0 }.joined(
+                                    separator: c.lang == "ar" ? "، " : ", ")),
+                            txt(Self.label(node.state, t)),
+                            node.lastContact.map { el("span", [attr("dir", "ltr")], text: Self.minute($0)) }
+                                ?? txt(t.t("users.nodes.never")),
+                        ]
+                    })
+            ])
+    }
+
+    static func label(_ state: SyncNodeState, _ t: Catalogue) -> String {
+        switch state {
+        case .waiting: t.t("node.state.waiting")
+        case .joined: t.t("node.state.joined")
+        case .revoked: t.t("node.state.revoked")
+        }
     }
 
     /// `2026-12-06 16:18` (UTC), as the audit page writes times.
