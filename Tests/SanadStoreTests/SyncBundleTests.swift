@@ -59,6 +59,21 @@ import Testing
         #expect(refusal(data + Data([0])) == .badSignature)
     }
 
+    /// The header is read before the signature can be checked; a forged one must not crash the reader.
+    @Test func aForgedHeaderIsRefusedNotTrusted() throws {
+        let data = try sealed()
+        let length = Int(data[10]) << 24 + Int(data[11]) << 16 + Int(data[12]) << 8 + Int(data[13])
+        let header = String(decoding: data[14..<(14 + length)], as: UTF8.self)
+        for forged in [Int.max, -5, 0] {
+            let text = header.replacingOccurrences(
+                of: #""sealedLength":\d+"#, with: "\"sealedLength\":\(forged)", options: .regularExpression)
+            var bundle = Data("SANADSYNC1".utf8)
+            withUnsafeBytes(of: UInt32(text.utf8.count).bigEndian) { bundle.append(contentsOf: $0) }
+            bundle += Data(text.utf8) + data[(14 + length)...]
+            #expect(refusal(bundle) == .badSignature, "sealedLength \(forged)")
+        }
+    }
+
     @Test func strangersAndRevokedNodesAreRefused() throws {
         let data = try sealed()
         #expect(refusal(data, organisation: "another-org") == .otherOrganisation("iom-sudan"))

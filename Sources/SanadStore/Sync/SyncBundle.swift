@@ -100,9 +100,11 @@ public enum SyncBundle {
         let headerStart = magic.count + 4
         guard bytes.count >= headerStart + length else { throw .truncated }
         let headerBytes = Data(bytes[headerStart..<headerStart + length])
-        guard let header = try? JSONDecoder().decode(Header.self, from: headerBytes), header.sealedLength >= 28 else {
-            throw .badSignature
-        }
+        // The header is not trusted before the signature is checked: a length no bundle can have is refused here
+        // rather than added up (a forged Int.max would overflow).
+        guard let header = try? JSONDecoder().decode(Header.self, from: headerBytes),
+            (28...Int(UInt32.max)).contains(header.sealedLength)
+        else { throw .badSignature }
         let total = headerStart + length + header.sealedLength + signatureLength
         guard bytes.count >= total else { throw .truncated }
         guard header.organisation == organisation else { throw .otherOrganisation(header.organisation) }
