@@ -17,13 +17,6 @@ public struct SyncFieldState: Hashable, Codable, Sendable {
     }
 
     public var inConflict: Bool { !held.isEmpty }
-
-    /// What the office and the centre must agree on (the feed position is the centre's bookkeeping).
-    public var content: SyncFieldState {
-        var copy = self
-        copy.sequence = 0
-        return copy
-    }
 }
 
 /// One change in the centre's feed, in the order the centre made it.

@@ -139,15 +139,12 @@ public struct HXLExport: Sendable {
     private func eventParticipants(_ query: ReportQuery, centres: [String]) async throws -> [String: [ParticipantGroup:
         Int]]
     {
-        // The table's columns in `ParticipantGroup.all` order: sexes f, m, i, u(nknown), children before adults.
-        let columns = ParticipantGroup.all.map { g in
-            "\(g.sex == .unknown ? "u" : g.sex.rawValue)_\(g.age.hxlAttribute)"
-        }
+        let columns = AwarenessEventRecord.participantColumns
         var out: [String: [ParticipantGroup: Int]] = [:]
         for row in try await reports.sql.raw(
             """
             SELECT e.centre_code AS centre,
-            \(unsafeRaw: columns.map { "CAST(SUM(e.\($0)) AS BIGINT) AS \($0)" }.joined(separator: ", "))
+            \(unsafeRaw: columns.map { "CAST(SUM(e.\($0.column)) AS BIGINT) AS \($0.column)" }.joined(separator: ", "))
             FROM awareness_events e
             WHERE e.start_date >= \(bind: query.from.description) AND e.start_date <= \(bind: query.to.description)
             AND e.centre_code IN (\(binds: centres))
@@ -155,7 +152,7 @@ public struct HXLExport: Sendable {
             """
         ).all() {
             let centre = try row.decode(column: "centre", as: String.self)
-            for (group, column) in zip(ParticipantGroup.all, columns) {
+            for (column, group) in columns {
                 out[centre, default: [:]][group] = try row.decode(column: column, as: Int?.self) ?? 0
             }
         }

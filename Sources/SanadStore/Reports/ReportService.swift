@@ -50,9 +50,7 @@ public struct ReportService: Sendable {
         let to = query.to.description
 
         // Awareness events: no people, so no nationality filter; a state filter means the event's state.
-        let cells = [
-            "f_children", "f_adults", "m_children", "m_adults", "i_children", "i_adults", "u_children", "u_adults",
-        ]
+        let cells = AwarenessEventRecord.participantColumns.map(\.column)
         let stateFilter: SQLQueryString = query.state.map { "AND e.state_pcode = \(bind: $0)" } ?? ""
         for row in try await sql.raw(
             """

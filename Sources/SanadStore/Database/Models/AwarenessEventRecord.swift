@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SanadCore
 
 /// An awareness-raising event. It holds no personal data: participants are counts by sex and age group.
 final class AwarenessEventRecord: Model, @unchecked Sendable {
@@ -30,6 +31,12 @@ final class AwarenessEventRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
+
+    /// The participant count columns, in `ParticipantGroup.all` order (sexes f, m, i, u(nknown); children before
+    /// adults), with the group each counts.
+    static let participantColumns: [(column: String, group: ParticipantGroup)] = ParticipantGroup.all.map { g in
+        ("\(g.sex == .unknown ? "u" : g.sex.rawValue)_\(g.age.hxlAttribute)", g)
+    }
 }
 
 struct CreateAwarenessEvents: AsyncMigration {
@@ -43,9 +50,7 @@ struct CreateAwarenessEvents: AsyncMigration {
             .field("locality_pcode", .string)
             .field("centre_code", .string, .required)
             .field("partners", .array(of: .string), .required)
-        for cell in [
-            "f_children", "f_adults", "m_children", "m_adults", "i_children", "i_adults", "u_children", "u_adults",
-        ] {
+        for cell in AwarenessEventRecord.participantColumns.map(\.column) {
             builder = builder.field(.string(cell), .int, .required)
         }
         try await builder
