@@ -28,10 +28,13 @@ let package = Package(
             dependencies: [],
             resources: [.process("Resources")]
         ),
+        // zlib, to compress what field offices send over slow links (issue 11).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(
             name: "SanadStore",
             dependencies: [
                 "SanadCore",
+                "CZlib",
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),

@@ -17,10 +17,10 @@ public enum TestApp {
         clock: (@Sendable () -> Date)? = nil, environment extra: [String: String] = [:],
         _ body: (Application, TestFixture) async throws -> T
     ) async throws -> T {
-        guard usesPostgres else { return try await run(clock: clock, extra, body) }
+        guard usesPostgres else { return try await run(clock: clock, extra, nil, body) }
         await PostgresTurn.shared.acquire()
         do {
-            let result = try await run(clock: clock, extra, body)
+            let result = try await run(clock: clock, extra, nil, body)
             await PostgresTurn.shared.release()
             return result
         } catch {
@@ -29,8 +29,16 @@ public enum TestApp {
         }
     }
 
+    /// A second node inside a test (a field office): always SQLite, as offices are, with the keys the test gives
+    /// it (an organisation's nodes share them). It runs inside a `with` without waiting for a PostgreSQL turn.
+    public static func office<T>(
+        keys: KeyRing, _ body: (Application, TestFixture) async throws -> T
+    ) async throws -> T {
+        try await run(clock: nil, ["DATABASE_URL": ""], keys, body)
+    }
+
     private static func run<T>(
-        clock: (@Sendable () -> Date)?, _ extra: [String: String],
+        clock: (@Sendable () -> Date)?, _ extra: [String: String], _ given: KeyRing?,
         _ body: (Application, TestFixture) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sanad-test-\(UUID().uuidString)")
@@ -42,15 +50,16 @@ public enum TestApp {
         let settings = SanadSettings(environment: environment)
         // A test that names a key file gets its keys from there, as a server does (key rotation).
         let keys =
-            extra["SANAD_KEY_FILE"] != nil
-            ? try KeyRing.load(environment: nil, keyFile: settings.keyFile).ring
-            : KeyRing(master: SymmetricKey(size: .bits256))
+            try given
+            ?? (extra["SANAD_KEY_FILE"] != nil
+                ? try KeyRing.load(environment: nil, keyFile: settings.keyFile).ring
+                : KeyRing(master: SymmetricKey(size: .bits256)))
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
         do {
             try SanadApp.configure(app, settings: settings, keys: keys)
             if let clock { app.sanad = StoreContext(keys: keys, clock: clock) }
-            if usesPostgres { try await app.autoRevert() }
+            if settings.usesPostgres { try await app.autoRevert() }
             try await SanadApp.prepare(app)
             let result = try await body(app, TestFixture(app: app, directory: directory))
             try await app.asyncShutdown()

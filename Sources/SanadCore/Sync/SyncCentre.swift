@@ -8,7 +8,7 @@
 ///   apply. Versions decide, never clocks.
 /// - A transition applies while its rule holds and is otherwise refused as "needs review".
 /// - Facts are a set: a repeated id is a duplicate if identical and an integrity alarm if not.
-public struct SyncCentre: Sendable, Equatable {
+public struct SyncCentre: Sendable, Equatable, Codable {
     public let node: String
     /// The centres each office serves.
     public private(set) var offices: [String: Set<String>] = [:]

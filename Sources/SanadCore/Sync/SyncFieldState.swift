@@ -54,6 +54,12 @@ public struct SyncPushReply: Hashable, Codable, Sendable {
     /// The fields the push touched as they are now, so that the office's next edit builds on its own applied one
     /// even before its next pull.
     public let fields: [SyncFieldKey: SyncFieldState]
+
+    public init(acknowledged: Int, outcomes: [SyncOpID: SyncOutcome], fields: [SyncFieldKey: SyncFieldState]) {
+        self.acknowledged = acknowledged
+        self.outcomes = outcomes
+        self.fields = fields
+    }
 }
 
 public struct SyncPullReply: Hashable, Codable, Sendable {
@@ -64,4 +70,11 @@ public struct SyncPullReply: Hashable, Codable, Sendable {
     public let entries: [SyncFeedEntry]
     /// False when more entries wait beyond `next`.
     public let complete: Bool
+
+    public init(after: Int, next: Int, entries: [SyncFeedEntry], complete: Bool) {
+        self.after = after
+        self.next = next
+        self.entries = entries
+        self.complete = complete
+    }
 }

@@ -4,7 +4,7 @@
 ///
 /// Nothing here waits for a link: `push` and `receive` are called whenever one exists, in any order, any
 /// number of times; a lost, repeated or late message changes nothing but how soon the two sides agree.
-public struct SyncOffice: Sendable, Equatable {
+public struct SyncOffice: Sendable, Equatable, Codable {
     public let node: String
     public let centres: Set<String>
     private var nextSequence = 1

@@ -30,6 +30,8 @@ public struct DerivedKeys: Sendable {
     /// The audit chain's key as derived from this master; an installation carries its first one across
     /// rotations (`AuditKey`).
     public let audit: SymmetricKey
+    /// Seals what travels between the centre and its field offices (`SyncBundle`).
+    public let sync: SymmetricKey
 
     public init(master: SymmetricKey) {
         func derive(_ purpose: String) -> SymmetricKey {
@@ -40,6 +42,7 @@ public struct DerivedKeys: Sendable {
         blindIndex = derive("sanad/v1/blind-index")
         throttle = derive("sanad/v1/throttle")
         audit = derive("sanad/v1/audit-chain")
+        sync = derive("sanad/v1/sync-bundles")
         idBytes = derive("sanad/v1/key-id").withUnsafeBytes { Data($0.prefix(8)) }
         id = Digests.hex(idBytes)
     }
@@ -55,6 +58,7 @@ public struct KeyRing: Sendable {
     public var audit: SymmetricKey
 
     public var encryption: SymmetricKey { active.encryption }
+    public var sync: SymmetricKey { active.sync }
     public var blindIndex: SymmetricKey { active.blindIndex }
     public var throttle: SymmetricKey { active.throttle }
     public var all: [DerivedKeys] { [active] + previous }

@@ -88,7 +88,11 @@ public struct PeopleService: Sendable {
                 .returning("version")
                 .all()
             guard !claimed.isEmpty else { throw StoreError.versionConflict(current: expectedVersion + 1) }
+            let sealedBefore = person.sealed
             try apply(valid, to: person)
+            // Sealing again would change the ciphertext (a new nonce) without changing what it says; kept, so that
+            // an office and the centre editing other fields do not conflict on the personal ones (issue 11).
+            if valid.personal == before.personal { person.sealed = sealedBefore }
             if valid.facts.consent != before.facts.consent {
                 person.consentRecordedBy = actorUUID
                 person.consentRecordedAt = now
@@ -273,9 +277,10 @@ public struct PeopleService: Sendable {
 
     private func nextSequence(centre: String, year: Int, on db: any Database) async throws -> Int {
         let sql = db as! any SQLDatabase
+        let base = try await RegistrationSeries.base(on: db)
         try await sql.insert(into: RegistrationCounter.schema)
             .columns("id", "centre_code", "year", "last")
-            .values(SQLBind(UUID()), SQLBind(centre), SQLBind(year), SQLBind(0))
+            .values(SQLBind(UUID()), SQLBind(centre), SQLBind(year), SQLBind(base))
             .ignoringConflicts(with: ["centre_code", "year"])
             .run()
         try await sql.update(RegistrationCounter.schema)

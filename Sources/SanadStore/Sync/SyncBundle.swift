@@ -64,9 +64,13 @@ public enum SyncBundle {
     struct Header: Codable, Equatable {
         var organisation: String
         var node: String
+        /// What the body holds (nil: a push's operations).
+        var kind: String?
         var first: Int
         var last: Int
         var count: Int
+        /// The body was compressed (`SyncDeflate`) before it was sealed.
+        var deflated: Bool?
         /// Bytes of the sealed body, so that a cut bundle is told from an edited one.
         var sealedLength: Int
     }
@@ -74,16 +78,26 @@ public enum SyncBundle {
     public static func seal(
         _ push: SyncPush, organisation: String, key: SymmetricKey, signer: Curve25519.Signing.PrivateKey
     ) throws -> Data {
-        let body = try encoder.encode(push.operations)
+        try seal(
+            body: try encoder.encode(push.operations), node: push.node, kind: nil,
+            first: push.operations.first?.id.sequence ?? 0, last: push.operations.last?.id.sequence ?? 0,
+            count: push.operations.count, organisation: organisation, key: key, signer: signer)
+    }
+
+    /// Any message between nodes (an exchange request or reply), in the same envelope as a push.
+    public static func seal(
+        body: Data, node: String, kind: String?, first: Int = 0, last: Int = 0, count: Int = 0,
+        organisation: String, key: SymmetricKey, signer: Curve25519.Signing.PrivateKey
+    ) throws -> Data {
+        let packed = SyncDeflate.compress(body)
         let header = Header(
-            organisation: organisation, node: push.node, first: push.operations.first?.id.sequence ?? 0,
-            last: push.operations.last?.id.sequence ?? 0, count: push.operations.count,
-            sealedLength: body.count + 28)
+            organisation: organisation, node: node, kind: kind, first: first, last: last, count: count,
+            deflated: true, sealedLength: packed.count + 28)
         let headerBytes = try encoder.encode(header)
         var signed = Data(magic)
         withUnsafeBytes(of: UInt32(headerBytes.count).bigEndian) { signed.append(contentsOf: $0) }
         signed.append(headerBytes)
-        signed.append(try AES.GCM.seal(body, using: key, authenticating: headerBytes).combined!)
+        signed.append(try AES.GCM.seal(packed, using: key, authenticating: headerBytes).combined!)
         return signed + (try signer.signature(for: signed))
     }
 
@@ -91,6 +105,35 @@ public enum SyncBundle {
     public static func open(
         _ data: Data, organisation: String, key: SymmetricKey, nodes: [String: SyncNodeKey]
     ) throws(SyncBundleError) -> SyncPush {
+        let (header, body) = try openMessage(data, organisation: organisation, key: key, nodes: nodes)
+        guard header.kind == nil, let operations = try? JSONDecoder().decode([SyncOperation].self, from: body),
+            operations.count == header.count, operations.allSatisfy({ $0.id.node == header.node })
+        else { throw .unreadable }
+        return SyncPush(node: header.node, operations: operations)
+    }
+
+    /// The sending node, the kind and the body of a checked message.
+    public static func open(
+        _ data: Data, kind: String, organisation: String, key: SymmetricKey, nodes: [String: SyncNodeKey]
+    ) throws(SyncBundleError) -> (node: String, body: Data) {
+        let (header, body) = try openMessage(data, organisation: organisation, key: key, nodes: nodes)
+        guard header.kind == kind else { throw .unreadable }
+        return (header.node, body)
+    }
+
+    /// The node a bundle says it comes from, before anything is checked (to pick the key that checks it).
+    public static func sender(_ data: Data) -> String? {
+        let bytes = [UInt8](data.prefix(4096))
+        guard bytes.count > magic.count + 4, bytes.starts(with: magic) else { return nil }
+        let length = bytes[magic.count..<magic.count + 4].reduce(0) { $0 << 8 | Int($1) }
+        let start = magic.count + 4
+        guard bytes.count >= start + length else { return nil }
+        return (try? JSONDecoder().decode(Header.self, from: Data(bytes[start..<start + length])))?.node
+    }
+
+    static func openMessage(
+        _ data: Data, organisation: String, key: SymmetricKey, nodes: [String: SyncNodeKey]
+    ) throws(SyncBundleError) -> (Header, Data) {
         let bytes = [UInt8](data)
         guard bytes.count >= magic.count, bytes.starts(with: magic) else {
             throw bytes.count < magic.count && magic.starts(with: bytes) ? .truncated : .notABundle
@@ -117,10 +160,9 @@ public enum SyncBundle {
         }
         let sealed = Data(bytes[(headerStart + length)..<(bytes.count - signatureLength)])
         guard let box = try? AES.GCM.SealedBox(combined: sealed),
-            let body = try? AES.GCM.open(box, using: key, authenticating: headerBytes),
-            let operations = try? JSONDecoder().decode([SyncOperation].self, from: body),
-            operations.count == header.count, operations.allSatisfy({ $0.id.node == header.node })
+            let opened = try? AES.GCM.open(box, using: key, authenticating: headerBytes),
+            let body = header.deflated == true ? try? SyncDeflate.decompress(opened) : opened
         else { throw .unreadable }
-        return SyncPush(node: header.node, operations: operations)
+        return (header, body)
     }
 }

@@ -17,6 +17,8 @@ final class SyncNode: Model, @unchecked Sendable {
     @OptionalField(key: "joined_at") var joinedAt: Date?
     @OptionalField(key: "last_contact") var lastContact: Date?
     @OptionalField(key: "revoked_at") var revokedAt: Date?
+    /// The office's block of registration numbers (`RegistrationSeries`), so numbers made offline never collide.
+    @OptionalField(key: "series") var series: Int?
 
     init() {}
 

@@ -42,6 +42,7 @@ public struct SyncNodeView: Sendable, Equatable {
     public let joinedAt: Date?
     public let lastContact: Date?
     public let revokedAt: Date?
+    public let series: Int
 
     init(_ node: SyncNode) {
         name = node.name
@@ -50,6 +51,7 @@ public struct SyncNodeView: Sendable, Equatable {
         joinedAt = node.joinedAt
         lastContact = node.lastContact
         revokedAt = node.revokedAt
+        series = node.series ?? 0
     }
 
     public var state: SyncNodeState { revokedAt != nil ? .revoked : joinedAt != nil ? .joined : .waiting }
@@ -77,6 +79,7 @@ public struct SyncNodeService: Sendable {
         let code = Self.newCode()
         let node = SyncNode(
             name: name, centres: codes.sorted(), enrolmentDigest: Self.digest(code), createdAt: context.clock())
+        node.series = (try await SyncNode.query(on: db).all().compactMap(\.series).max() ?? 0) + 1
         try await node.createAudited(
             action: "node.add", actorID: actorID, recordType: "node", recordID: name, now: context.clock(),
             key: context.keys.audit, on: db)

@@ -23,18 +23,7 @@ struct CreateChangeLog: AsyncMigration {
                 table_name TEXT NOT NULL, row_id BLOB NOT NULL)
                 """
             ).run()
-            for table in Self.tables {
-                for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
-                    try await sql.raw(
-                        """
-                        CREATE TRIGGER \(unsafeRaw: "change_log_\(table)_\(event.lowercased())") AFTER \(unsafeRaw: event)
-                        ON \(unsafeRaw: table) BEGIN
-                        INSERT INTO change_log (table_name, row_id) VALUES ('\(unsafeRaw: table)', \(unsafeRaw: row).id);
-                        END
-                        """
-                    ).run()
-                }
-            }
+            try await Self.addTriggers(Self.tables, on: sql)
         } else {
             try await sql.raw(
                 """
@@ -53,7 +42,25 @@ struct CreateChangeLog: AsyncMigration {
                 END $$ LANGUAGE plpgsql
                 """
             ).run()
-            for table in Self.tables {
+            try await Self.addTriggers(Self.tables, on: sql)
+        }
+    }
+
+    /// Logs every change of `tables` (the function `sanad_log_change` exists on PostgreSQL from here on).
+    static func addTriggers(_ tables: [String], on sql: any SQLDatabase) async throws {
+        for table in tables {
+            if sql.dialect.name == "sqlite" {
+                for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
+                    try await sql.raw(
+                        """
+                        CREATE TRIGGER \(unsafeRaw: "change_log_\(table)_\(event.lowercased())") AFTER \(unsafeRaw: event)
+                        ON \(unsafeRaw: table) BEGIN
+                        INSERT INTO change_log (table_name, row_id) VALUES ('\(unsafeRaw: table)', \(unsafeRaw: row).id);
+                        END
+                        """
+                    ).run()
+                }
+            } else {
                 try await sql.raw(
                     """
                     CREATE TRIGGER \(unsafeRaw: "change_log_\(table)") AFTER INSERT OR UPDATE OR DELETE

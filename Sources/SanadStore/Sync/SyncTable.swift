@@ -1,0 +1,122 @@
+import FluentKit
+import Foundation
+import SQLKit
+import SanadCore
+
+/// A table whose rows travel between the centre and its offices, field by field (issue 11).
+///
+/// Travelling today: people, their cases, services and screenings — what an office's week is made of. Each row is
+/// its own record in the merge (`"people/<id>"`), belonging to the centre in its `centreCode`. The other tables
+/// (referrals, returns, shelters, events…) stay where they were made until they are added here.
+struct SyncTable: Sendable {
+    let name: String
+    /// Fields naming a row of another table that must exist first (a service's case and person).
+    let parents: [String: String]
+    let read: @Sendable ([UUID], any Database) async throws -> [UUID: [String: [UInt8]]]
+    /// Writes a row from its fields; false (and nothing written) while fields are missing.
+    let write: @Sendable (UUID, [String: [UInt8]], Date, any Database) async throws -> Bool
+    /// Whether these fields make a valid row (a supervisor's new value is checked before it travels).
+    let accepts: @Sendable (UUID, [String: [UInt8]]) -> Bool
+
+    static let all: [SyncTable] = [
+        table(Person.self, parents: [:]),
+        table(CaseRecord.self, parents: ["personID": Person.schema]),
+        table(ServiceRecord.self, parents: ["caseID": CaseRecord.schema, "personID": Person.schema]),
+        table(ScreeningRecord.self, parents: ["personID": Person.schema]),
+    ]
+
+    static let byName = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+
+    static func table<M: Model>(_ type: M.Type, parents: [String: String]) -> SyncTable where M.IDValue == UUID {
+        SyncTable(
+            name: M.schema, parents: parents,
+            read: { ids, db in
+                var out: [UUID: [String: [UInt8]]] = [:]
+                for chunk in stride(from: 0, to: ids.count, by: 500) {
+                    let part = Array(ids[chunk..<min(ids.count, chunk + 500)])
+                    for model in try await M.query(on: db).filter(
+                        .path([.id], schema: M.schema), .subset(inverse: false), .array(part.map { .bind($0) })
+                    ).all() {
+                        if let id = model.id { out[id] = try SyncRows.fields(model) }
+                    }
+                }
+                return out
+            },
+            write: { id, fields, now, db in
+                let existing = try await M.find(id, on: db)
+                var local: [String: SyncJSON] = [:]
+                if let existing,
+                    case .object(let object) = try SyncRows.decoder.decode(
+                        SyncJSON.self, from: SyncRows.encoder.encode(existing))
+                {
+                    local = object.filter { SyncRows.local.contains($0.key) }
+                }
+                if case .int(let version) = local["version"] {
+                    local["version"] = .int(version + 1)
+                } else {
+                    local["version"] = .int(1)
+                }
+                local["updatedAt"] = .int(Int64((now.timeIntervalSince1970 * 1000).rounded()))
+                guard let model = try? SyncRows.model(M.self, id: id, fields: fields, local: local) else {
+                    return false
+                }
+                let input = SyncRowInput()
+                model.input(to: input)
+                var data = input.values
+                for key in M.keys where data[key] == nil { data[key] = .null }
+                for (key, value) in data {
+                    if case .default = value { data[key] = .null }
+                }
+                data[.id] = nil
+                if existing != nil {
+                    try await M.query(on: db).filter(
+                        .path([.id], schema: M.schema), .equality(inverse: false), .bind(id)
+                    )
+                    .set(data).update()
+                } else {
+                    data[.id] = .bind(id)
+                    try await M.query(on: db).set(data).create()
+                }
+                return true
+            },
+            accepts: { id, fields in
+                (try? SyncRows.model(
+                    M.self, id: id, fields: fields, local: ["version": .int(1), "updatedAt": .int(0)])) != nil
+            })
+    }
+
+    /// Whether every row this one names exists already, so writing it breaks no foreign key.
+    func parentsExist(_ fields: [String: [UInt8]], on db: any Database) async throws -> Bool {
+        for (field, table) in parents {
+            guard let bytes = fields[field], let id = try? SyncRows.decoder.decode(UUID.self, from: Data(bytes)) else {
+                return false
+            }
+            let sql = db as! any SQLDatabase
+            let found = try await sql.select().column("id").from(table).where("id", .equal, SQLBind(id)).first()
+            if found == nil { return false }
+        }
+        return true
+    }
+}
+
+/// A row as the merge names it.
+struct SyncRecordName: Hashable, Comparable {
+    let table: String
+    let id: UUID
+
+    init(table: String, id: UUID) {
+        self.table = table
+        self.id = id
+    }
+
+    init?(_ text: String) {
+        let parts = text.split(separator: "/", maxSplits: 1)
+        guard parts.count == 2, let id = UUID(uuidString: String(parts[1])) else { return nil }
+        table = String(parts[0])
+        self.id = id
+    }
+
+    var text: String { "\(table)/\(id.uuidString)" }
+
+    static func < (lhs: SyncRecordName, rhs: SyncRecordName) -> Bool { lhs.text < rhs.text }
+}

@@ -1,0 +1,146 @@
+import Crypto
+import Foundation
+import SanadCore
+import SanadTestSupport
+import Testing
+
+@testable import SanadStore
+
+/// Issue 11 with real stores: an office on SQLite and the centre (SQLite, or PostgreSQL when DATABASE_URL is set)
+/// exchange real records through signed bundles, and no edit is silently overwritten.
+@Suite(.serialized) struct SyncStoreTests {
+    /// The office joins the centre directly (no HTTP): what `sanad sync join` does over the link.
+    static func join(centre: TestFixture, office: TestFixture, centres: [String] = ["SD01"]) async throws
+        -> SyncTransport
+    {
+        let hub = SyncCentreService(db: centre.app.db, context: centre.context)
+        let (_, code) = try await SyncNodeService(db: centre.app.db, context: centre.context).add(
+            name: "office-one", centres: centres, by: "admin")
+        let organisation = centre.context.keys.active.id
+        let answer = try await SyncOfficeService(db: office.app.db, context: office.context).join(central: "test") {
+            try await hub.join(code: code, publicKey: $0, organisation: organisation)
+        }
+        #expect(answer.verify(code: code) && answer.node == "office-one")
+        return { try await hub.exchange($0).reply }
+    }
+
+    @Test func editsMeetAtTheCentreAndAConflictIsHeldForAPerson() async throws {
+        try await TestApp.with { centreApp, centre in
+            try await TestApp.office(keys: centre.context.keys) { officeApp, office in
+                let link = try await Self.join(centre: centre, office: office)
+                let officeSync = SyncOfficeService(db: officeApp.db, context: office.context)
+                let hub = SyncCentreService(db: centreApp.db, context: centre.context)
+                let atCentre = centre.people(try await centre.actor("centre-cw", .caseworker))
+                let atOffice = office.people(try await office.actor("office-cw", .caseworker))
+
+                // Registered at the centre before the office joined: the office's first exchange brings it.
+                var draftA = TestFixture.draft("Amina Centre")
+                draftA.phone = "+249912345678"
+                let amina = try await atCentre.register(draftA)
+                let first = try await officeSync.now(transport: link)
+                #expect(first.pulled > 0 && first.pushed == 0 && first.conflicts == 0)
+                let copy = try await atOffice.find(amina.id)
+                #expect(
+                    copy.personal.nameOriginal == "Amina Centre" && copy.registrationNumber == amina.registrationNumber)
+
+                // Cut off: both sides change Amina's nationality from the same value; the office also registers
+                // someone and changes Amina's languages (a different field: it simply applies).
+                var atOfficeDraft = copy.draft
+                atOfficeDraft.nationality = "ETH"
+                atOfficeDraft.languages = ["ti", "ar"]
+                let officeLanguages = try await atOffice.update(
+                    amina.id, with: atOfficeDraft, expectedVersion: copy.version
+                ).facts.languages
+                #expect(officeLanguages.count == 2)
+                var atCentreDraft = amina.draft
+                atCentreDraft.nationality = "SDN"
+                _ = try await atCentre.update(amina.id, with: atCentreDraft, expectedVersion: amina.version)
+                var draftB = TestFixture.draft("Biniam Office")
+                draftB.phone = "+249911111111"
+                let biniam = try await atOffice.register(draftB)
+
+                let second = try await officeSync.now(transport: link)
+                #expect(second.conflicts == 1 && second.pushed > 0)
+                // The office's registration is at the centre, findable by its phone (blind index rebuilt there).
+                let there = try await atCentre.find(biniam.id)
+                #expect(there.personal.phone == "+249911111111")
+                let indexed = try await PersonIdentifier.query(on: centreApp.db).all().filter {
+                    $0.personID == biniam.id
+                }
+                #expect(indexed.count == 1)
+                // The centre kept its own value and holds the office's beside it; the other field applied.
+                let held = try await atCentre.find(amina.id)
+                #expect(held.facts.nationality == "SDN" && held.facts.languages == officeLanguages)
+                let conflicts = try await hub.conflicts(centres: ["SD01"])
+                #expect(conflicts.count == 1)
+                let conflict = try #require(conflicts.first)
+                #expect(conflict.field == "nationality" && conflict.personID == amina.id)
+                #expect(conflict.current?.value == "SDN" && conflict.held.map(\.value) == ["ETH"])
+                #expect(conflict.held.first?.author == "office-one")
+                #expect(try await hub.hasConflict(person: amina.id))
+                #expect(try await hub.conflicts(centres: ["SD02"]).isEmpty)
+
+                // A supervisor keeps the office's value; the answer travels back to the office.
+                let chosen = try #require(conflict.held.first?.operation)
+                let resolved = try await hub.resolve(id: conflict.id, choice: chosen, value: nil, by: "supervisor")
+                #expect(resolved?.held.isEmpty == true && resolved?.current?.value == "ETH")
+                #expect(try await atCentre.find(amina.id).facts.nationality == "ETH")
+                #expect(try await !hub.hasConflict(person: amina.id))
+                await #expect(throws: SyncConflictError.notFound) {
+                    _ = try await hub.resolve(id: conflict.id, choice: chosen, value: nil, by: "supervisor")
+                }
+                let third = try await officeSync.now(transport: link)
+                #expect(third.pulled > 0 && third.conflicts == 0)
+                #expect(try await atOffice.find(amina.id).facts.nationality == "ETH")
+
+                // Quiet now: nothing to send either way, and the two copies agree field by field.
+                let quiet = try await officeSync.now(transport: link)
+                #expect(quiet == SyncRun())
+                for id in [amina.id, biniam.id] {
+                    let a = try await atCentre.find(id)
+                    let b = try await atOffice.find(id)
+                    #expect(a.personal == b.personal && a.facts == b.facts && a.centre == b.centre)
+                }
+            }
+        }
+    }
+
+    @Test func aRepeatedTamperedOrRevokedRequestChangesNothing() async throws {
+        try await TestApp.with { centreApp, centre in
+            try await TestApp.office(keys: centre.context.keys) { officeApp, office in
+                let link = try await Self.join(centre: centre, office: office)
+                let officeSync = SyncOfficeService(db: officeApp.db, context: office.context)
+                let hub = SyncCentreService(db: centreApp.db, context: centre.context)
+                let atOffice = office.people(try await office.actor("office-cw", .caseworker))
+                _ = try await officeSync.now(transport: link)
+                let person = try await atOffice.register(TestFixture.draft("Selam Office"))
+
+                let request = try await officeSync.prepare()
+                let (_, counts) = try await hub.exchange(request)
+                #expect(counts.taken > 0 && counts.held == 0)
+                let count = try await Person.query(on: centreApp.db).count()
+                // The same request again (a retry after a lost answer): answered from what was recorded.
+                let (reply, again) = try await hub.exchange(request)
+                #expect(again.taken == counts.taken)
+                #expect(try await Person.query(on: centreApp.db).count() == count)
+                _ = try await officeSync.take(reply)
+
+                var cut = request
+                cut.removeLast(10)
+                await #expect(throws: SyncExchangeError.bundle(.truncated)) { _ = try await hub.exchange(cut) }
+                var edited = request
+                edited[edited.count - 100] ^= 1
+                await #expect(throws: SyncExchangeError.bundle(.badSignature)) { _ = try await hub.exchange(edited) }
+
+                try await SyncNodeService(db: centreApp.db, context: centre.context).revoke("office-one", by: "admin")
+                var draft = try await atOffice.find(person.id).draft
+                draft.nationality = "SOM"
+                _ = try await atOffice.update(person.id, with: draft, expectedVersion: 2)
+                await #expect(throws: SyncExchangeError.bundle(.revokedNode("office-one"))) {
+                    _ = try await officeSync.now(transport: link)
+                }
+                #expect(try await Person.find(person.id, on: centreApp.db)?.nationality == "ERI")
+            }
+        }
+    }
+}
