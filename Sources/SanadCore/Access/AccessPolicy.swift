@@ -26,6 +26,8 @@ public enum Action: String, CaseIterable, Sendable {
     case answerReferrals
     case viewEvents
     case recordEvents
+    /// Choose between values changed in two places while a field office was cut off (issue 11).
+    case resolveSyncConflicts
 }
 
 /// The record an action concerns, reduced to the facts that decide access.
@@ -81,7 +83,7 @@ public enum AccessPolicy {
             (.supervisor, .mergePeople), (.supervisor, .viewCases), (.supervisor, .manageCases),
             (.supervisor, .approveCases), (.supervisor, .useShelter), (.supervisor, .configureShelters),
             (.supervisor, .viewPartners), (.supervisor, .sendReferrals), (.supervisor, .viewReferrals),
-            (.supervisor, .viewEvents), (.supervisor, .recordEvents):
+            (.supervisor, .viewEvents), (.supervisor, .recordEvents), (.supervisor, .resolveSyncConflicts):
             return true
         case (.dataOfficer, .viewAggregates), (.dataOfficer, .viewEvents), (.administrator, .viewEvents):
             return true

@@ -8,7 +8,7 @@
 ///   apply. Versions decide, never clocks.
 /// - A transition applies while its rule holds and is otherwise refused as "needs review".
 /// - Facts are a set: a repeated id is a duplicate if identical and an integrity alarm if not.
-public struct SyncCentre: Sendable, Equatable, Codable {
+public struct SyncCentre: Sendable, Equatable {
     public let node: String
     /// The centres each office serves.
     public private(set) var offices: [String: Set<String>] = [:]
@@ -25,12 +25,48 @@ public struct SyncCentre: Sendable, Equatable, Codable {
     public private(set) var history: [SyncFieldKey: [SyncOpID]] = [:]
     /// Highest sequence number taken from each node.
     public private(set) var received: [String: Int] = [:]
-    public private(set) var feed: [SyncFeedEntry] = []
+    /// The feed as kept: a field's entry names the field, and a pull reads its state from `fields` — only at the
+    /// field's latest position, since an office keeps a field's latest state anyway. So the feed costs a few
+    /// bytes per change, and a pull sends each field once however often it changed.
+    public private(set) var log: [SyncLogEntry] = []
     /// Operations refused as integrity alarms, for the administrator.
     public private(set) var alarms: [SyncOperation] = []
-    private var nextSequence = 1
+    public private(set) var nextSequence = 1
+    /// What changed since `clearChanges()`, so a node saves only that (`SyncCentreChanges`).
+    public private(set) var changes = SyncCentreChanges()
 
     public init(node: String = "centre") { self.node = node }
+
+    /// A centre as it was saved: what `changes` listed, accumulated.
+    public init(node: String, restoring saved: SyncCentreSaved) {
+        self.node = node
+        fields = saved.fields
+        history = saved.history
+        recordCentre = saved.recordCentre
+        log = saved.log
+        alarms = saved.alarms
+        received = saved.received
+        nextSequence = saved.nextSequence
+        for (id, entry) in saved.operations {
+            taken[id] = entry.operation
+            if let outcome = entry.outcome {
+                outcomes[id] = outcome
+                if entry.operation.isFact, outcome == .applied { facts[id] = entry.operation }
+            }
+            if let by = entry.supersededBy { superseded[id] = by }
+        }
+        changes = SyncCentreChanges(logFrom: log.count, alarmsFrom: alarms.count)
+    }
+
+    public var feedCount: Int { log.count }
+
+    /// Marks everything as saved.
+    public mutating func clearChanges() { changes = SyncCentreChanges(logFrom: log.count, alarmsFrom: alarms.count) }
+
+    /// The saved form of one operation the centre took.
+    public func saved(_ id: SyncOpID) -> SyncSavedOperation? {
+        taken[id].map { SyncSavedOperation(operation: $0, outcome: outcomes[id], supersededBy: superseded[id]) }
+    }
 
     public mutating func enrol(_ office: String, centres: Set<String>) { offices[office] = centres }
 
@@ -81,10 +117,24 @@ public struct SyncCentre: Sendable, Equatable, Codable {
     /// The feed after `cursor` that `office` may hold, at most `limit` entries examined.
     public func pull(office: String, after cursor: Int, limit: Int = 500) -> SyncPullReply {
         let scope = offices[office] ?? []
-        let start = max(0, min(cursor, feed.count))
-        let end = min(feed.count, start + limit)
-        let entries = feed[start..<end].filter { $0.visible(to: scope) }
-        return SyncPullReply(after: cursor, next: end, entries: Array(entries), complete: end == feed.count)
+        let start = max(0, min(cursor, log.count))
+        let end = min(log.count, start + limit)
+        var entries: [SyncFeedEntry] = []
+        for position in start..<end {
+            switch log[position] {
+            case .field(let key, let centre):
+                // Only at the field's latest position; an earlier one would send the same state again.
+                guard scope.contains(centre), let state = fields[key], state.sequence == position + 1 else { continue }
+                entries.append(.field(key, centre: centre, state: state))
+            case .fact(let op, let centre):
+                if scope.contains(centre) { entries.append(.fact(op, centre: centre)) }
+            case .moved(let record, let from, let to):
+                if scope.contains(from) || scope.contains(to) {
+                    entries.append(.moved(record: record, from: from, to: to, sequence: position + 1))
+                }
+            }
+        }
+        return SyncPullReply(after: cursor, next: end, entries: entries, complete: end == log.count)
     }
 
     private mutating func take(_ op: SyncOperation) -> SyncOutcome {
@@ -92,15 +142,19 @@ public struct SyncCentre: Sendable, Equatable, Codable {
             return earlier == op ? outcomes[op.id]! : alarm(op)
         }
         taken[op.id] = op
+        changes.operations.insert(op.id)
         let centre = recordCentre[op.record] ?? op.centre
-        recordCentre[op.record] = centre
+        if recordCentre[op.record] == nil {
+            recordCentre[op.record] = centre
+            changes.records.insert(op.record)
+        }
         let key = op.key
         var state = fields[key] ?? SyncFieldState()
         let outcome: SyncOutcome
         switch op.kind {
         case .fact:
             facts[op.id] = op
-            publish(.fact(op, centre: centre))
+            log.append(.fact(op, centre: centre))
             return record(op, .applied)
         case .transfer(let to):
             if to != centre { move(op.record, from: centre, to: to) }
@@ -114,6 +168,7 @@ public struct SyncCentre: Sendable, Equatable, Codable {
                 // is its author carrying on from it: the newer edit takes its place beside the current value.
                 if let basis, let index = state.held.firstIndex(where: { $0.id == basis }) {
                     superseded[basis] = op.id
+                    changes.operations.insert(basis)
                     state.held.remove(at: index)
                 }
                 state.held.append(op)
@@ -122,7 +177,10 @@ public struct SyncCentre: Sendable, Equatable, Codable {
         case .resolve(let value, let supersedes):
             let seen = Set(supersedes)
             if state.head == nil || seen.contains(state.head!) {
-                for held in state.held where seen.contains(held.id) { superseded[held.id] = op.id }
+                for held in state.held where seen.contains(held.id) {
+                    superseded[held.id] = op.id
+                    changes.operations.insert(held.id)
+                }
                 state.held.removeAll { seen.contains($0.id) }
                 apply(op, value: value, to: &state)
                 outcome = .applied
@@ -136,9 +194,10 @@ public struct SyncCentre: Sendable, Equatable, Codable {
             apply(op, value: to, to: &state)
             outcome = .applied
         }
-        state.sequence = feed.count + 1
+        state.sequence = log.count + 1
         fields[key] = state
-        publish(.field(key, centre: centre, state: state))
+        changes.fields.insert(key)
+        log.append(.field(key, centre: centre))
         return record(op, outcome)
     }
 
@@ -148,24 +207,25 @@ public struct SyncCentre: Sendable, Equatable, Codable {
         history[op.key, default: []].append(op.id)
     }
 
-    private mutating func publish(_ entry: SyncFeedEntry) { feed.append(entry) }
-
     /// Announces the move, then publishes the record's fields and facts again under the new centre, so that an
     /// office serving only that centre receives the whole record from its next pull on.
     private mutating func move(_ record: String, from: String, to: String) {
         recordCentre[record] = to
-        publish(.moved(record: record, from: from, to: to, sequence: feed.count + 1))
+        changes.records.insert(record)
+        log.append(.moved(record: record, from: from, to: to))
         for key in fields.keys.filter({ $0.record == record }).sorted() {
-            fields[key]!.sequence = feed.count + 1
-            publish(.field(key, centre: to, state: fields[key]!))
+            fields[key]!.sequence = log.count + 1
+            changes.fields.insert(key)
+            log.append(.field(key, centre: to))
         }
         for id in facts.keys.sorted() where facts[id]!.record == record {
-            publish(.fact(facts[id]!, centre: to))
+            log.append(.fact(facts[id]!, centre: to))
         }
     }
 
     private mutating func record(_ op: SyncOperation, _ outcome: SyncOutcome) -> SyncOutcome {
         outcomes[op.id] = outcome
+        changes.operations.insert(op.id)
         return outcome
     }
 
@@ -176,4 +236,48 @@ public struct SyncCentre: Sendable, Equatable, Codable {
 
     /// The operation with this id as the centre took it.
     public func operation(_ id: SyncOpID) -> SyncOperation? { taken[id] }
+}
+
+/// One entry of the centre's feed as kept (`SyncCentre.log`); `SyncFeedEntry` is what a pull sends.
+public enum SyncLogEntry: Hashable, Codable, Sendable {
+    case field(SyncFieldKey, centre: String)
+    case fact(SyncOperation, centre: String)
+    case moved(record: String, from: String, to: String)
+}
+
+/// What changed in a centre since it was last saved.
+public struct SyncCentreChanges: Sendable, Equatable {
+    public var fields: Set<SyncFieldKey> = []
+    public var operations: Set<SyncOpID> = []
+    public var records: Set<String> = []
+    /// Log entries and alarms from these positions on are new.
+    public var logFrom = 0
+    public var alarmsFrom = 0
+}
+
+/// An operation the centre took, with what became of it.
+public struct SyncSavedOperation: Codable, Sendable, Equatable {
+    public var operation: SyncOperation
+    public var outcome: SyncOutcome?
+    public var supersededBy: SyncOpID?
+
+    public init(operation: SyncOperation, outcome: SyncOutcome?, supersededBy: SyncOpID?) {
+        self.operation = operation
+        self.outcome = outcome
+        self.supersededBy = supersededBy
+    }
+}
+
+/// Everything a centre saved, to start it again (`SyncCentre.init(node:restoring:)`).
+public struct SyncCentreSaved: Sendable {
+    public var fields: [SyncFieldKey: SyncFieldState] = [:]
+    public var history: [SyncFieldKey: [SyncOpID]] = [:]
+    public var recordCentre: [String: String] = [:]
+    public var log: [SyncLogEntry] = []
+    public var alarms: [SyncOperation] = []
+    public var received: [String: Int] = [:]
+    public var nextSequence = 1
+    public var operations: [SyncOpID: SyncSavedOperation] = [:]
+
+    public init() {}
 }

@@ -1,6 +1,8 @@
+import Foundation
+
 /// A field as the centre holds it: the accepted value, the operation that made it, and the operations held
 /// beside it while a conflict is open.
-public struct SyncFieldState: Hashable, Codable, Sendable {
+public struct SyncFieldState: Hashable, Sendable {
     public var value: [UInt8]?
     /// The operation whose value is current; an edit applies only if it was made on top of this one.
     public var head: SyncOpID?
@@ -76,5 +78,30 @@ public struct SyncPullReply: Hashable, Codable, Sendable {
         self.next = next
         self.entries = entries
         self.complete = complete
+    }
+}
+
+extension SyncFieldState: Codable {
+    private enum Keys: String, CodingKey { case value, head, held, sequence }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        if let text = try c.decodeIfPresent(String.self, forKey: .value) {
+            guard let data = Data(base64Encoded: text) else {
+                throw DecodingError.dataCorruptedError(forKey: .value, in: c, debugDescription: "not base64")
+            }
+            value = [UInt8](data)
+        }
+        head = try c.decodeIfPresent(SyncOpID.self, forKey: .head)
+        held = try c.decodeIfPresent([SyncOperation].self, forKey: .held) ?? []
+        sequence = try c.decode(Int.self, forKey: .sequence)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encodeIfPresent(value.map { Data($0).base64EncodedString() }, forKey: .value)
+        try c.encodeIfPresent(head, forKey: .head)
+        if !held.isEmpty { try c.encode(held, forKey: .held) }
+        try c.encode(sequence, forKey: .sequence)
     }
 }

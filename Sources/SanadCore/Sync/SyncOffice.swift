@@ -4,10 +4,10 @@
 ///
 /// Nothing here waits for a link: `push` and `receive` are called whenever one exists, in any order, any
 /// number of times; a lost, repeated or late message changes nothing but how soon the two sides agree.
-public struct SyncOffice: Sendable, Equatable, Codable {
+public struct SyncOffice: Sendable, Equatable {
     public let node: String
     public let centres: Set<String>
-    private var nextSequence = 1
+    public private(set) var nextSequence = 1
     /// Operations made here that the centre has not taken yet (or whose outcome has not come back), oldest first.
     public private(set) var outbox: [SyncOperation] = []
     /// What the centre did with each operation made here.
@@ -19,12 +19,29 @@ public struct SyncOffice: Sendable, Equatable, Codable {
     public private(set) var cursor = 0
     /// Records moved to a centre this office does not serve, with the feed position of the move: an answer
     /// made before it must not bring them back.
-    private var gone: [String: Int] = [:]
+    public private(set) var gone: [String: Int] = [:]
+    /// What changed since `clearChanges()`, so a node saves only that.
+    public private(set) var changes = SyncOfficeChanges()
 
     public init(node: String, centres: Set<String>) {
         self.node = node
         self.centres = centres
     }
+
+    /// An office as it was saved.
+    public init(node: String, centres: Set<String>, restoring saved: SyncOfficeSaved) {
+        self.node = node
+        self.centres = centres
+        nextSequence = saved.nextSequence
+        outbox = saved.outbox.sorted { $0.id.sequence < $1.id.sequence }
+        outcomes = saved.outcomes
+        fields = saved.fields
+        facts = saved.facts
+        cursor = saved.cursor
+        gone = saved.gone
+    }
+
+    public mutating func clearChanges() { changes = SyncOfficeChanges() }
 
     /// The value shown here: this office's latest edit not yet settled by the centre, else the centre's.
     public func value(_ key: SyncFieldKey) -> [UInt8]? {
@@ -58,6 +75,7 @@ public struct SyncOffice: Sendable, Equatable, Codable {
     ) -> SyncOperation {
         let op = make(record: record, centre: centre, field: kind, .fact(content: content), author, at)
         facts[op.id] = op
+        changes.facts.insert(op.id)
         return op
     }
 
@@ -80,6 +98,7 @@ public struct SyncOffice: Sendable, Equatable, Codable {
             kind: kind, author: author, at: at)
         nextSequence += 1
         outbox.append(op)
+        changes.operations.insert(op.id)
         return op
     }
 
@@ -91,9 +110,10 @@ public struct SyncOffice: Sendable, Equatable, Codable {
     public mutating func receive(_ reply: SyncPushReply) {
         for (id, outcome) in reply.outcomes where id.node == node && outcomes[id] == nil {
             outcomes[id] = outcome
+            changes.operations.insert(id)
             // A fact shown here at once but refused by the centre (its record had moved away) stops being shown;
             // the refusal stays in `outcomes`.
-            if case .refused = outcome { facts[id] = nil }
+            if case .refused = outcome, facts.removeValue(forKey: id) != nil { changes.facts.insert(id) }
         }
         for (key, state) in reply.fields { take(key, state) }
         // An operation leaves the outbox once taken and its outcome known; if the reply that carried the outcome
@@ -109,11 +129,18 @@ public struct SyncOffice: Sendable, Equatable, Codable {
                 take(key, state)
             case .fact(let op, _):
                 facts[op.id] = op
+                changes.facts.insert(op.id)
             case .moved(let record, _, let to, let sequence):
                 guard !centres.contains(to) else { continue }
                 gone[record] = sequence
-                fields = fields.filter { $0.key.record != record }
-                facts = facts.filter { $0.value.record != record }
+                for key in fields.keys where key.record == record {
+                    fields[key] = nil
+                    changes.fields.insert(key)
+                }
+                for (id, op) in facts where op.record == record {
+                    facts[id] = nil
+                    changes.facts.insert(id)
+                }
             }
         }
         cursor = reply.next
@@ -122,6 +149,29 @@ public struct SyncOffice: Sendable, Equatable, Codable {
     /// A field's state from the centre, unless this office already has a later one.
     private mutating func take(_ key: SyncFieldKey, _ state: SyncFieldState) {
         guard state.sequence > (gone[key.record] ?? 0) else { return }
-        if (fields[key]?.sequence ?? 0) < state.sequence { fields[key] = state }
+        if (fields[key]?.sequence ?? 0) < state.sequence {
+            fields[key] = state
+            changes.fields.insert(key)
+        }
     }
+}
+
+/// What changed in an office since it was last saved: fields and facts set or removed, operations made or answered.
+public struct SyncOfficeChanges: Sendable, Equatable {
+    public var fields: Set<SyncFieldKey> = []
+    public var facts: Set<SyncOpID> = []
+    public var operations: Set<SyncOpID> = []
+}
+
+/// Everything an office saved, to start it again.
+public struct SyncOfficeSaved: Sendable {
+    public var nextSequence = 1
+    public var outbox: [SyncOperation] = []
+    public var outcomes: [SyncOpID: SyncOutcome] = [:]
+    public var fields: [SyncFieldKey: SyncFieldState] = [:]
+    public var facts: [SyncOpID: SyncOperation] = [:]
+    public var cursor = 0
+    public var gone: [String: Int] = [:]
+
+    public init() {}
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An operation made on one node (the centre or a field office) and carried to the others: the unit that
 /// synchronisation moves, applies, holds or refuses. Issue 11; the README's "Field offices" says what is built.
 ///
@@ -13,6 +15,27 @@ public struct SyncOpID: Hashable, Comparable, Codable, Sendable, CustomStringCon
     public init(node: String, sequence: Int) {
         self.node = node
         self.sequence = sequence
+    }
+
+    /// `node#sequence`, the form shown to people and sent on the wire.
+    public init?(_ text: String) {
+        guard let mark = text.lastIndex(of: "#"), let sequence = Int(text[text.index(after: mark)...]) else {
+            return nil
+        }
+        self.init(node: String(text[..<mark]), sequence: sequence)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let id = SyncOpID(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not node#n"))
+        }
+        self = id
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 
     public static func < (lhs: SyncOpID, rhs: SyncOpID) -> Bool {
@@ -38,7 +61,7 @@ public struct SyncFieldKey: Hashable, Comparable, Codable, Sendable {
 }
 
 public struct SyncOperation: Hashable, Codable, Sendable {
-    public enum Kind: Hashable, Codable, Sendable {
+    public enum Kind: Hashable, Sendable {
         /// A new value for a field, made on top of `basis`: the operation whose value its author saw (nil for a
         /// field that had none). Applied only if `basis` is still the field's head; otherwise held for a person.
         case edit(value: [UInt8], basis: SyncOpID?)
@@ -117,6 +140,55 @@ public enum SyncRefusal: Hashable, Codable, Sendable, CustomStringConvertible {
         case .needsReview: "needs review: the record changed at the centre before this step arrived"
         case .integrity: "refused: an operation with this id arrived before with different content"
         case .outOfScope: "refused: this office does not serve the record's centre"
+        }
+    }
+}
+
+/// Values travel as base64 (a third larger than the bytes, where a JSON array of numbers is up to four times).
+extension SyncOperation.Kind: Codable {
+    private enum Keys: String, CodingKey { case kind, value, basis, supersedes, from, to }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        func bytes(_ key: Keys) throws -> [UInt8] {
+            guard let data = Data(base64Encoded: try c.decode(String.self, forKey: key)) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "not base64")
+            }
+            return [UInt8](data)
+        }
+        switch try c.decode(String.self, forKey: .kind) {
+        case "edit": self = .edit(value: try bytes(.value), basis: try c.decodeIfPresent(SyncOpID.self, forKey: .basis))
+        case "resolve":
+            self = .resolve(value: try bytes(.value), supersedes: try c.decode([SyncOpID].self, forKey: .supersedes))
+        case "transition": self = .transition(from: try bytes(.from), to: try bytes(.to))
+        case "fact": self = .fact(content: try bytes(.value))
+        case "transfer": self = .transfer(to: try c.decode(String.self, forKey: .to))
+        default: throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription: "unknown kind")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        func put(_ bytes: [UInt8], _ key: Keys) throws { try c.encode(Data(bytes).base64EncodedString(), forKey: key) }
+        switch self {
+        case .edit(let value, let basis):
+            try c.encode("edit", forKey: .kind)
+            try put(value, .value)
+            try c.encodeIfPresent(basis, forKey: .basis)
+        case .resolve(let value, let supersedes):
+            try c.encode("resolve", forKey: .kind)
+            try put(value, .value)
+            try c.encode(supersedes, forKey: .supersedes)
+        case .transition(let from, let to):
+            try c.encode("transition", forKey: .kind)
+            try put(from, .from)
+            try put(to, .to)
+        case .fact(let content):
+            try c.encode("fact", forKey: .kind)
+            try put(content, .value)
+        case .transfer(let to):
+            try c.encode("transfer", forKey: .kind)
+            try c.encode(to, forKey: .to)
         }
     }
 }

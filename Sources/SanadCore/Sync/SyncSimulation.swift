@@ -340,7 +340,7 @@ public struct SyncSimulation: Sendable {
                 send(.pull(offices[index].node, offices[index].cursor), healing: true)
             }
             while !inFlight.isEmpty { deliver(healing: true) }
-            let settled = offices.allSatisfy { $0.outbox.isEmpty && $0.cursor == centre.feed.count }
+            let settled = offices.allSatisfy { $0.outbox.isEmpty && $0.cursor == centre.feedCount }
             if settled { return }
         }
         report.violations.append("seed \(seed): the nodes still had work after 10,000 healing rounds")

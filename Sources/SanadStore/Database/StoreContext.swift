@@ -15,6 +15,8 @@ public struct StoreContext: Sendable {
     let figures = FigureStore()
     /// Duplicate checks per account (`IdentityService.candidates(for:)`); per server process.
     let identityChecks = NIOLockedValueBox(RateWindow(limit: 30, windowSeconds: 10 * 60))
+    /// The synchronisation engine as last saved (`SyncStorage`); per server process.
+    let syncCache = SyncCache()
 
     public init(keys: KeyRing, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.init(source: KeySource(ring: keys), clock: clock)

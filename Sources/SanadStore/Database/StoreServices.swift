@@ -55,6 +55,8 @@ public struct OpenServices: Sendable {
     public var backups: BackupStatus { BackupStatus(db: db) }
     public var twoFactor: TwoFactorService { TwoFactorService(db: db, context: context) }
     public var syncNodes: SyncNodeService { SyncNodeService(db: db, context: context) }
+    public var syncCentre: SyncCentreService { SyncCentreService(db: db, context: context) }
+    public var syncOffice: SyncOfficeService { SyncOfficeService(db: db, context: context) }
 }
 
 /// When the last backup was made (`sanad backup`), for administrators and `/metrics`.

@@ -14,8 +14,15 @@ public struct SyncCentreService: Sendable {
     static let stateName = "centre"
     static let conflictsName = "conflicts"
 
-    struct State: Codable {
-        var engine = SyncCentre(node: SyncMessage.centreNode)
+    /// The engine and what the centre keeps beside it.
+    struct State {
+        var engine: SyncCentre
+        var settings: Settings
+    }
+
+    struct Settings: Codable {
+        /// Moves on with every save; a process whose cached engine is older reads the tables again.
+        var generation = 0
         /// Where local changes were last read from the change log; nil before the first reading (then every row).
         var mark: Int64?
         var signing: Data
@@ -23,6 +30,9 @@ public struct SyncCentreService: Sendable {
         /// Per office: the feed position and the lowest operation it last said it still holds.
         var cursors: [String: Int] = [:]
         var floors: [String: Int] = [:]
+        var received: [String: Int] = [:]
+        var nextSequence = 1
+        var alarms: [SyncOperation] = []
     }
 
     public struct Counts: Sendable, Equatable {
@@ -34,10 +44,10 @@ public struct SyncCentreService: Sendable {
 
     /// The centre's public signing key, which offices check every answer against.
     public func publicKey() async throws -> Data {
-        try await db.transaction { tx in
-            let state = try await load(on: tx)
-            try await SyncStateRecord.save(state, name: Self.stateName, on: tx)
-            return try SyncSigningKey.open(state.signing, cipher: context.cipher).publicKey.rawRepresentation
+        try await commit { tx in
+            var state = try await load(on: tx)
+            try await save(&state, on: tx)
+            return (state, try SyncSigningKey.open(state.settings.signing, cipher: context.cipher).publicKey.rawRepresentation)
         }
     }
 
@@ -54,19 +64,19 @@ public struct SyncCentreService: Sendable {
             throw SyncExchangeError.bundle(.unreadable)
         }
         let pageLimit = min(max(limit ?? request.limit, 1), 100_000)
-        return try await db.transaction { tx in
+        return try await commit { tx in
             var state = try await load(on: tx)
             try await enrol(&state, on: tx)
             let replica = SyncReplica(db: tx, context: context)
             try await captureLocal(&state, replica)
-            var touched = state.waiting
+            var touched = state.settings.waiting
             let push = state.engine.receive(SyncPush(node: node, operations: request.operations))
             for op in request.operations where push.outcomes[op.id] != nil { touched.insert(op.record) }
-            state.waiting = try await replica.materialise(touched, fields: index(state.engine, touched))
-            state.cursors[node] = request.cursor
-            state.floors[node] = request.operations.first?.id.sequence ?? push.acknowledged + 1
+            state.settings.waiting = try await replica.materialise(touched, fields: index(state.engine, touched))
+            state.settings.cursors[node] = request.cursor
+            state.settings.floors[node] = request.operations.first?.id.sequence ?? push.acknowledged + 1
             let pull = state.engine.pull(office: node, after: request.cursor, limit: pageLimit)
-            try await save(state, on: tx)
+            try await save(&state, on: tx)
             let outcomes = Array(push.outcomes.values)
             let counts = Counts(
                 taken: outcomes.count, held: outcomes.filter { $0 == .held }.count,
@@ -76,8 +86,8 @@ public struct SyncCentreService: Sendable {
             let reply = try SyncBundle.seal(
                 body: SyncMessage.encoder.encode(SyncReply(push: push, pull: pull)), node: SyncMessage.centreNode,
                 kind: SyncMessage.reply, count: pull.entries.count, organisation: context.keys.active.id,
-                key: context.keys.sync, signer: SyncSigningKey.open(state.signing, cipher: context.cipher))
-            return (reply, counts)
+                key: context.keys.sync, signer: SyncSigningKey.open(state.settings.signing, cipher: context.cipher))
+            return (state, (reply, counts))
         }
     }
 
@@ -86,12 +96,12 @@ public struct SyncCentreService: Sendable {
     public func export(node: String) async throws -> Data {
         guard let known = try await SyncNode.query(on: db).filter(\.$name == node).first(), known.revokedAt == nil
         else { throw SyncNodeError.unknownNode(node) }
-        return try await db.transaction { tx in
+        return try await commit { tx in
             var state = try await load(on: tx)
             try await enrol(&state, on: tx)
             try await captureLocal(&state, SyncReplica(db: tx, context: context))
-            try await save(state, on: tx)
-            let floor = state.floors[node] ?? 1
+            try await save(&state, on: tx)
+            let floor = state.settings.floors[node] ?? 1
             var outcomes: [SyncOpID: SyncOutcome] = [:]
             var fields: [SyncFieldKey: SyncFieldState] = [:]
             for (id, outcome) in state.engine.outcomes where id.node == node && id.sequence >= floor {
@@ -101,12 +111,23 @@ public struct SyncCentreService: Sendable {
             let push = SyncPushReply(
                 acknowledged: state.engine.received[node, default: 0], outcomes: outcomes, fields: fields)
             let pull = state.engine.pull(
-                office: node, after: state.cursors[node] ?? 0, limit: state.engine.feed.count + 1)
-            return try SyncBundle.seal(
-                body: SyncMessage.encoder.encode(SyncReply(push: push, pull: pull)), node: SyncMessage.centreNode,
-                kind: SyncMessage.reply, count: pull.entries.count, organisation: context.keys.active.id,
-                key: context.keys.sync, signer: SyncSigningKey.open(state.signing, cipher: context.cipher))
+                office: node, after: state.settings.cursors[node] ?? 0, limit: state.engine.feedCount + 1)
+            return (
+                state,
+                try SyncBundle.seal(
+                    body: SyncMessage.encoder.encode(SyncReply(push: push, pull: pull)), node: SyncMessage.centreNode,
+                    kind: SyncMessage.reply, count: pull.entries.count, organisation: context.keys.active.id,
+                    key: context.keys.sync,
+                    signer: SyncSigningKey.open(state.settings.signing, cipher: context.cipher))
+            )
         }
+    }
+
+    /// Runs `body` in a transaction and keeps the engine it returns for the next exchange once committed.
+    func commit<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> (State, T)) async throws -> T {
+        let (state, result) = try await db.transaction { tx in try await body(tx) }
+        context.syncCache.put(Self.stateName, generation: state.settings.generation, state.engine)
+        return result
     }
 
     func load(on db: any Database) async throws -> State {
@@ -115,14 +136,33 @@ public struct SyncCentreService: Sendable {
             // One exchange at a time, whichever instance of the centre answers it.
             _ = try await sql.raw("SELECT name FROM sync_state WHERE name = \(bind: Self.stateName) FOR UPDATE").all()
         }
-        if let state = try await SyncStateRecord.load(State.self, name: Self.stateName, on: db) { return state }
-        return State(signing: try SyncSigningKey.new(cipher: context.cipher).1)
+        guard let settings = try await SyncStateRecord.load(Settings.self, name: Self.stateName, on: db) else {
+            return State(
+                engine: SyncCentre(node: SyncMessage.centreNode),
+                settings: Settings(signing: try SyncSigningKey.new(cipher: context.cipher).1))
+        }
+        if let engine = context.syncCache.get(Self.stateName, generation: settings.generation, as: SyncCentre.self) {
+            return State(engine: engine, settings: settings)
+        }
+        let engine = try await SyncStorage(db).loadCentre(
+            node: SyncMessage.centreNode, received: settings.received, nextSequence: settings.nextSequence,
+            alarms: settings.alarms)
+        return State(engine: engine, settings: settings)
     }
 
-    func save(_ state: State, on db: any Database) async throws {
-        try await SyncStateRecord.save(state, name: Self.stateName, on: db)
-        let open = state.engine.fields.filter { $0.value.inConflict }.map(\.key.record)
-        try await SyncStateRecord.save(Set(open).sorted(), name: Self.conflictsName, on: db)
+    func save(_ state: inout State, on db: any Database) async throws {
+        let conflicted = state.engine.changes.fields.contains { state.engine.fields[$0]?.inConflict == true }
+        let settled = state.engine.changes.fields.contains { state.engine.fields[$0]?.inConflict == false }
+        try await SyncStorage(db).saveCentre(&state.engine)
+        state.settings.generation += 1
+        state.settings.received = state.engine.received
+        state.settings.nextSequence = state.engine.nextSequence
+        state.settings.alarms = state.engine.alarms
+        try await SyncStateRecord.save(state.settings, name: Self.stateName, on: db)
+        if conflicted || settled {
+            let open = state.engine.fields.filter { $0.value.inConflict }.map(\.key.record)
+            try await SyncStateRecord.save(Set(open).sorted(), name: Self.conflictsName, on: db)
+        }
     }
 
     func enrol(_ state: inout State, on db: any Database) async throws {
@@ -134,7 +174,7 @@ public struct SyncCentreService: Sendable {
     /// Edits made at the centre itself (its own staff, a merge) become the centre's operations; they always apply.
     func captureLocal(_ state: inout State, _ replica: SyncReplica) async throws {
         let engine = state.engine
-        let (mark, changes) = try await replica.capture(since: state.mark) { engine.fields[$0]?.value }
+        let (mark, changes) = try await replica.capture(since: state.settings.mark) { engine.fields[$0]?.value }
         for change in changes {
             let key = SyncFieldKey(record: change.record, field: change.field)
             state.engine.make(
@@ -142,7 +182,7 @@ public struct SyncCentreService: Sendable {
                 kind: .edit(value: change.value, basis: state.engine.fields[key]?.head), author: SyncMessage.centreNode,
                 at: Int64(context.clock().timeIntervalSince1970))
         }
-        state.mark = mark
+        state.settings.mark = mark
     }
 
     func index(_ engine: SyncCentre, _ records: Set<String>) -> [String: [String: [UInt8]]] {

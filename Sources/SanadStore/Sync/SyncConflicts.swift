@@ -43,7 +43,8 @@ public enum SyncConflictError: Error, Equatable, Sendable, CustomStringConvertib
 extension SyncCentreService {
     /// Open conflicts on records of `centres` (nil: every centre).
     public func conflicts(centres: Set<String>?) async throws -> [SyncConflict] {
-        guard let state = try await SyncStateRecord.load(State.self, name: Self.stateName, on: db) else { return [] }
+        guard try await SyncStateRecord.find(Self.stateName, on: db) != nil else { return [] }
+        let state = try await db.transaction { tx in try await load(on: tx) }
         var out: [SyncConflict] = []
         for (key, field) in state.engine.fields where field.inConflict {
             guard let conflict = try describe(key, field, state) else { continue }
@@ -66,7 +67,7 @@ extension SyncCentreService {
         guard parts.count == 3, let uuid = UUID(uuidString: parts[1]) else { throw SyncConflictError.notFound }
         let record = SyncRecordName(table: parts[0], id: uuid).text
         let key = SyncFieldKey(record: record, field: parts[2])
-        return try await db.transaction { tx in
+        return try await commit { tx in
             var state = try await load(on: tx)
             let replica = SyncReplica(db: tx, context: context)
             try await captureLocal(&state, replica)
@@ -96,14 +97,14 @@ extension SyncCentreService {
             state.engine.make(
                 record: record, centre: centre, field: key.field, kind: .resolve(value: bytes, supersedes: seen),
                 author: actor, at: Int64(context.clock().timeIntervalSince1970))
-            state.waiting = try await replica.materialise(
-                state.waiting.union([record]), fields: index(state.engine, state.waiting.union([record])))
+            let touched = state.settings.waiting.union([record])
+            state.settings.waiting = try await replica.materialise(touched, fields: index(state.engine, touched))
             try await captureLocal(&state, replica)
-            try await save(state, on: tx)
+            try await save(&state, on: tx)
             try await AuditTrail.append(
                 action: "sync.resolve", actorID: actor, recordType: parts[0], recordID: parts[1], detail: key.field,
                 now: context.clock(), key: context.keys.audit, on: tx)
-            return try describe(key, state.engine.fields[key]!, state)
+            return (state, try describe(key, state.engine.fields[key]!, state))
         }
     }
 

@@ -24,16 +24,27 @@ public struct SyncOfficeService: Sendable {
     let context: StoreContext
     static let stateName = "office"
 
-    struct State: Codable {
+    struct State {
+        var engine: SyncOffice
+        var settings: Settings
+    }
+
+    struct Settings: Codable {
+        var generation = 0
         var node: String
         var centres: [String]
         var central: String
         var centreKey: Data
         var signing: Data
-        var engine: SyncOffice
         var mark: Int64?
         var waiting: Set<String> = []
         var lastSync: Date?
+        var cursor = 0
+        var gone: [String: Int] = [:]
+        var nextSequence = 1
+        /// Kept here so the page header reads them without loading the engine.
+        var pending = 0
+        var conflicts = 0
     }
 
     /// What an office knows of its enrolment, for the page header and `sanad sync status`.
@@ -47,11 +58,10 @@ public struct SyncOfficeService: Sendable {
     }
 
     public func status() async throws -> Status? {
-        guard let state = try await SyncStateRecord.load(State.self, name: Self.stateName, on: db) else { return nil }
+        guard let s = try await SyncStateRecord.load(Settings.self, name: Self.stateName, on: db) else { return nil }
         return Status(
-            node: state.node, central: state.central, centres: state.centres, lastSync: state.lastSync,
-            pending: state.engine.outbox.count,
-            conflicts: Set(state.engine.fields.filter { $0.value.inConflict }.map(\.key)).count)
+            node: s.node, central: s.central, centres: s.centres, lastSync: s.lastSync, pending: s.pending,
+            conflicts: s.conflicts)
     }
 
     /// The office's half of joining: a new key pair; `register` sends the public half with the code and returns
@@ -64,11 +74,10 @@ public struct SyncOfficeService: Sendable {
         }
         let (key, sealed) = try SyncSigningKey.new(cipher: context.cipher)
         let answer = try await register(key.publicKey.rawRepresentation)
-        let state = State(
-            node: answer.node, centres: answer.centres, central: central, centreKey: answer.centreKey,
-            signing: sealed, engine: SyncOffice(node: answer.node, centres: Set(answer.centres)))
+        let settings = Settings(
+            node: answer.node, centres: answer.centres, central: central, centreKey: answer.centreKey, signing: sealed)
         try await db.transaction { tx in
-            try await SyncStateRecord.save(state, name: Self.stateName, on: tx)
+            try await SyncStateRecord.save(settings, name: Self.stateName, on: tx)
             try await SyncStateRecord.save(answer.series, name: RegistrationSeries.stateName, on: tx)
             try await AuditTrail.append(
                 action: "sync.join", actorID: nil, recordType: "node", recordID: answer.node, now: context.clock(),
@@ -102,31 +111,28 @@ public struct SyncOfficeService: Sendable {
 
     /// Reads local changes into the outbox and seals the next request (also what `sanad sync export` writes).
     public func prepare(pageLimit: Int = 500, everything: Bool = false) async throws -> Data {
-        try await db.transaction { tx in
-            guard var state = try await SyncStateRecord.load(State.self, name: Self.stateName, on: tx) else {
-                throw SyncExchangeError.notEnrolled
-            }
+        try await commit { tx in
+            var state = try await load(on: tx)
             try await capture(&state, SyncReplica(db: tx, context: context))
-            try await SyncStateRecord.save(state, name: Self.stateName, on: tx)
+            try await save(&state, on: tx)
             let operations = everything ? state.engine.outbox : Array(state.engine.outbox.prefix(pageLimit))
             let request = SyncRequest(
                 operations: operations, cursor: state.engine.cursor, limit: everything ? 100_000 : pageLimit)
-            return try SyncBundle.seal(
-                body: SyncMessage.encoder.encode(request), node: state.node, kind: SyncMessage.request,
+            let bundle = try SyncBundle.seal(
+                body: SyncMessage.encoder.encode(request), node: state.settings.node, kind: SyncMessage.request,
                 first: operations.first?.id.sequence ?? 0, last: operations.last?.id.sequence ?? 0,
                 count: operations.count, organisation: context.keys.active.id, key: context.keys.sync,
-                signer: SyncSigningKey.open(state.signing, cipher: context.cipher))
+                signer: SyncSigningKey.open(state.settings.signing, cipher: context.cipher))
+            return (state, bundle)
         }
     }
 
     /// Applies a reply bundle from the centre (over the link or from `sanad sync import`). True when nothing is
     /// left to send and the feed has been read to its end.
     public func take(_ bundle: Data) async throws -> (complete: Bool, run: SyncRun) {
-        try await db.transaction { tx in
-            guard var state = try await SyncStateRecord.load(State.self, name: Self.stateName, on: tx) else {
-                throw SyncExchangeError.notEnrolled
-            }
-            guard let centreKey = try? Curve25519.Signing.PublicKey(rawRepresentation: state.centreKey) else {
+        try await commit { tx in
+            var state = try await load(on: tx)
+            guard let centreKey = try? Curve25519.Signing.PublicKey(rawRepresentation: state.settings.centreKey) else {
                 throw SyncExchangeError.notEnrolled
             }
             let body = try SyncBundle.checked(
@@ -140,10 +146,12 @@ public struct SyncOfficeService: Sendable {
             // Edits made since the request was sealed are read first, so what arrives cannot hide them.
             try await capture(&state, replica)
             var run = SyncRun()
-            var touched = state.waiting
+            var touched = state.settings.waiting
             let before = state.engine.outbox.count
+            let madeHere = Dictionary(state.engine.outbox.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             if let push = reply.push {
-                for (id, outcome) in push.outcomes where id.node == state.node && state.engine.outcomes[id] == nil {
+                for (id, outcome) in push.outcomes
+                where id.node == state.settings.node && state.engine.outcomes[id] == nil {
                     switch outcome {
                     case .held: run.conflicts += 1
                     case .refused: run.refused += 1
@@ -166,34 +174,64 @@ public struct SyncOfficeService: Sendable {
                     }
                 }
             }
-            state.waiting = try await replica.materialise(touched, fields: index(state.engine, touched))
+            state.settings.waiting = try await replica.materialise(touched, fields: index(state.engine, touched))
             // Rows just written are the merge's own values: read past them so they are not taken for local edits.
             try await capture(&state, replica)
-            state.lastSync = context.clock()
-            try await SyncStateRecord.save(state, name: Self.stateName, on: tx)
+            state.settings.lastSync = context.clock()
+            try await save(&state, on: tx, madeHere: madeHere)
             if run.pushed > 0 || run.pulled > 0 {
                 try await AuditTrail.append(
-                    action: "sync.exchange", actorID: nil, recordType: "node", recordID: state.node,
+                    action: "sync.exchange", actorID: nil, recordType: "node", recordID: state.settings.node,
                     detail: "pushed \(run.pushed) pulled \(run.pulled) held \(run.conflicts) refused \(run.refused)",
                     now: context.clock(), key: context.keys.audit, on: tx)
             }
             let complete = state.engine.outbox.isEmpty && reply.pull.complete && state.engine.cursor == reply.pull.next
-            return (complete || (run.pushed == 0 && run.pulled == 0 && reply.pull.complete), run)
+            return (state, (complete || (run.pushed == 0 && run.pulled == 0 && reply.pull.complete), run))
         }
     }
 
     func capture(_ state: inout State, _ replica: SyncReplica) async throws {
         let pending = Self.pending(state.engine)
         let engine = state.engine
-        let (mark, changes) = try await replica.capture(since: state.mark) { key in
+        let (mark, changes) = try await replica.capture(since: state.settings.mark) { key in
             pending[key] ?? engine.fields[key]?.value
         }
         for change in changes {
             state.engine.edit(
                 record: change.record, centre: change.centre, field: change.field, value: change.value,
-                author: state.node, at: Int64(context.clock().timeIntervalSince1970))
+                author: state.settings.node, at: Int64(context.clock().timeIntervalSince1970))
         }
-        state.mark = mark
+        state.settings.mark = mark
+    }
+
+    func commit<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> (State, T)) async throws -> T {
+        let (state, result) = try await db.transaction { tx in try await body(tx) }
+        context.syncCache.put(Self.stateName, generation: state.settings.generation, state.engine)
+        return result
+    }
+
+    func load(on db: any Database) async throws -> State {
+        guard let settings = try await SyncStateRecord.load(Settings.self, name: Self.stateName, on: db) else {
+            throw SyncExchangeError.notEnrolled
+        }
+        if let engine = context.syncCache.get(Self.stateName, generation: settings.generation, as: SyncOffice.self) {
+            return State(engine: engine, settings: settings)
+        }
+        let engine = try await SyncStorage(db).loadOffice(
+            node: settings.node, centres: Set(settings.centres), nextSequence: settings.nextSequence,
+            cursor: settings.cursor, gone: settings.gone)
+        return State(engine: engine, settings: settings)
+    }
+
+    func save(_ state: inout State, on db: any Database, madeHere: [SyncOpID: SyncOperation] = [:]) async throws {
+        try await SyncStorage(db).saveOffice(&state.engine, madeHere: madeHere)
+        state.settings.generation += 1
+        state.settings.cursor = state.engine.cursor
+        state.settings.gone = state.engine.gone
+        state.settings.nextSequence = state.engine.nextSequence
+        state.settings.pending = state.engine.outbox.count
+        state.settings.conflicts = state.engine.fields.values.filter(\.inConflict).count
+        try await SyncStateRecord.save(state.settings, name: Self.stateName, on: db)
     }
 
     /// This office's own values not yet settled by the centre, newest per field.

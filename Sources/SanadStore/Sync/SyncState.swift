@@ -1,11 +1,10 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
+import SanadCore
 
-/// What a node keeps of synchronisation between exchanges: the merge engine's state (`SyncOffice` on an office,
-/// `SyncCentre` at the centre) and where it last read the change log. It is saved in the same transaction as the
-/// rows an exchange writes, so a crash in the middle leaves the previous state and rows, and the next exchange
-/// repeats the work (each operation is taken once).
+/// A small named value a node keeps about synchronisation (its role's settings, its registration block).
 final class SyncStateRecord: Model, @unchecked Sendable {
     static let schema = "sync_state"
 
@@ -35,14 +34,32 @@ final class SyncStateRecord: Model, @unchecked Sendable {
     }
 }
 
-/// The state table, and cases in the change log (their rows travel: `SyncTable`).
+/// The merge engine's state in three tables written a row per change — fields, the centre's feed, operations —
+/// so an exchange saves what it changed, not everything (`SyncCentreChanges`, `SyncOfficeChanges`).
 struct CreateSyncState: AsyncMigration {
     func prepare(on db: any Database) async throws {
         try await db.schema(SyncStateRecord.schema)
             .field("name", .string, .identifier(auto: false))
             .field("body", .data, .required)
             .create()
-        try await CreateChangeLog.addTriggers(["cases"], on: db as! any SQLDatabase)
+        let sql = db as! any SQLDatabase
+        let blob = sql.dialect.name == "sqlite" ? "BLOB" : "BYTEA"
+        try await sql.raw(
+            """
+            CREATE TABLE sync_fields (record TEXT NOT NULL, field TEXT NOT NULL, body \(unsafeRaw: blob) NOT NULL,
+            PRIMARY KEY (record, field))
+            """
+        ).run()
+        try await sql.raw(
+            "CREATE TABLE sync_log (position BIGINT PRIMARY KEY, body \(unsafeRaw: blob) NOT NULL)"
+        ).run()
+        try await sql.raw(
+            """
+            CREATE TABLE sync_operations (node TEXT NOT NULL, sequence BIGINT NOT NULL,
+            body \(unsafeRaw: blob) NOT NULL, PRIMARY KEY (node, sequence))
+            """
+        ).run()
+        try await CreateChangeLog.addTriggers(["cases"], on: sql)
         try await db.schema(SyncNode.schema).field("series", .int).update()
     }
 
@@ -56,6 +73,9 @@ struct CreateSyncState: AsyncMigration {
             try await sql.raw("DROP TRIGGER IF EXISTS change_log_cases ON cases").run()
         }
         try await db.schema(SyncNode.schema).deleteField("series").update()
+        for table in ["sync_operations", "sync_log", "sync_fields"] {
+            try await sql.raw("DROP TABLE \(unsafeRaw: table)").run()
+        }
         try await db.schema(SyncStateRecord.schema).delete()
     }
 }
@@ -69,5 +89,27 @@ enum RegistrationSeries {
 
     static func base(on db: any Database) async throws -> Int {
         (try await SyncStateRecord.load(Int.self, name: stateName, on: db) ?? 0) * block
+    }
+}
+
+/// The engine as this process last saved it, with the generation it saved; another process (a `sanad sync
+/// import` beside the server) moves the generation on, and the next exchange reads the tables again.
+final class SyncCache: Sendable {
+    struct Entry: @unchecked Sendable {
+        var generation: Int
+        var value: Any
+    }
+
+    private let box = NIOLockedValueBox<[String: Entry]>([:])
+
+    func get<T>(_ name: String, generation: Int, as type: T.Type) -> T? {
+        box.withLockedValue { entries in
+            guard let entry = entries[name], entry.generation == generation else { return nil }
+            return entry.value as? T
+        }
+    }
+
+    func put(_ name: String, generation: Int, _ value: Any) {
+        box.withLockedValue { $0[name] = Entry(generation: generation, value: value) }
     }
 }

@@ -300,6 +300,39 @@ struct ProblemMiddleware: AsyncMiddleware {
                 .unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), invalid.fields,
                 nil
             )
+        case let sync as SyncExchangeError:
+            switch sync {
+            case .bundle(.unknownNode), .bundle(.revokedNode), .bundle(.otherOrganisation):
+                return (.forbidden, "sync-refused", ("error.forbidden", sync.description), [], nil)
+            case .bundle:
+                return (.badRequest, "bad-bundle", ("error.malformed", sync.description), [], nil)
+            case .notAnOffice, .notEnrolled:
+                return (.conflict, "sync-role", ("error.malformed", sync.description), [], nil)
+            case .badRequest(let why):
+                return (
+                    .unprocessableEntity, "validation", ("error.validation", why),
+                    [.init(field: "organisation", code: "invalid", detail: why)], nil
+                )
+            case .centreUnreachable, .refusedByCentre:
+                return (.badGateway, "centre-unreachable", ("error.internal", sync.description), [], nil)
+            }
+        case let node as SyncNodeError:
+            if node == .invalidCode { return (.forbidden, "sync-refused", ("error.forbidden", node.description), [], nil) }
+            return (
+                .unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."),
+                [.init(field: node == .invalidPublicKey ? "publicKey" : "name", code: "invalid", detail: node.description)],
+                nil
+            )
+        case let conflict as SyncConflictError:
+            if conflict == .notFound { return (.notFound, "not-found", ("error.not-found", conflict.description), [], nil) }
+            return (
+                .unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."),
+                [
+                    .init(
+                        field: conflict == .invalidValue ? "value" : "choice", code: "invalid",
+                        detail: conflict.description)
+                ], nil
+            )
         case is DecodingError:
             return (
                 .badRequest, "malformed-body",

@@ -24,6 +24,7 @@ enum APIDocument {
             var responses = OpenAPI.Response.Map()
             var success = OpenAPI.Response(description: entry.doc.summary)
             if let output = entry.output { success.content = content(.json, ref(output)) }
+            if entry.doc.bundle { success.content = content(bundleType, .string(contentEncoding: .binary)) }
             if entry.location {
                 let header = OpenAPI.Header(schema: .string, description: "Where the new record is read.")
                 success.headers = ["Location": .b(header)]
@@ -46,6 +47,9 @@ enum APIDocument {
             var requestBody: OpenAPI.Request?
             if let body = entry.body {
                 requestBody = OpenAPI.Request(content: content(.json, ref(body)), required: true)
+            }
+            if entry.doc.bundle {
+                requestBody = OpenAPI.Request(content: content(bundleType, .string(contentEncoding: .binary)), required: true)
             }
             let operation = OpenAPI.Operation(
                 summary: entry.doc.summary, operationId: entry.doc.id, parameters: parameters,
@@ -71,6 +75,7 @@ enum APIDocument {
     }
 
     static let problemJSON = OpenAPI.ContentType(rawValue: "application/problem+json")!
+    static let bundleType = OpenAPI.ContentType(rawValue: "application/octet-stream")!
 
     static func content(_ type: OpenAPI.ContentType, _ schema: JSONSchema) -> OpenAPI.Content.Map {
         [type: .b(OpenAPI.Content(schema: schema, example: nil, encoding: nil))]

@@ -11,13 +11,17 @@ struct APIDoc: Sendable {
     /// Statuses beyond those every operation shares (401 and 403; 400, 413, 415 and 422 with a body; 404 with
     /// a record in the path), with what each means here.
     var problems: [Int: String] = [:]
-    /// Signing in is the one operation without a token.
+    /// Signing in, and what field offices send (signed by their own keys), go without a token.
     var signedIn = true
+    /// The body and the answer are signed synchronisation bundles (`application/octet-stream`), not JSON.
+    var bundle = false
 
     init(
-        _ id: String, _ summary: String, query: [APIQuery] = [], problems: [Int: String] = [:], signedIn: Bool = true
+        _ id: String, _ summary: String, query: [APIQuery] = [], problems: [Int: String] = [:], signedIn: Bool = true,
+        bundle: Bool = false
     ) {
         (self.id, self.summary, self.query, self.problems, self.signedIn) = (id, summary, query, problems, signedIn)
+        self.bundle = bundle
     }
 }
 
