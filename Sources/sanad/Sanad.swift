@@ -89,6 +89,9 @@ struct Serve: AsyncParsableCommand {
             }
         }
         defer { figures.cancel() }
+        let interval = ProcessInfo.processInfo.environment["SANAD_SYNC_INTERVAL"].flatMap(Double.init) ?? 300
+        let sync = SyncBackground.start(app, interval: max(5, interval))
+        defer { sync.cancel() }
         do {
             try await app.execute()
             try await app.asyncShutdown()

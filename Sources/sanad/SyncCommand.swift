@@ -110,7 +110,8 @@ struct Sync: AsyncParsableCommand {
     }
 
     struct Status: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "This office's centre, last exchange and waiting edits.")
+        static let configuration = CommandConfiguration(
+            abstract: "This office's centre, last exchange and waiting edits.")
 
         func run() async throws {
             try await Sync.run { app in

@@ -21,6 +21,7 @@ import Testing
             .screenPerson,
             .viewScreenings, .decideTraffickingStatus, .mergePeople, .viewCases, .manageCases, .approveCases,
             .useShelter, .configureShelters, .viewPartners, .sendReferrals, .viewReferrals, .viewEvents, .recordEvents,
+            .resolveSyncConflicts,
         ],
         .dataOfficer: [.viewAggregates, .viewEvents],
         .administrator: [

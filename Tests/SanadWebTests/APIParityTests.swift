@@ -62,6 +62,7 @@ import Vapor
         "POST /admin/two-factor-policy": "setTwoFactorPolicy",
         "POST /admin/centres": "createCentre",
         "POST /events": "recordEvent",
+        "POST /sync/conflicts/:id/resolve": "resolveSyncConflict",
     ]
 
     @Test func everyPageActionHasAnAPIOperation() async throws {

@@ -1,5 +1,7 @@
+import Crypto
 import Foundation
 import SanadCore
+import SanadStore
 import SanadTestSupport
 import Testing
 import Vapor
@@ -218,6 +220,36 @@ import Vapor
             try await w.call(c, .GET, "/api/v1/events/\(event["id"].string)", nil, 200)
             try await w.call(d, .GET, "/api/v1/reports/summary?from=2026-01-01&to=\(today)", nil, 200)
             try await w.call(d, .GET, "/api/v1/reports/trends?from=2026-01-01&to=\(today)", nil, 200)
+
+            // A field office joins, sends an edit made on a value the centre has changed since (held for a
+            // supervisor), and the supervisor keeps it.
+            let (_, code) = try await OpenServices(db: app.db, context: fx.context).syncNodes.add(
+                name: "walk-office", centres: ["SD01"], by: "admin")
+            let key = Curve25519.Signing.PrivateKey()
+            let join =
+                #"{"code":"\#(code)","publicKey":"\#(key.publicKey.rawRepresentation.base64EncodedString())","organisation":"\#(fx.context.keys.active.id)"}"#
+            #expect(try await w.call(nil, .POST, "/api/v1/sync/join", join, 200)["node"].string == "walk-office")
+            let edit = SyncOperation(
+                id: SyncOpID(node: "walk-office", sequence: 1), record: "people/\(p.uppercased())", centre: "SD01",
+                field: "nationality", kind: .edit(value: Array(#""ETH""#.utf8), basis: nil), author: "walk-office",
+                at: 0)
+            let request =
+                #"{"cursor":0,"limit":50,"operations":"#
+                + String(decoding: try JSONEncoder().encode([edit]), as: UTF8.self) + "}"
+            let bundle = try SyncBundle.seal(
+                body: Data(request.utf8), node: "walk-office", kind: "request", count: 1,
+                organisation: fx.context.keys.active.id, key: fx.context.keys.sync, signer: key)
+            var headers = HTTPHeaders()
+            headers.contentType = .binary
+            let exchanged = try await app.testing().sendRequest(
+                .POST, "/api/v1/sync/exchange", headers: headers, body: ByteBuffer(data: bundle))
+            #expect(exchanged.status == .ok && exchanged.headers.contentType == .binary)
+            if exchanged.status == .ok { w.covered.insert("exchange") }
+            let conflicts = try await w.call(s, .GET, "/api/v1/sync/conflicts", nil, 200)
+            #expect(conflicts.count == 1 && conflicts[0]["held"][0]["value"].string == "ETH")
+            try await w.call(
+                s, .POST, "/api/v1/sync/conflicts/\(conflicts[0]["id"].string)/resolve",
+                #"{"choice":"walk-office#1"}"#, 200)
 
             let doc = try #require(try await WebClient(app: app).get("/api/v1/openapi.json").jsonObject())
             let all = Set(

@@ -265,6 +265,24 @@ import VaporTesting
             row(
                 .GET, "/api/v1/openapi.json", "/api/v1/openapi.json", admin: 200, sup: 200, cw: 200, data: 200,
                 anon: 200),
+            // Field offices (issue 11): join and exchange answer nodes, not people, so every caller gets the same
+            // refusal of a body that is not a valid enrolment or bundle; conflicts are for supervisors.
+            row(
+                .POST, "/api/v1/sync/join", "/api/v1/sync/join", .json("{}"), admin: 422, sup: 422, cw: 422, data: 422,
+                anon: 422),
+            row(
+                .POST, "/api/v1/sync/exchange", "/api/v1/sync/exchange", .json(#"{"not":"a bundle"}"#), admin: 400,
+                sup: 400, cw: 400, data: 400, anon: 400),
+            row(
+                .GET, "/api/v1/sync/conflicts", "/api/v1/sync/conflicts", admin: 403, sup: 200, cw: 403, data: 403,
+                anon: 401),
+            row(
+                .POST, "/api/v1/sync/conflicts/:id/resolve", "/api/v1/sync/conflicts/people.\(p).nationality/resolve",
+                .json(#"{"choice":"centre#1"}"#), admin: 403, sup: 404, cw: 403, data: 403, anon: 401),
+            row(.GET, "/sync/conflicts", "/sync/conflicts", admin: 403, sup: 200, cw: 403, data: 403, anon: 303),
+            row(
+                .POST, "/sync/conflicts/:id/resolve", "/sync/conflicts/people.\(p).nationality/resolve",
+                .form([("choice", "centre#1")]), admin: 403, sup: 404, cw: 403, data: 403, anon: 303),
         ]
     }
 

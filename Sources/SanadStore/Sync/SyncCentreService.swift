@@ -47,7 +47,10 @@ public struct SyncCentreService: Sendable {
         try await commit { tx in
             var state = try await load(on: tx)
             try await save(&state, on: tx)
-            return (state, try SyncSigningKey.open(state.settings.signing, cipher: context.cipher).publicKey.rawRepresentation)
+            return (
+                state,
+                try SyncSigningKey.open(state.settings.signing, cipher: context.cipher).publicKey.rawRepresentation
+            )
         }
     }
 

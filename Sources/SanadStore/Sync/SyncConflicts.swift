@@ -24,6 +24,29 @@ public struct SyncConflict: Sendable, Equatable, Codable {
     public let field: String
     public let current: SyncConflictSide?
     public let held: [SyncConflictSide]
+    /// Whether a supervisor may type a value other than those shown (`SyncValueRules`).
+    public let acceptsNewValue: Bool
+}
+
+/// Which fields take a value typed by the supervisor resolving a conflict, and how it is checked: only coded
+/// values that can be checked here. Everything else (names, phone and documents inside the sealed details, dates)
+/// is resolved by keeping one of the values shown, then corrected on the record's own form if need be.
+enum SyncValueRules {
+    static func normalise(table: String, field: String, _ value: String) -> String? {
+        let value = value.trimmingCharacters(in: .whitespaces)
+        switch (table, field) {
+        case ("people", "nationality"): return ReferenceData.country(value)?.iso3
+        case ("people", "sex"): return Gender(rawValue: value)?.rawValue
+        case ("cases", "priority"): return CasePriority(rawValue: value)?.rawValue
+        case ("cases", "stage"): return CaseStage(rawValue: value)?.rawValue
+        default: return nil
+        }
+    }
+
+    static func accepts(table: String, field: String) -> Bool {
+        [("people", "nationality"), ("people", "sex"), ("cases", "priority"), ("cases", "stage")]
+            .contains { $0 == (table, field) }
+    }
 }
 
 public enum SyncConflictError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -85,7 +108,10 @@ extension SyncCentreService {
                     throw SyncConflictError.unknownChoice
                 }
             } else if let value {
-                bytes = Array(try SyncRows.encoder.encode(value))
+                guard let valid = SyncValueRules.normalise(table: parts[0], field: key.field, value) else {
+                    throw SyncConflictError.invalidValue
+                }
+                bytes = Array(try SyncRows.encoder.encode(valid))
                 var all = index(state.engine, [record])[record] ?? [:]
                 all[key.field] = bytes
                 guard let table = SyncTable.byName[parts[0]], table.accepts(uuid, all) else {
@@ -126,7 +152,8 @@ extension SyncCentreService {
         return SyncConflict(
             id: "\(name.table).\(name.id.uuidString).\(key.field)", table: name.table, recordID: name.id,
             personID: person, centre: state.engine.recordCentre[key.record] ?? "", field: key.field,
-            current: side(field.head.flatMap { state.engine.operation($0) }), held: field.held.compactMap(side))
+            current: side(field.head.flatMap { state.engine.operation($0) }), held: field.held.compactMap(side),
+            acceptsNewValue: SyncValueRules.accepts(table: name.table, field: key.field))
     }
 
     /// A value as text for the supervisor: a person's sealed details are opened (they may see them), others shown

@@ -160,7 +160,8 @@ struct SyncStorage {
         let changes = engine.changes
         try await putFields(changes.fields.map { ($0, engine.fields[$0].map { FieldRow(state: $0) }) })
         let pending = Dictionary(
-            engine.outbox.filter { changes.operations.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            engine.outbox.filter { changes.operations.contains($0.id) }.map { ($0.id, $0) },
+            uniquingKeysWith: { a, _ in a })
         var rows: [(SyncOpID, Data?)] = []
         for id in changes.operations.union(changes.facts) {
             let fact = engine.facts[id]

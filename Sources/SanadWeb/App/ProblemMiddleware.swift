@@ -317,14 +317,22 @@ struct ProblemMiddleware: AsyncMiddleware {
                 return (.badGateway, "centre-unreachable", ("error.internal", sync.description), [], nil)
             }
         case let node as SyncNodeError:
-            if node == .invalidCode { return (.forbidden, "sync-refused", ("error.forbidden", node.description), [], nil) }
+            if node == .invalidCode {
+                return (.forbidden, "sync-refused", ("error.forbidden", node.description), [], nil)
+            }
             return (
                 .unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."),
-                [.init(field: node == .invalidPublicKey ? "publicKey" : "name", code: "invalid", detail: node.description)],
+                [
+                    .init(
+                        field: node == .invalidPublicKey ? "publicKey" : "name", code: "invalid",
+                        detail: node.description)
+                ],
                 nil
             )
         case let conflict as SyncConflictError:
-            if conflict == .notFound { return (.notFound, "not-found", ("error.not-found", conflict.description), [], nil) }
+            if conflict == .notFound {
+                return (.notFound, "not-found", ("error.not-found", conflict.description), [], nil)
+            }
             return (
                 .unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."),
                 [

@@ -46,9 +46,14 @@ extension Request {
     var context: StoreContext { application.sanad }
 
     var pageContext: PageContext {
-        PageContext(
+        var context = PageContext(
             t: state.catalogue, username: state.user?.username, role: state.user?.role,
             csrf: state.csrf, path: url.path)
+        if let sync = application.storage[SyncHeaderKey.self]?.value.withLockedValue({ $0 }) {
+            context.syncOffice = sync.office
+            context.syncCentre = sync.centre
+        }
+        return context
     }
 
     var isAPI: Bool { url.path.hasPrefix("/api/") }

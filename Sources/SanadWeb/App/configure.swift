@@ -38,6 +38,7 @@ public enum SanadApp {
         try app.register(collection: AdminPageController())
         try app.register(collection: AdminAPIController())
         try app.register(collection: SyncAPIController())
+        try app.register(collection: SyncPageController())
         try app.register(collection: ServiceTypeAPIController())
         try app.register(collection: PeopleAPIController())
         try app.register(collection: AccountAPIController())

@@ -90,6 +90,7 @@ struct PeoplePageController: RouteCollection {
             page.merges = try await identity.merges(into: record.id).filter { $0.undoneAt == nil }.map(\.mergedID)
         }
         page.centreNames = try await centreNames(req)
+        page.syncConflict = try await req.open.syncCentre.hasConflict(person: record.id)
         return req.page(page.render(c))
     }
 

@@ -21,12 +21,23 @@ public struct PersonViewPage: Sendable {
     public var duplicates: [PossibleDuplicate] = []
     public var merges: [UUID] = []
     public var centreNames: [String: String] = [:]
+    /// A field of this record was changed in two places while an office was cut off (issue 11, item 4).
+    public var syncConflict = false
 
     init(record: PersonRecord, centreName: String, today: CivilDate, notice: String?) {
         self.record = record
         self.centreName = centreName
         self.today = today
         self.notice = notice
+    }
+
+    func syncBadge(_ c: PageContext) -> HNode? {
+        guard syncConflict else { return nil }
+        var parts: [HNode] = [txt(c.t.t("sync.badge"))]
+        if c.may(.resolveSyncConflicts) {
+            parts += [txt(" "), el("a", [attr("href", Site.syncConflicts)], text: c.t.t("nav.conflicts"))]
+        }
+        return el("p", [attr("class", "badge warning"), attr("id", "sync-conflict"), attr("role", "status")], parts)
     }
 
     func identitySection(_ c: PageContext) -> [HNode] {
@@ -194,7 +205,7 @@ public struct PersonViewPage: Sendable {
         }
         return Layout.page(
             c, title: t.t("person.view.title"), banner: flagBanner(c, f.flags),
-            [Components.notice(notice), heading].compactMap { $0 } + identitySection(c) + [
+            [Components.notice(notice), syncBadge(c), heading].compactMap { $0 } + identitySection(c) + [
                 details, el("div", [attr("class", "actions")], actions),
             ])
     }

@@ -42,7 +42,8 @@ struct SyncAPIController: RouteCollection {
             let organisation = body.organisation
         else {
             throw APIValidation(fields: [
-                .init(field: "code", code: "required", detail: "The code, the public key (base64) and the organisation.")
+                .init(
+                    field: "code", code: "required", detail: "The code, the public key (base64) and the organisation.")
             ])
         }
         let answer = try await req.open.syncCentre.join(code: code, publicKey: key, organisation: organisation)

@@ -38,7 +38,8 @@ public enum SyncHTTP {
             guard response.status == .ok else { throw SyncExchangeError.refusedByCentre(problem(response)) }
             let answer = try response.content.decode(SyncJoinAnswer.self)
             guard answer.verify(code: code) else {
-                throw SyncExchangeError.refusedByCentre("the answer does not match the code; is this the centre's address?")
+                throw SyncExchangeError.refusedByCentre(
+                    "the answer does not match the code; is this the centre's address?")
             }
             return answer
         }

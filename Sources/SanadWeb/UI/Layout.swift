@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 import SanadCore
 
@@ -37,6 +38,7 @@ public enum Layout {
         if c.may(.manageUsers) { link("nav-users", Site.users, "nav.users") }
         if c.may(.manageCentres) { link("nav-centres", Site.centres, "nav.centres") }
         if c.may(.viewAuditTrail) { link("nav-audit", Site.audit, "nav.audit") }
+        if c.may(.resolveSyncConflicts) && c.syncCentre { link("nav-conflicts", Site.syncConflicts, "nav.conflicts") }
         if c.signedIn { link("nav-account", Site.account, "nav.account") }
         var tools: [HNode] = [languageSwitch(c)]
         if c.signedIn {
@@ -50,13 +52,19 @@ public enum Layout {
                             text: c.t.t("nav.signout")),
                     ]))
         }
-        return el(
-            "header", [attr("class", "site")],
-            [
-                el("a", [attr("class", "brand"), attr("href", Site.home)], text: c.t.t("app.name")),
-                el("nav", [attr("aria-label", c.t.t("nav.label"))], nav),
-                el("div", [attr("class", "tools")], tools),
-            ])
+        var parts: [HNode] = [
+            el("a", [attr("class", "brand"), attr("href", Site.home)], text: c.t.t("app.name")),
+            el("nav", [attr("aria-label", c.t.t("nav.label"))], nav),
+            el("div", [attr("class", "tools")], tools),
+        ]
+        if c.signedIn, let sync = c.syncOffice {
+            var line =
+                sync.lastSync.map { c.t.t("sync.last", DateFormatter.sanadMinute.string(from: $0)) }
+                ?? c.t.t("sync.never")
+            if sync.pending > 0 { line += " · " + c.t.t("sync.waiting", String(sync.pending)) }
+            parts.append(el("p", [attr("class", "sync-status"), attr("id", "sync-status")], text: line))
+        }
+        return el("header", [attr("class", "site")], parts)
     }
 
     /// A form, not links, so that switching language is a POST (it changes a remembered preference).

@@ -105,6 +105,8 @@ enum Site {
 
     // Administration.
     static let users = "/admin/users"
+    static let syncConflicts = "/sync/conflicts"
+    static func syncConflict(_ id: some PathValue) -> String { "/sync/conflicts/\(id.pathText)/resolve" }
     static let newUser = "/admin/users/new"
     static func selfApproval(_ user: some PathValue) -> String { "/admin/users/\(user.pathText)/self-approval" }
     static let centres = "/admin/centres"

@@ -49,7 +49,8 @@ enum APIDocument {
                 requestBody = OpenAPI.Request(content: content(.json, ref(body)), required: true)
             }
             if entry.doc.bundle {
-                requestBody = OpenAPI.Request(content: content(bundleType, .string(contentEncoding: .binary)), required: true)
+                requestBody = OpenAPI.Request(
+                    content: content(bundleType, .string(contentEncoding: .binary)), required: true)
             }
             let operation = OpenAPI.Operation(
                 summary: entry.doc.summary, operationId: entry.doc.id, parameters: parameters,
