@@ -6,7 +6,9 @@ import SanadCore
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks (build with -c release for meaningful numbers).",
-        subcommands: [IdentityBench.self, DashboardBench.self, CTDCSynthBench.self, SyncSimulationBench.self])
+        subcommands: [
+            IdentityBench.self, DashboardBench.self, CTDCSynthBench.self, SyncSimulationBench.self, SyncWireBench.self,
+        ])
 }
 
 struct IdentityBench: ParsableCommand {

@@ -107,9 +107,13 @@ public struct SyncCentre: Sendable, Equatable {
             }
         }
         var states: [SyncFieldKey: SyncFieldState] = [:]
+        let sent = Set(push.operations.map(\.id))
         for op in push.operations
         where outcomes[op.id] != nil && op.setsField && scope.contains(recordCentre[op.record] ?? op.centre) {
-            states[op.key] = fields[op.key]
+            // A value the office itself sent is not sent back: it fills it in from its own operation.
+            var state = fields[op.key]
+            if let head = state?.head, state?.held.isEmpty == true, sent.contains(head) { state?.value = nil }
+            states[op.key] = state
         }
         return SyncPushReply(acknowledged: received[push.node, default: 0], outcomes: outcomes, fields: states)
     }
@@ -122,9 +126,12 @@ public struct SyncCentre: Sendable, Equatable {
         var entries: [SyncFeedEntry] = []
         for position in start..<end {
             switch log[position] {
-            case .field(let key, let centre):
+            case .field(let key, let centre, let moved):
                 // Only at the field's latest position; an earlier one would send the same state again.
                 guard scope.contains(centre), let state = fields[key], state.sequence == position + 1 else { continue }
+                // The office's own value, applied and unchallenged, reached it in the answer to its push — unless
+                // the record has moved since, and the office may have let it go.
+                if !moved && state.head?.node == office && state.held.isEmpty { continue }
                 entries.append(.field(key, centre: centre, state: state))
             case .fact(let op, let centre):
                 if scope.contains(centre) { entries.append(.fact(op, centre: centre)) }
@@ -216,7 +223,7 @@ public struct SyncCentre: Sendable, Equatable {
         for key in fields.keys.filter({ $0.record == record }).sorted() {
             fields[key]!.sequence = log.count + 1
             changes.fields.insert(key)
-            log.append(.field(key, centre: to))
+            log.append(.field(key, centre: to, moved: true))
         }
         for id in facts.keys.sorted() where facts[id]!.record == record {
             log.append(.fact(facts[id]!, centre: to))
@@ -240,7 +247,8 @@ public struct SyncCentre: Sendable, Equatable {
 
 /// One entry of the centre's feed as kept (`SyncCentre.log`); `SyncFeedEntry` is what a pull sends.
 public enum SyncLogEntry: Hashable, Codable, Sendable {
-    case field(SyncFieldKey, centre: String)
+    /// `moved`: published again because the record moved to another centre.
+    case field(SyncFieldKey, centre: String, moved: Bool = false)
     case fact(SyncOperation, centre: String)
     case moved(record: String, from: String, to: String)
 }

@@ -115,7 +115,15 @@ public struct SyncOffice: Sendable, Equatable {
             // the refusal stays in `outcomes`.
             if case .refused = outcome, facts.removeValue(forKey: id) != nil { changes.facts.insert(id) }
         }
-        for (key, state) in reply.fields { take(key, state) }
+        for (key, state) in reply.fields {
+            var state = state
+            if state.value == nil, let head = state.head {
+                // The centre leaves out a value this office sent; it is in the operation still in the outbox.
+                guard let own = outbox.first(where: { $0.id == head }) else { continue }
+                state.value = own.value
+            }
+            take(key, state)
+        }
         // An operation leaves the outbox once taken and its outcome known; if the reply that carried the outcome
         // was lost, the next push asks again and the centre answers from what it recorded.
         outbox.removeAll { $0.id.sequence <= reply.acknowledged && outcomes[$0.id] != nil }
@@ -133,7 +141,9 @@ public struct SyncOffice: Sendable, Equatable {
             case .moved(let record, _, let to, let sequence):
                 guard !centres.contains(to) else { continue }
                 gone[record] = sequence
-                for key in fields.keys where key.record == record {
+                // A field this office already holds from after the move (its own edit, answered when the record
+                // had come back) stays.
+                for (key, state) in fields where key.record == record && state.sequence < sequence {
                     fields[key] = nil
                     changes.fields.insert(key)
                 }
