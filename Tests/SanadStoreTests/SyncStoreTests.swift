@@ -10,17 +10,17 @@ import Testing
 /// exchange real records through signed bundles, and no edit is silently overwritten.
 @Suite(.serialized) struct SyncStoreTests {
     /// The office joins the centre directly (no HTTP): what `sanad sync join` does over the link.
-    static func join(centre: TestFixture, office: TestFixture, centres: [String] = ["SD01"]) async throws
-        -> SyncTransport
-    {
+    static func join(
+        centre: TestFixture, office: TestFixture, name: String = "office-one", centres: [String] = ["SD01"]
+    ) async throws -> SyncTransport {
         let hub = SyncCentreService(db: centre.app.db, context: centre.context)
         let (_, code) = try await SyncNodeService(db: centre.app.db, context: centre.context).add(
-            name: "office-one", centres: centres, by: "admin")
+            name: name, centres: centres, by: "admin")
         let organisation = centre.context.keys.active.id
         let answer = try await SyncOfficeService(db: office.app.db, context: office.context).join(central: "test") {
             try await hub.join(code: code, publicKey: $0, organisation: organisation)
         }
-        #expect(answer.verify(code: code) && answer.node == "office-one")
+        #expect(answer.verify(code: code) && answer.node == name)
         return { try await hub.exchange($0).reply }
     }
 
@@ -140,6 +140,111 @@ import Testing
                     _ = try await officeSync.now(transport: link)
                 }
                 #expect(try await Person.find(person.id, on: centreApp.db)?.nationality == "ERI")
+            }
+        }
+    }
+
+    @Test func aBundleCarriedByHandDoesWhatTheLinkDoes() async throws {
+        try await TestApp.with { centreApp, centre in
+            try await TestApp.office(keys: centre.context.keys) { officeApp, office in
+                let link = try await Self.join(centre: centre, office: office)
+                _ = try await SyncOfficeService(db: officeApp.db, context: office.context).now(transport: link)
+                let officeSync = SyncOfficeService(db: officeApp.db, context: office.context)
+                let hub = SyncCentreService(db: centreApp.db, context: centre.context)
+                let atOffice = office.people(try await office.actor("office-cw", .caseworker))
+                let atCentre = centre.people(try await centre.actor("centre-cw", .caseworker))
+                let person = try await atOffice.register(TestFixture.draft("Hand Carried"))
+
+                // The office's bundle, imported at the centre twice (a second stick with the same file).
+                let bundle = try await officeSync.prepare(everything: true)
+                let (reply, counts) = try await hub.exchange(bundle, limit: 1_000_000)
+                #expect(counts.taken > 0)
+                #expect(try await atCentre.find(person.id).personal.nameOriginal == "Hand Carried")
+                let (_, again) = try await hub.exchange(bundle, limit: 1_000_000)
+                #expect(again.taken == counts.taken)
+                #expect(try await Person.query(on: centreApp.db).count() == 1)
+                // The answer carried back: nothing waits at the office any more.
+                _ = try await officeSync.take(reply)
+                #expect(try await officeSync.status()?.pending == 0)
+
+                // The centre's own change, carried to the office in a bundle made for it.
+                var draft = try await atCentre.find(person.id).draft
+                draft.nationality = "SOM"
+                _ = try await atCentre.update(person.id, with: draft, expectedVersion: 2)
+                let forOffice = try await hub.export(node: "office-one")
+                _ = try await officeSync.take(forOffice)
+                #expect(try await atOffice.find(person.id).facts.nationality == "SOM")
+                // A bundle meant for the centre is not one an office takes, and a stranger's is refused by name.
+                await #expect(throws: SyncExchangeError.bundle(.unknownNode("office-one"))) {
+                    _ = try await officeSync.take(bundle)
+                }
+                let stranger = try SyncBundle.seal(
+                    body: Data("{}".utf8), node: "office-one", kind: "request",
+                    organisation: "another", key: SymmetricKey(size: .bits256),
+                    signer: Curve25519.Signing.PrivateKey())
+                await #expect(throws: SyncExchangeError.bundle(.otherOrganisation("another"))) {
+                    _ = try await hub.exchange(stranger)
+                }
+            }
+        }
+    }
+
+    @Test func onePersonRegisteredAtTwoOfficesIsOfferedForMergeAtTheCentre() async throws {
+        try await TestApp.with { centreApp, centre in
+            try await TestApp.office(keys: centre.context.keys) { _, first in
+                try await TestApp.office(keys: centre.context.keys) { _, second in
+                    let linkOne = try await Self.join(centre: centre, office: first, name: "office-one")
+                    let linkTwo = try await Self.join(centre: centre, office: second, name: "office-two")
+                    let syncOne = SyncOfficeService(db: first.app.db, context: first.context)
+                    let syncTwo = SyncOfficeService(db: second.app.db, context: second.context)
+                    var draft = TestFixture.draft("Selam Tesfay")
+                    draft.phone = "+249912000111"
+                    let one = try await first.people(try await first.actor("cw-one", .caseworker)).register(draft)
+                    let two = try await second.people(try await second.actor("cw-two", .caseworker)).register(draft)
+                    #expect(one.registrationNumber != two.registrationNumber, "each office numbers in its own block")
+                    _ = try await syncOne.now(transport: linkOne)
+                    _ = try await syncTwo.now(transport: linkTwo)
+
+                    let supervisor = try await centre.actor("sup", .supervisor)
+                    let identity = StoreServices(db: centreApp.db, actor: supervisor, context: centre.context).identity
+                    let candidates = try await identity.candidates(forPerson: one.id)
+                    #expect(candidates.map(\.id).contains(two.id))
+                    try await identity.merge(survivor: one.id, merged: two.id)
+
+                    // The merge travels: office two's copy of its own registration now points at the survivor.
+                    _ = try await syncTwo.now(transport: linkTwo)
+                    let atTwo = try await Person.find(two.id, on: second.app.db)
+                    #expect(atTwo?.mergedInto == one.id)
+                    _ = try await syncOne.now(transport: linkOne)
+                    #expect(try await Person.find(two.id, on: first.app.db)?.mergedInto == one.id)
+                }
+            }
+        }
+    }
+
+    /// After a laptop is stolen the organisation's key is rotated at the centre; offices not yet given the new key
+    /// keep exchanging under the previous one until theirs is replaced, and a key the centre never had is refused.
+    @Test func officesKeepExchangingWhileTheKeyIsRotated() async throws {
+        let old = SymmetricKey(size: .bits256)
+        try await TestApp.office(keys: KeyRing(master: old)) { centreApp, centre in
+            try await TestApp.office(keys: KeyRing(master: old)) { officeApp, office in
+                _ = try await Self.join(centre: centre, office: office)
+                let rotated = StoreContext(keys: KeyRing(master: SymmetricKey(size: .bits256), previous: [old]))
+                let hub = SyncCentreService(db: centreApp.db, context: rotated)
+                let person = try await office.people(try await office.actor("office-cw", .caseworker)).register(
+                    TestFixture.draft("Still Under The Old Key"))
+                let run = try await SyncOfficeService(db: officeApp.db, context: office.context).now {
+                    try await hub.exchange($0).reply
+                }
+                #expect(run.pushed > 0)
+                #expect(try await Person.find(person.id, on: centreApp.db) != nil)
+
+                let foreign = StoreContext(keys: KeyRing(master: SymmetricKey(size: .bits256)))
+                let refused = SyncCentreService(db: centreApp.db, context: foreign)
+                let bundle = try await SyncOfficeService(db: officeApp.db, context: office.context).prepare()
+                await #expect(throws: SyncExchangeError.bundle(.otherOrganisation(KeyRing(master: old).active.id))) {
+                    _ = try await refused.exchange(bundle)
+                }
             }
         }
     }

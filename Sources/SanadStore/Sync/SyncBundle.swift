@@ -121,14 +121,14 @@ public enum SyncBundle {
         return (header.node, body)
     }
 
-    /// The node a bundle says it comes from, before anything is checked (to pick the key that checks it).
-    public static func sender(_ data: Data) -> String? {
+    /// The organisation key a bundle says it was sealed under, before anything is checked (to pick that key).
+    public static func organisation(of data: Data) -> String? {
         let bytes = [UInt8](data.prefix(4096))
         guard bytes.count > magic.count + 4, bytes.starts(with: magic) else { return nil }
         let length = bytes[magic.count..<magic.count + 4].reduce(0) { $0 << 8 | Int($1) }
         let start = magic.count + 4
         guard bytes.count >= start + length else { return nil }
-        return (try? JSONDecoder().decode(Header.self, from: Data(bytes[start..<start + length])))?.node
+        return (try? JSONDecoder().decode(Header.self, from: Data(bytes[start..<start + length])))?.organisation
     }
 
     static func openMessage(

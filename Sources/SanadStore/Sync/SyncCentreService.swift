@@ -60,9 +60,12 @@ public struct SyncCentreService: Sendable {
             throw SyncExchangeError.notAnOffice
         }
         let keys = try await SyncNodeService(db: db, context: context).keys()
+        // During a key rotation (a stolen laptop: `sanad keys rotate`) offices that still hold the previous key
+        // keep exchanging until theirs is replaced; the answer is sealed under the key the office used.
+        let ring = context.keys.all
+        let used = ring.first { $0.id == SyncBundle.organisation(of: bundle) } ?? context.keys.active
         let (node, body) = try SyncBundle.checked(
-            bundle, kind: SyncMessage.request, organisation: context.keys.active.id, key: context.keys.sync,
-            nodes: keys)
+            bundle, kind: SyncMessage.request, organisation: used.id, key: used.sync, nodes: keys)
         guard let request = try? JSONDecoder().decode(SyncRequest.self, from: body) else {
             throw SyncExchangeError.bundle(.unreadable)
         }
@@ -88,8 +91,8 @@ public struct SyncCentreService: Sendable {
             try await receipt(node: node, request: request, counts: counts, on: tx)
             let reply = try SyncBundle.seal(
                 body: SyncMessage.encoder.encode(SyncReply(push: push, pull: pull)), node: SyncMessage.centreNode,
-                kind: SyncMessage.reply, count: pull.entries.count, organisation: context.keys.active.id,
-                key: context.keys.sync, signer: SyncSigningKey.open(state.settings.signing, cipher: context.cipher))
+                kind: SyncMessage.reply, count: pull.entries.count, organisation: used.id, key: used.sync,
+                signer: SyncSigningKey.open(state.settings.signing, cipher: context.cipher))
             return (state, (reply, counts))
         }
     }
