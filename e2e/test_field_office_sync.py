@@ -191,7 +191,7 @@ def test_field_office_and_centre(nodes, browser: WebDriver, artifacts: Path) -> 
     assert d.find_elements(By.ID, "sync-conflict"), f"no conflict badge on the person's page{ui.where(d)}"
     ui.visit(d, centre, "/sync/conflicts")
     text = d.find_element(By.TAG_NAME, "main").text
-    assert "nationality" in text and "SDN" in text and "ETH" in text and "office-kassala" in text, text
+    assert "Nationality" in text and "Amina Saleh" in text and "SDN" in text and "ETH" in text and "office-kassala" in text, text
     d.save_screenshot(str(artifacts / "sync-conflicts-en.png"))
     ui.click_and_wait(d, centre, "#lang-ar", "/sync/conflicts")
     assert d.find_element(By.TAG_NAME, "html").get_attribute("dir") == "rtl"

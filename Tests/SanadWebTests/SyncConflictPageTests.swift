@@ -36,7 +36,10 @@ import VaporTesting
                 let supervisor = try await fx.user("sup", .supervisor)
                 var browser = WebClient(app: app, session: try await fx.browserSession(for: supervisor))
                 let english = try await browser.get("/sync/conflicts").text
-                #expect(english.contains("nationality") && english.contains("SDN") && english.contains("ETH"))
+                #expect(
+                    english.contains("Nationality") && english.contains("Sudan (SDN)")
+                        && english.contains("Ethiopia (ETH)"))
+                #expect(english.contains("Test Person · ") && english.contains("the centre"))
                 #expect(english.contains("office-kassala") && english.contains(#"name="value""#))
                 #expect(try await browser.get("/people/\(person.id)").text.contains(#"id="sync-conflict""#))
                 browser.language = "ar"

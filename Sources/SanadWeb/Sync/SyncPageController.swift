@@ -19,7 +19,22 @@ struct SyncPageController: RouteCollection {
         let actor = try supervisor(req)
         let conflicts = try await req.open.syncCentre.conflicts(centres: actor.centres)
         let resolved = (try? req.query.get(String.self, at: "resolved")) == "1"
-        return req.page(SyncPages.conflicts(req.pageContext, conflicts, resolved: resolved, error: nil))
+        return req.page(
+            SyncPages.conflicts(
+                req.pageContext, conflicts, labels: try await labels(req, conflicts), resolved: resolved, error: nil))
+    }
+
+    /// Each person's name and registration number (the supervisor may see them; each view is audited) and the
+    /// centres' names in the page's language.
+    func labels(_ req: Request, _ conflicts: [SyncConflict]) async throws -> SyncPages.Labels {
+        var labels = SyncPages.Labels()
+        labels.centres = try await req.centres.names(language: req.pageContext.lang)
+        for id in Set(conflicts.compactMap(\.personID)) {
+            if let person = try? await req.people.find(id) {
+                labels.people[id] = "\(person.personal.nameOriginal) · \(person.registrationNumber)"
+            }
+        }
+        return labels
     }
 
     func resolve(req: Request) async throws -> Response {
@@ -36,7 +51,9 @@ struct SyncPageController: RouteCollection {
             let c = req.pageContext
             let message = c.t.t(error == .invalidValue ? "sync.invalid-value" : "sync.choose")
             return req.page(
-                SyncPages.conflicts(c, conflicts, resolved: false, error: message), status: .unprocessableEntity)
+                SyncPages.conflicts(
+                    c, conflicts, labels: try await labels(req, conflicts), resolved: false, error: message),
+                status: .unprocessableEntity)
         }
         return req.redirect(to: Site.syncConflicts + "?resolved=1")
     }

@@ -5,7 +5,23 @@ import SanadStore
 /// The supervisor's "to review" list (issue 11, item 4): each field changed in two places from the same value,
 /// with both values, who changed them and when; keep one or enter another.
 enum SyncPages {
-    static func conflicts(_ c: PageContext, _ conflicts: [SyncConflict], resolved: Bool, error: String?) -> String {
+    /// What the page shows of each record besides the conflict: the person's name and number, the centre's name.
+    struct Labels {
+        var people: [UUID: String] = [:]
+        var centres: [String: String] = [:]
+    }
+
+    /// Catalogue keys of the fields that travel, by table and field.
+    static let fieldKeys: [String: String] = [
+        "people.nationality": "field.nationality", "people.sex": "field.sex", "people.languages": "field.languages",
+        "people.flags": "field.flags", "people.arrivalDate": "field.arrival_date",
+        "people.estimatedAge": "field.age_estimate", "people.consent": "field.consent",
+        "people.sealed": "sync.field.personal", "cases.priority": "case.priority", "cases.stage": "case.stage",
+    ]
+
+    static func conflicts(
+        _ c: PageContext, _ conflicts: [SyncConflict], labels: Labels = Labels(), resolved: Bool, error: String?
+    ) -> String {
         let t = c.t
         var banner: [HNode] = []
         if resolved {
@@ -16,14 +32,20 @@ enum SyncPages {
             return Layout.page(
                 c, title: t.t("sync.conflicts.title"), banner: banner, [el("p", text: t.t("sync.conflicts.none"))])
         }
-        let items = conflicts.map { conflict(c, $0) }
+        let items = conflicts.map { conflict(c, $0, labels) }
         return Layout.page(
             c, title: t.t("sync.conflicts.title"), banner: banner,
             [el("p", text: t.t("sync.conflicts.intro"))] + items)
     }
 
-    static func conflict(_ c: PageContext, _ conflict: SyncConflict) -> HNode {
+    static func conflict(_ c: PageContext, _ conflict: SyncConflict, _ labels: Labels) -> HNode {
         let t = c.t
+        let field = fieldKeys["\(conflict.table).\(conflict.field)"].map { t.t($0) } ?? conflict.field
+        func shown(_ value: String) -> String {
+            guard conflict.field == "nationality", let country = ReferenceData.country(value) else { return value }
+            return "\(country.name.text(for: c.lang)) (\(value))"
+        }
+        func author(_ name: String) -> String { name == "centre" ? t.t("sync.author.centre") : name }
         let when = DateFormatter.sanadMinute
         var choices: [HNode] = []
         let sides = [conflict.current].compactMap { $0 }.map { ($0, true) } + conflict.held.map { ($0, false) }
@@ -42,22 +64,28 @@ enum SyncPages {
                         el(
                             "label", [attr("for", id)],
                             [
-                                el("bdi", text: side.value), txt(" — "),
+                                el("bdi", text: shown(side.value)), txt(" — "),
                                 txt(
                                     t.t(
-                                        current ? "sync.current-by" : "sync.held-by", side.author,
+                                        current ? "sync.current-by" : "sync.held-by", author(side.author),
                                         when.string(from: side.at))),
                             ]),
                     ]))
         }
         let valueID = "value-\(conflict.id)"
         let link: HNode =
-            conflict.personID.map { el("a", [attr("href", Site.person($0))], text: t.t("sync.open-person")) }
-            ?? txt("")
+            conflict.personID.map {
+                el("a", [attr("href", Site.person($0))], text: labels.people[$0] ?? t.t("sync.open-person"))
+            } ?? txt("")
         return el(
             "section", [attr("class", "conflict"), attr("id", "conflict-\(conflict.id)")],
             [
-                el("h2", [], [txt(t.t("sync.field", conflict.field)), txt(" · "), el("bdi", text: conflict.centre)]),
+                el(
+                    "h2", [],
+                    [
+                        txt(t.t("sync.field", field)), txt(" · "),
+                        el("bdi", text: labels.centres[conflict.centre] ?? conflict.centre),
+                    ]),
                 el("p", [], [link]),
                 el(
                     "form",

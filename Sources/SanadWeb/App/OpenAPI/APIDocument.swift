@@ -96,6 +96,7 @@ enum APIDocument {
             out[415] = "The body is not application/json."
             out[422] = "Invalid fields, each named in `errors`."
         }
+        if entry.doc.bundle { out[413] = "The bundle is larger than the server takes; send smaller pages." }
         if !entry.doc.query.isEmpty { out[422] = out[422] ?? "A query parameter is invalid; `errors` names it." }
         for (code, text) in entry.doc.problems { out[code] = text }
         return out
