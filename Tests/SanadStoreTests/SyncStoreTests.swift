@@ -248,4 +248,35 @@ import Testing
             }
         }
     }
+
+    /// A case worked at the office — notes (sealed), a follow-up, a service — arrives whole, and a note written at
+    /// the centre reaches the office; the sealed note reads the same on both sides.
+    @Test func aCaseWorkedAtTheOfficeArrivesWithItsNotesAndFollowUps() async throws {
+        try await TestApp.with { centreApp, centre in
+            try await TestApp.office(keys: centre.context.keys) { officeApp, office in
+                let link = try await Self.join(centre: centre, office: office)
+                let officeSync = SyncOfficeService(db: officeApp.db, context: office.context)
+                let worker = try await office.actor("office-cw", .caseworker)
+                let store = StoreServices(db: officeApp.db, actor: worker, context: office.context)
+                let person = try await store.people.register(TestFixture.draft("Case Worked Offline"))
+                let kase = try await store.cases.open(
+                    personID: person.id, priority: "normal", risk: "medium", caseworker: nil)
+                try await store.cases.addNote(kase.id, text: "Met at the bus station; needs a doctor.")
+                try await store.cases.addFollowUp(kase.id, due: "2026-12-20", note: "Check the clinic visit")
+                _ = try await store.cases.recordService(
+                    kase.id, ServiceDraft(date: "2026-12-07", type: "medical", quantity: "1", status: "delivered"))
+                _ = try await officeSync.now(transport: link)
+
+                let atCentre = StoreServices(
+                    db: centreApp.db, actor: try await centre.actor("centre-cw", .caseworker), context: centre.context)
+                let file = try await atCentre.cases.file(kase.id)
+                #expect(file.notes.map(\.text) == ["Met at the bus station; needs a doctor."])
+                #expect(file.followUps.count == 1 && file.services.count == 1)
+
+                try await atCentre.cases.addNote(kase.id, text: "Referred to the clinic by the centre.")
+                _ = try await officeSync.now(transport: link)
+                #expect(try await store.cases.file(kase.id).notes.count == 2)
+            }
+        }
+    }
 }

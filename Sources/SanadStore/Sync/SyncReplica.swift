@@ -42,9 +42,7 @@ struct SyncReplica {
             let rows = try await table.read(Array(changed), db)
             for (id, fields) in rows.sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
                 let record = SyncRecordName(table: table.name, id: id).text
-                guard let bytes = fields["centreCode"],
-                    let centre = try? SyncRows.decoder.decode(String.self, from: Data(bytes))
-                else { continue }
+                guard let centre = try await table.centre(fields, on: db) else { continue }
                 for (field, value) in fields.sorted(by: { $0.key < $1.key })
                 where current(SyncFieldKey(record: record, field: field)) != value {
                     changes.append(Change(record: record, centre: centre, field: field, value: value))

@@ -37,6 +37,12 @@ final class SyncStateRecord: Model, @unchecked Sendable {
 /// The merge engine's state in three tables written a row per change — fields, the centre's feed, operations —
 /// so an exchange saves what it changed, not everything (`SyncCentreChanges`, `SyncOfficeChanges`).
 struct CreateSyncState: AsyncMigration {
+    /// Tables that travel (`SyncTable`) and were not in the change log yet.
+    static let logged = [
+        "cases", "vulnerability_assessments", "case_notes", "plan_items", "follow_ups", "approvals",
+        "awareness_events",
+    ]
+
     func prepare(on db: any Database) async throws {
         try await db.schema(SyncStateRecord.schema)
             .field("name", .string, .identifier(auto: false))
@@ -59,18 +65,21 @@ struct CreateSyncState: AsyncMigration {
             body \(unsafeRaw: blob) NOT NULL, PRIMARY KEY (node, sequence))
             """
         ).run()
-        try await CreateChangeLog.addTriggers(["cases"], on: sql)
+        try await CreateChangeLog.addTriggers(Self.logged, on: sql)
         try await db.schema(SyncNode.schema).field("series", .int).update()
     }
 
     func revert(on db: any Database) async throws {
         let sql = db as! any SQLDatabase
-        if sql.dialect.name == "sqlite" {
-            for event in ["insert", "update", "delete"] {
-                try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: "change_log_cases_\(event)")").run()
+        for table in Self.logged {
+            if sql.dialect.name == "sqlite" {
+                for event in ["insert", "update", "delete"] {
+                    try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: "change_log_\(table)_\(event)")").run()
+                }
+            } else {
+                try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: "change_log_\(table)") ON \(unsafeRaw: table)")
+                    .run()
             }
-        } else {
-            try await sql.raw("DROP TRIGGER IF EXISTS change_log_cases ON cases").run()
         }
         try await db.schema(SyncNode.schema).deleteField("series").update()
         for table in ["sync_operations", "sync_log", "sync_fields"] {

@@ -5,31 +5,66 @@ import SanadCore
 
 /// A table whose rows travel between the centre and its offices, field by field (issue 11).
 ///
-/// Travelling today: people, their cases, services and screenings — what an office's week is made of. Each row is
-/// its own record in the merge (`"people/<id>"`), belonging to the centre in its `centreCode`. The other tables
-/// (referrals, returns, shelters, events…) stay where they were made until they are added here.
+/// Travelling today: people and what is recorded about them at a centre — cases with their notes, plan, follow-ups
+/// and approvals, services, screenings and status decisions, vulnerability assessments, voluntary returns and their
+/// steps — and awareness events. Each row is its own record in the merge (`"people/<id>"`), belonging to the
+/// centre in its `centreCode`, or its parent's. Not yet: referrals and consents (they name partners, which are the
+/// centre's reference data), shelter stays (beds), case transfers between centres, and accounts.
 struct SyncTable: Sendable {
     let name: String
     /// Fields naming a row of another table that must exist first (a service's case and person).
     let parents: [String: String]
+    /// For a table without a centre of its own: the field naming the row whose centre it shares, and its table.
+    let centreFrom: (field: String, table: String)?
     let read: @Sendable ([UUID], any Database) async throws -> [UUID: [String: [UInt8]]]
     /// Writes a row from its fields; false (and nothing written) while fields are missing.
     let write: @Sendable (UUID, [String: [UInt8]], Date, any Database) async throws -> Bool
     /// Whether these fields make a valid row (a supervisor's new value is checked before it travels).
     let accepts: @Sendable (UUID, [String: [UInt8]]) -> Bool
 
-    static let all: [SyncTable] = [
-        table(Person.self, parents: [:]),
-        table(CaseRecord.self, parents: ["personID": Person.schema]),
-        table(ServiceRecord.self, parents: ["caseID": CaseRecord.schema, "personID": Person.schema]),
-        table(ScreeningRecord.self, parents: ["personID": Person.schema]),
-    ]
+    /// Parents before children, the order rows are written in.
+    static let all: [SyncTable] = {
+        let people = Person.schema
+        let cases = CaseRecord.schema
+        return [
+            table(Person.self, parents: [:]),
+            table(CaseRecord.self, parents: ["personID": people]),
+            table(ServiceRecord.self, parents: ["caseID": cases, "personID": people]),
+            table(ScreeningRecord.self, parents: ["personID": people]),
+            table(TraffickingStatusChange.self, parents: ["personID": people], centreFrom: ("personID", people)),
+            table(VulnerabilityAssessment.self, parents: ["personID": people]),
+            table(CaseNote.self, parents: ["caseID": cases], centreFrom: ("caseID", cases)),
+            table(PlanItem.self, parents: ["caseID": cases], centreFrom: ("caseID", cases)),
+            table(FollowUp.self, parents: ["caseID": cases], centreFrom: ("caseID", cases)),
+            table(ApprovalRecord.self, parents: ["caseID": cases], centreFrom: ("caseID", cases)),
+            table(ReturnRecord.self, parents: ["caseID": cases, "personID": people]),
+            table(
+                ReturnStep.self, parents: ["returnID": ReturnRecord.schema],
+                centreFrom: ("returnID", ReturnRecord.schema)),
+            table(AwarenessEventRecord.self, parents: [:]),
+        ]
+    }()
+
+    /// The centre a row belongs to: its own, or its parent's.
+    func centre(_ fields: [String: [UInt8]], on db: any Database) async throws -> String? {
+        guard let (field, table) = centreFrom else {
+            return fields["centreCode"].flatMap { try? SyncRows.decoder.decode(String.self, from: Data($0)) }
+        }
+        guard let bytes = fields[field], let id = try? SyncRows.decoder.decode(UUID.self, from: Data(bytes)) else {
+            return nil
+        }
+        let sql = db as! any SQLDatabase
+        return try await sql.select().column("centre_code").from(table).where("id", .equal, SQLBind(id)).first()?
+            .decode(column: "centre_code", as: String.self)
+    }
 
     static let byName = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 
-    static func table<M: Model>(_ type: M.Type, parents: [String: String]) -> SyncTable where M.IDValue == UUID {
+    static func table<M: Model>(
+        _ type: M.Type, parents: [String: String], centreFrom: (field: String, table: String)? = nil
+    ) -> SyncTable where M.IDValue == UUID {
         SyncTable(
-            name: M.schema, parents: parents,
+            name: M.schema, parents: parents, centreFrom: centreFrom,
             read: { ids, db in
                 var out: [UUID: [String: [UInt8]]] = [:]
                 for chunk in stride(from: 0, to: ids.count, by: 500) {
