@@ -61,6 +61,12 @@ import Testing
 
                 let second = try await officeSync.now(transport: link)
                 #expect(second.conflicts == 1 && second.pushed > 0)
+                // The batch is in both audit chains under the same digest.
+                let received = try await AuditEntry.query(on: centreApp.db).all().filter { $0.action == "sync.receive" }
+                let sent = try await AuditEntry.query(on: officeApp.db).all().filter { $0.action == "sync.exchange" }
+                let digests = received.compactMap { $0.detail?.split(separator: " ").first { $0.hasPrefix("sha256:") } }
+                #expect(!digests.isEmpty)
+                #expect(digests.allSatisfy { d in sent.contains { $0.detail?.contains(d) == true } })
                 // The office's registration is at the centre, findable by its phone (blind index rebuilt there).
                 let there = try await atCentre.find(biniam.id)
                 #expect(there.personal.phone == "+249911111111")

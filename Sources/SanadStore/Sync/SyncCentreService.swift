@@ -88,10 +88,11 @@ public struct SyncCentreService: Sendable {
                 taken: outcomes.count, held: outcomes.filter { $0 == .held }.count,
                 refused: outcomes.filter { if case .refused = $0 { true } else { false } }.count,
                 sent: pull.entries.count)
-            try await receipt(node: node, request: request, counts: counts, on: tx)
+            let receipt = try await receipt(node: node, request: request, counts: counts, on: tx)
             let reply = try SyncBundle.seal(
-                body: SyncMessage.encoder.encode(SyncReply(push: push, pull: pull)), node: SyncMessage.centreNode,
-                kind: SyncMessage.reply, count: pull.entries.count, organisation: used.id, key: used.sync,
+                body: SyncMessage.encoder.encode(SyncReply(push: push, pull: pull, receipt: receipt)),
+                node: SyncMessage.centreNode, kind: SyncMessage.reply, count: pull.entries.count,
+                organisation: used.id, key: used.sync,
                 signer: SyncSigningKey.open(state.settings.signing, cipher: context.cipher))
             return (state, (reply, counts))
         }
@@ -196,16 +197,19 @@ public struct SyncCentreService: Sendable {
     }
 
     /// The accepted batch goes into the centre's audit chain; the office writes the same receipt into its own.
-    private func receipt(node: String, request: SyncRequest, counts: Counts, on db: any Database) async throws {
+    private func receipt(node: String, request: SyncRequest, counts: Counts, on db: any Database) async throws
+        -> String?
+    {
         if let row = try await SyncNode.query(on: db).filter(\.$name == node).first() {
             row.lastContact = context.clock()
             try await row.save(on: db)
         }
-        guard !request.operations.isEmpty else { return }
+        guard !request.operations.isEmpty else { return nil }
+        let text = SyncReceipt(request.operations, counts: counts).text
         try await AuditTrail.append(
-            action: "sync.receive", actorID: nil, recordType: "node", recordID: node,
-            detail: SyncReceipt(request.operations, counts: counts).text, now: context.clock(),
-            key: context.keys.audit, on: db)
+            action: "sync.receive", actorID: nil, recordType: "node", recordID: node, detail: text,
+            now: context.clock(), key: context.keys.audit, on: db)
+        return text
     }
 }
 

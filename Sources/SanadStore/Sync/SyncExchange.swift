@@ -15,6 +15,9 @@ public struct SyncRequest: Codable, Sendable {
 public struct SyncReply: Codable, Sendable {
     public var push: SyncPushReply?
     public var pull: SyncPullReply
+    /// The centre's audit receipt of the batch (`SyncReceipt`), which the office writes into its own chain: the
+    /// same digest in both chains ties them together.
+    public var receipt: String? = nil
 }
 
 /// Why an exchange did not complete; nothing of it was applied.

@@ -179,10 +179,11 @@ public struct SyncOfficeService: Sendable {
             try await capture(&state, replica)
             state.settings.lastSync = context.clock()
             try await save(&state, on: tx, madeHere: madeHere)
-            if run.pushed > 0 || run.pulled > 0 {
+            if run.pushed > 0 || run.pulled > 0 || reply.receipt != nil {
                 try await AuditTrail.append(
                     action: "sync.exchange", actorID: nil, recordType: "node", recordID: state.settings.node,
-                    detail: "pushed \(run.pushed) pulled \(run.pulled) held \(run.conflicts) refused \(run.refused)",
+                    detail: "pushed \(run.pushed) pulled \(run.pulled)"
+                        + (reply.receipt.map { "; centre: " + $0 } ?? ""),
                     now: context.clock(), key: context.keys.audit, on: tx)
             }
             let complete = state.engine.outbox.isEmpty && reply.pull.complete && state.engine.cursor == reply.pull.next
