@@ -68,7 +68,7 @@ enum SyncPages {
                                 txt(
                                     t.t(
                                         current ? "sync.current-by" : "sync.held-by", author(side.author),
-                                        when.string(from: side.at))),
+                                        isolated(when.string(from: side.at)))),
                             ]),
                     ]))
         }
@@ -100,6 +100,10 @@ enum SyncPages {
             ])
     }
 }
+
+/// Wraps left-to-right text (a time, a code) so that an Arabic sentence around it does not reorder its parts
+/// (Unicode first-strong isolate … pop directional isolate).
+func isolated(_ text: String) -> String { "\u{2068}" + text + "\u{2069}" }
 
 extension DateFormatter {
     /// Times shown to people who resolve conflicts and see when the office last synchronised: UTC to the minute.
