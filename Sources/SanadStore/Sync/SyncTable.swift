@@ -63,7 +63,11 @@ struct SyncTable: Sendable {
     static func table<M: Model>(
         _ type: M.Type, parents: [String: String], centreFrom: (field: String, table: String)? = nil
     ) -> SyncTable where M.IDValue == UUID {
-        SyncTable(
+        // Every travelling field of the model (property wrappers show as `_name`): a row is written only once all
+        // have arrived, or an optional one still on its way would be written as empty and read back as an edit.
+        let expected = Set(Mirror(reflecting: M()).children.compactMap { $0.label.map { String($0.dropFirst()) } })
+            .subtracting(["id"]).subtracting(SyncRows.local)
+        return SyncTable(
             name: M.schema, parents: parents, centreFrom: centreFrom,
             read: { ids, db in
                 var out: [UUID: [String: [UInt8]]] = [:]
@@ -78,6 +82,7 @@ struct SyncTable: Sendable {
                 return out
             },
             write: { id, fields, now, db in
+                guard expected.isSubset(of: fields.keys) else { return false }
                 let existing = try await M.find(id, on: db)
                 var local: [String: SyncJSON] = [:]
                 if let existing,

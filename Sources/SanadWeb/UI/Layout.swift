@@ -59,7 +59,7 @@ public enum Layout {
         ]
         if c.signedIn, let sync = c.syncOffice {
             var line =
-                sync.lastSync.map { c.t.t("sync.last", DateFormatter.sanadMinute.string(from: $0)) }
+                sync.lastSync.map { c.t.t("sync.last", isolated(DateFormatter.sanadMinute.string(from: $0))) }
                 ?? c.t.t("sync.never")
             if sync.pending > 0 { line += " · " + c.t.t("sync.waiting", String(sync.pending)) }
             parts.append(el("p", [attr("class", "sync-status"), attr("id", "sync-status")], text: line))
