@@ -71,109 +71,23 @@ struct SyncWireBench: AsyncParsableCommand {
         return app
     }
 
-    func run() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sanad-wire-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let keys = KeyRing(master: SymmetricKey(size: .bits256))
-        let centreApp = try await node(root.appendingPathComponent("centre"), keys: keys, url: centreURL)
-        let officeApp = try await node(root.appendingPathComponent("office"), keys: keys, url: nil)
-        defer {
-            Task { try? await centreApp.asyncShutdown() }
-            Task { try? await officeApp.asyncShutdown() }
-        }
-        let centre = OpenServices(db: centreApp.db, context: centreApp.sanad)
-        let office = OpenServices(db: officeApp.db, context: officeApp.sanad)
-        let codes = try await centre.centres.all().map(\.code)
-        let (_, code) = try await centre.syncNodes.add(name: "office-bench", centres: codes, by: "bench")
-        let organisation = keys.active.id
-        _ = try await office.syncOffice.join(central: "bench") {
-            try await centre.syncCentre.join(code: code, publicKey: $0, organisation: organisation)
-        }
-        let counting = Link(bytesPerSecond: nil, latency: 0)
-        _ = try await office.syncOffice.now(transport: counting.transport(centre.syncCentre))
+    /// A centre and an office enrolled with it, the office's caseworker, and how to take them down.
+    struct Pair {
+        let centre: OpenServices
+        let office: OpenServices
+        let store: StoreServices
+        let apps: [Application]
 
-        let worker = try await office.accounts.createUser(
-            username: "bench-cw", password: "bench password long", role: .caseworker, centres: codes, partner: nil,
-            by: nil
-        ).actor!
-        let store = StoreServices(db: officeApp.db, actor: worker, context: officeApp.sanad)
-        var rows: [(String, Int, Int, Int, Double)] = []
-        func measure(_ what: String, _ count: Int, _ work: () async throws -> Void) async throws {
-            try await work()
-            counting.reset()
-            let start = IdentityBench.now()
-            let run = try await office.syncOffice.now(transport: counting.transport(centre.syncCentre))
-            let seconds = IdentityBench.now() - start
-            rows.append((what, count, run.pushed, counting.up.withLockedValue { $0 }, seconds))
-        }
-
-        var people: [PersonRecord] = []
-        let population = DemoPopulation.generate(count: registrations, seed: seed, referenceDate: Date())
-        try await measure("registration", registrations) {
-            for person in population { people.append(try await store.people.register(person.draft)) }
-        }
-        let caseCount = min(people.count, max(1, self.services / 4))
-        var cases: [UUID] = []
-        try await measure("case opened", caseCount) {
-            for person in people.prefix(caseCount) {
-                cases.append(
-                    try await store.cases.open(personID: person.id, priority: "normal", risk: "medium", caseworker: nil)
-                        .id)
-            }
-        }
-        let types = ["food", "non-food-items", "medical", "mhpss", "legal-aid", "family-tracing"]
-        let today = CivilDate(Date()).description
-        try await measure("service", self.services) {
-            for index in 0..<self.services {
-                _ = try await store.cases.recordService(
-                    cases[index % cases.count],
-                    ServiceDraft(date: today, type: types[index % types.count], quantity: "1", status: "delivered"))
-            }
-        }
-        try await measure("screening", min(screenings, people.count)) {
-            for person in people.prefix(screenings) {
-                var start = ScreeningStart()
-                start.instrument = "ilo-adult-labour"
-                start.language = "ara"
-                start.place = "Centre"
-                start.date = today
-                start.consent.interview = true
-                start.consent.toldPurpose = true
-                let s = try await store.screenings.start(personID: person.id, start)
-                _ = try await store.screenings.complete(
-                    s.id, answers: DemoActivity.presumed, expectedVersion: s.version)
-            }
-        }
-        print("| what | records | operations | bytes up | bytes per record | seconds (CPU, no throttle) |")
-        print("|---|---:|---:|---:|---:|---:|")
-        for (what, count, ops, bytes, seconds) in rows {
-            print(
-                "| \(what) | \(count) | \(ops) | \(bytes) | \(count == 0 ? 0 : bytes / count) | \(String(format: "%.2f", seconds)) |"
-            )
-        }
-
-        // The same week again on a fresh pair of nodes, over the throttled link, in one exchange run.
-        let week = try await throttledWeek(root: root, keys: keys, population: population)
-        print("")
-        print(
-            "| link | exchanges | bytes up | bytes down | wall-clock seconds | of which on the wire (bytes × 8 / rate + \(Int(latency)) ms each way) |"
-        )
-        print("|---|---:|---:|---:|---:|---:|")
-        print(week)
+        func shutdown() async { for app in apps { try? await app.asyncShutdown() } }
     }
 
-    /// Builds the same week at a second office without synchronising, then sends it all over the throttled link.
-    func throttledWeek(root: URL, keys: KeyRing, population: [DemoPerson]) async throws -> String {
-        let centreApp = try await node(root.appendingPathComponent("centre2"), keys: keys, url: nil)
-        let officeApp = try await node(root.appendingPathComponent("office2"), keys: keys, url: nil)
-        defer {
-            Task { try? await centreApp.asyncShutdown() }
-            Task { try? await officeApp.asyncShutdown() }
-        }
+    func pair(_ root: URL, _ name: String, keys: KeyRing, centreURL: String?) async throws -> Pair {
+        let centreApp = try await node(root.appendingPathComponent("\(name)-centre"), keys: keys, url: centreURL)
+        let officeApp = try await node(root.appendingPathComponent("\(name)-office"), keys: keys, url: nil)
         let centre = OpenServices(db: centreApp.db, context: centreApp.sanad)
         let office = OpenServices(db: officeApp.db, context: officeApp.sanad)
         let codes = try await centre.centres.all().map(\.code)
-        let (_, code) = try await centre.syncNodes.add(name: "office-week", centres: codes, by: "bench")
+        let (_, code) = try await centre.syncNodes.add(name: name, centres: codes, by: "bench")
         let organisation = keys.active.id
         _ = try await office.syncOffice.join(central: "bench") {
             try await centre.syncCentre.join(code: code, publicKey: $0, organisation: organisation)
@@ -182,19 +96,33 @@ struct SyncWireBench: AsyncParsableCommand {
             username: "bench-cw", password: "bench password long", role: .caseworker, centres: codes, partner: nil,
             by: nil
         ).actor!
-        let store = StoreServices(db: officeApp.db, actor: worker, context: officeApp.sanad)
-        let today = CivilDate(Date()).description
+        return Pair(
+            centre: centre, office: office,
+            store: StoreServices(db: officeApp.db, actor: worker, context: officeApp.sanad),
+            apps: [centreApp, officeApp])
+    }
+
+    /// An office's week, step by step; `after` runs after each step (to measure what it sent).
+    func week(
+        _ store: StoreServices, _ population: [DemoPerson], after: (String, Int) async throws -> Void
+    ) async throws {
         var people: [PersonRecord] = []
         for person in population { people.append(try await store.people.register(person.draft)) }
+        try await after("registration", people.count)
         var cases: [UUID] = []
-        for person in people.prefix(max(1, self.services / 4)) {
+        for person in people.prefix(max(1, services / 4)) {
             cases.append(
                 try await store.cases.open(personID: person.id, priority: "normal", risk: "medium", caseworker: nil).id)
         }
-        for index in 0..<self.services {
+        try await after("case opened", cases.count)
+        let types = ["food", "non-food-items", "medical", "mhpss", "legal-aid", "family-tracing"]
+        let today = CivilDate(Date()).description
+        for index in 0..<services {
             _ = try await store.cases.recordService(
-                cases[index % cases.count], ServiceDraft(date: today, type: "food", quantity: "1", status: "delivered"))
+                cases[index % cases.count],
+                ServiceDraft(date: today, type: types[index % types.count], quantity: "1", status: "delivered"))
         }
+        try await after("service", services)
         for person in people.prefix(screenings) {
             var start = ScreeningStart()
             start.instrument = "ilo-adult-labour"
@@ -206,15 +134,55 @@ struct SyncWireBench: AsyncParsableCommand {
             let s = try await store.screenings.start(personID: person.id, start)
             _ = try await store.screenings.complete(s.id, answers: DemoActivity.presumed, expectedVersion: s.version)
         }
+        try await after("screening", min(screenings, people.count))
+    }
+
+    func run() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sanad-wire-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let keys = KeyRing(master: SymmetricKey(size: .bits256))
+        let population = DemoPopulation.generate(count: registrations, seed: seed, referenceDate: Date())
+
+        // Each kind of record alone: synchronise after each step and count what went up.
+        let measured = try await pair(root, "office-bench", keys: keys, centreURL: centreURL)
+        let counting = Link(bytesPerSecond: nil, latency: 0)
+        _ = try await measured.office.syncOffice.now(transport: counting.transport(measured.centre.syncCentre))
+        var rows: [(String, Int, Int, Int, Double)] = []
+        try await week(measured.store, population) { what, count in
+            counting.reset()
+            let start = IdentityBench.now()
+            let run = try await measured.office.syncOffice.now(
+                transport: counting.transport(measured.centre.syncCentre))
+            rows.append((what, count, run.pushed, counting.up.withLockedValue { $0 }, IdentityBench.now() - start))
+        }
+        await measured.shutdown()
+        print("| what | records | operations | bytes up | bytes per record | seconds (CPU, no throttle) |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for (what, count, ops, bytes, seconds) in rows {
+            print(
+                "| \(what) | \(count) | \(ops) | \(bytes) | \(count == 0 ? 0 : bytes / count) | \(String(format: "%.2f", seconds)) |"
+            )
+        }
+
+        // The same week on a fresh pair, made without synchronising, then sent at once over the throttled link.
+        let throttled = try await pair(root, "office-week", keys: keys, centreURL: nil)
+        try await week(throttled.store, population) { _, _ in }
         let link = Link(bytesPerSecond: kbits * 1000 / 8, latency: latency / 1000)
         let start = IdentityBench.now()
-        _ = try await office.syncOffice.now(transport: link.transport(centre.syncCentre))
+        _ = try await throttled.office.syncOffice.now(transport: link.transport(throttled.centre.syncCentre))
         let seconds = IdentityBench.now() - start
+        await throttled.shutdown()
         let up = link.up.withLockedValue { $0 }
         let down = link.down.withLockedValue { $0 }
         let exchanges = link.exchanges.withLockedValue { $0 }
         let wire = Double(up + down) * 8 / (kbits * 1000) + Double(exchanges) * 2 * latency / 1000
-        return
+        print("")
+        print(
+            "| link | exchanges | bytes up | bytes down | wall-clock seconds | of which on the wire (bytes × 8 / rate + \(Int(latency)) ms each way) |"
+        )
+        print("|---|---:|---:|---:|---:|---:|")
+        print(
             "| \(Int(kbits)) kbit/s | \(exchanges) | \(up) | \(down) | \(String(format: "%.0f", seconds)) | \(String(format: "%.0f", wire)) |"
+        )
     }
 }

@@ -55,13 +55,13 @@ public struct SyncCentre: Sendable, Equatable {
             }
             if let by = entry.supersededBy { superseded[id] = by }
         }
-        changes = SyncCentreChanges(logFrom: log.count, alarmsFrom: alarms.count)
+        changes = SyncCentreChanges(logFrom: log.count)
     }
 
     public var feedCount: Int { log.count }
 
     /// Marks everything as saved.
-    public mutating func clearChanges() { changes = SyncCentreChanges(logFrom: log.count, alarmsFrom: alarms.count) }
+    public mutating func clearChanges() { changes = SyncCentreChanges(logFrom: log.count) }
 
     /// The saved form of one operation the centre took.
     public func saved(_ id: SyncOpID) -> SyncSavedOperation? {
@@ -258,9 +258,8 @@ public struct SyncCentreChanges: Sendable, Equatable {
     public var fields: Set<SyncFieldKey> = []
     public var operations: Set<SyncOpID> = []
     public var records: Set<String> = []
-    /// Log entries and alarms from these positions on are new.
+    /// Log entries from this position on are new.
     public var logFrom = 0
-    public var alarmsFrom = 0
 }
 
 /// An operation the centre took, with what became of it.

@@ -39,7 +39,6 @@ public struct SyncCentreService: Sendable {
         public let taken: Int
         public let held: Int
         public let refused: Int
-        public let sent: Int
     }
 
     /// The centre's public signing key, which offices check every answer against.
@@ -86,8 +85,7 @@ public struct SyncCentreService: Sendable {
             let outcomes = Array(push.outcomes.values)
             let counts = Counts(
                 taken: outcomes.count, held: outcomes.filter { $0 == .held }.count,
-                refused: outcomes.filter { if case .refused = $0 { true } else { false } }.count,
-                sent: pull.entries.count)
+                refused: outcomes.filter { if case .refused = $0 { true } else { false } }.count)
             let receipt = try await receipt(node: node, request: request, counts: counts, on: tx)
             let reply = try SyncBundle.seal(
                 body: SyncMessage.encoder.encode(SyncReply(push: push, pull: pull, receipt: receipt)),
@@ -158,18 +156,24 @@ public struct SyncCentreService: Sendable {
     }
 
     func save(_ state: inout State, on db: any Database) async throws {
-        let conflicted = state.engine.changes.fields.contains { state.engine.fields[$0]?.inConflict == true }
-        let settled = state.engine.changes.fields.contains { state.engine.fields[$0]?.inConflict == false }
+        // The list of records in conflict (the person badge) changes only for the records whose fields changed.
+        let touched = Set(state.engine.changes.fields.map(\.record))
+        let before = Set(try await SyncStateRecord.load([String].self, name: Self.conflictsName, on: db) ?? [])
+        var open = before
+        for record in touched {
+            if SyncReplica.inConflict(record, { state.engine.fields[$0] }) {
+                open.insert(record)
+            } else {
+                open.remove(record)
+            }
+        }
         try await SyncStorage(db).saveCentre(&state.engine)
         state.settings.generation += 1
         state.settings.received = state.engine.received
         state.settings.nextSequence = state.engine.nextSequence
         state.settings.alarms = state.engine.alarms
         try await SyncStateRecord.save(state.settings, name: Self.stateName, on: db)
-        if conflicted || settled {
-            let open = state.engine.fields.filter { $0.value.inConflict }.map(\.key.record)
-            try await SyncStateRecord.save(Set(open).sorted(), name: Self.conflictsName, on: db)
-        }
+        if open != before { try await SyncStateRecord.save(open.sorted(), name: Self.conflictsName, on: db) }
     }
 
     func enrol(_ state: inout State, on db: any Database) async throws {
@@ -193,7 +197,7 @@ public struct SyncCentreService: Sendable {
     }
 
     func index(_ engine: SyncCentre, _ records: Set<String>) -> [String: [String: [UInt8]]] {
-        SyncReplica.index(records, engine.fields.map { ($0.key, $0.value.value) })
+        SyncReplica.index(records) { engine.fields[$0]?.value }
     }
 
     /// The accepted batch goes into the centre's audit chain; the office writes the same receipt into its own.

@@ -10,7 +10,10 @@ public struct SyncRun: Sendable, Equatable, CustomStringConvertible {
     public var conflicts = 0
     public var refused = 0
 
-    public var description: String { "pushed \(pushed), pulled \(pulled), conflicts \(conflicts)" }
+    /// The line `sanad sync now` prints; refusals (out of scope, needs review) are named when there are any.
+    public var description: String {
+        "pushed \(pushed), pulled \(pulled), conflicts \(conflicts)" + (refused > 0 ? ", refused \(refused)" : "")
+    }
 }
 
 /// How an office reaches the centre: one request bundle in, one reply bundle out (HTTP, or a test's direct call).
@@ -244,9 +247,7 @@ public struct SyncOfficeService: Sendable {
 
     func index(_ engine: SyncOffice, _ records: Set<String>) -> [String: [String: [UInt8]]] {
         let pending = Self.pending(engine)
-        var values = engine.fields.map { ($0.key, $0.value.value) }
-        values += pending.map { ($0.key, Optional($0.value)) }
-        return SyncReplica.index(records, values)
+        return SyncReplica.index(records) { pending[$0] ?? engine.fields[$0]?.value }
     }
 }
 

@@ -87,12 +87,24 @@ struct SyncReplica {
         context.names.put(person, personal)
     }
 
-    /// Every field value of `records` known to a merge engine, by record.
-    static func index(_ records: Set<String>, _ values: [(SyncFieldKey, [UInt8]?)]) -> [String: [String: [UInt8]]] {
+    /// The field values of `records` that `value` knows, by record: looked up field by field from each record's
+    /// table, so an exchange costs what it touches, not every field the engine holds.
+    static func index(_ records: Set<String>, _ value: (SyncFieldKey) -> [UInt8]?) -> [String: [String: [UInt8]]] {
         var out: [String: [String: [UInt8]]] = [:]
-        for (key, value) in values where records.contains(key.record) {
-            out[key.record, default: [:]][key.field] = value
+        for record in records {
+            guard let name = SyncRecordName(record), let table = SyncTable.byName[name.table] else { continue }
+            for field in table.fields {
+                if let bytes = value(SyncFieldKey(record: record, field: field)) {
+                    out[record, default: [:]][field] = bytes
+                }
+            }
         }
         return out
+    }
+
+    /// Whether any field of `record` is held in conflict.
+    static func inConflict(_ record: String, _ state: (SyncFieldKey) -> SyncFieldState?) -> Bool {
+        guard let name = SyncRecordName(record), let table = SyncTable.byName[name.table] else { return false }
+        return table.fields.contains { state(SyncFieldKey(record: record, field: $0))?.inConflict == true }
     }
 }

@@ -12,6 +12,8 @@ import SanadCore
 /// centre's reference data), shelter stays (beds), case transfers between centres, and accounts.
 struct SyncTable: Sendable {
     let name: String
+    /// Every travelling field of a row (not its id, not `SyncRows.local`).
+    let fields: Set<String>
     /// Fields naming a row of another table that must exist first (a service's case and person).
     let parents: [String: String]
     /// For a table without a centre of its own: the field naming the row whose centre it shares, and its table.
@@ -68,7 +70,7 @@ struct SyncTable: Sendable {
         let expected = Set(Mirror(reflecting: M()).children.compactMap { $0.label.map { String($0.dropFirst()) } })
             .subtracting(["id"]).subtracting(SyncRows.local)
         return SyncTable(
-            name: M.schema, parents: parents, centreFrom: centreFrom,
+            name: M.schema, fields: expected, parents: parents, centreFrom: centreFrom,
             read: { ids, db in
                 var out: [UUID: [String: [UInt8]]] = [:]
                 for chunk in stride(from: 0, to: ids.count, by: 500) {
@@ -140,7 +142,7 @@ struct SyncTable: Sendable {
 }
 
 /// A row as the merge names it.
-struct SyncRecordName: Hashable, Comparable {
+struct SyncRecordName: Hashable {
     let table: String
     let id: UUID
 
@@ -157,6 +159,4 @@ struct SyncRecordName: Hashable, Comparable {
     }
 
     var text: String { "\(table)/\(id.uuidString)" }
-
-    static func < (lhs: SyncRecordName, rhs: SyncRecordName) -> Bool { lhs.text < rhs.text }
 }
