@@ -14,7 +14,7 @@ struct Sanad: AsyncParsableCommand {
         subcommands: [
             Serve.self, Migrate.self, Users.self, Demo.self, Audit.self, Keys.self, Screening.self, Dedup.self,
             Bench.self,
-            Anonymize.self, Export.self, Backup.self, Restore.self, Nodes.self, Sync.self,
+            Anonymize.self, Export.self, Backup.self, Restore.self, Nodes.self, Sync.self, Check.self, Repair.self,
         ])
 }
 

@@ -26,7 +26,7 @@ import Testing
         .dataOfficer: [.viewAggregates, .viewEvents],
         .administrator: [
             .manageUsers, .manageCentres, .viewAuditTrail, .viewAggregates, .configureShelters, .viewPartners,
-            .managePartners, .manageServiceCatalogue, .viewEvents,
+            .managePartners, .manageServiceCatalogue, .viewEvents, .repairRecords,
         ],
         .partner: [.viewReferrals, .answerReferrals],
     ]

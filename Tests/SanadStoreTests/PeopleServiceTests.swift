@@ -143,7 +143,7 @@ import Testing
             let cw = try await fx.actor("cw0", .caseworker)
             // A second store context over the same database stands for a second server instance.
             let other = StoreContext(keys: fx.context.keys)
-            try await other.names.refresh(on: app.db, cipher: other.cipher)
+            try await other.names.refresh(on: app.db, context: other)
             _ = try await fx.people(cw).register(TestFixture.draft("Hiwet Kidane"))
             let repo = PeopleService(db: app.db, actor: cw, context: other)
             #expect(try await repo.list(query: "hiwet", centre: nil, page: 1, per: 10).total == 1)

@@ -63,6 +63,8 @@ import Vapor
         "POST /admin/centres": "createCentre",
         "POST /events": "recordEvent",
         "POST /sync/conflicts/:id/resolve": "resolveSyncConflict",
+        "POST /admin/integrity/:id/retire": "retireDamagedRecord",
+        "POST /admin/integrity/:id/rebuild": "rebuildDamagedLookUps",
     ]
 
     @Test func everyPageActionHasAnAPIOperation() async throws {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SQLKit
 import SanadCore
 import SanadStore
 import SanadTestSupport
@@ -250,6 +251,27 @@ import Vapor
             try await w.call(
                 s, .POST, "/api/v1/sync/conflicts/\(conflicts[0]["id"].string)/resolve",
                 #"{"choice":"walk-office#1"}"#, 200)
+
+            // Integrity: one person's record and another's phone look-up damaged, found by the check, repaired.
+            let registrar = fx.people(try #require(cw.actor))
+            let broken = try await registrar.register(TestFixture.draft("Walk Damaged"))
+            var phoned = TestFixture.draft("Walk Indexed")
+            phoned.phone = "+249911111111"
+            let indexed = try await registrar.register(phoned)
+            try await DamagedRecordTests.damage(app, sealed: broken.id, index: indexed.id, auditEntry: nil)
+            _ = try await IntegrityCheck(db: app.db, context: fx.context).run()
+            let damaged = try await w.call(a, .GET, "/api/v1/integrity", nil, 200)["damaged"].array
+            #expect(damaged.count == 2)
+            for record in damaged {
+                if record["kind"].string == "blind-index" {
+                    try await w.call(a, .POST, "/api/v1/integrity/\(record["id"].string)/rebuild", nil, 200)
+                } else {
+                    try await w.call(
+                        a, .POST, "/api/v1/integrity/\(record["id"].string)/retire", #"{"reason":""}"#, 422)
+                    try await w.call(
+                        a, .POST, "/api/v1/integrity/\(record["id"].string)/retire", #"{"reason":"Disk fault"}"#, 200)
+                }
+            }
 
             let doc = try #require(try await WebClient(app: app).get("/api/v1/openapi.json").jsonObject())
             let all = Set(

@@ -131,6 +131,21 @@ import VaporTesting
                     ("state", "SD07"),
                 ]), admin: 303, sup: 403, cw: 403, data: 403, anon: 303),
             row(.GET, "/admin/audit", "/admin/audit", admin: 200, sup: 403, cw: 403, data: 403, anon: 303),
+            row(.GET, "/admin/integrity", "/admin/integrity", admin: 200, sup: 403, cw: 403, data: 403, anon: 303),
+            row(.GET, "/api/v1/integrity", "/api/v1/integrity", admin: 200, sup: 403, cw: 403, data: 403, anon: 401),
+            row(
+                .POST, "/api/v1/integrity/:id/retire", "/api/v1/integrity/\(o)/retire",
+                .json(#"{"reason":"Disk fault"}"#),
+                admin: 404, sup: 403, cw: 403, data: 403, anon: 401),
+            row(
+                .POST, "/api/v1/integrity/:id/rebuild", "/api/v1/integrity/\(o)/rebuild", .json(nil), admin: 404,
+                sup: 403, cw: 403, data: 403, anon: 401),
+            row(
+                .POST, "/admin/integrity/:id/retire", "/admin/integrity/\(o)/retire", .form([("reason", "Disk fault")]),
+                admin: 404, sup: 403, cw: 403, data: 403, anon: 303),
+            row(
+                .POST, "/admin/integrity/:id/rebuild", "/admin/integrity/\(o)/rebuild", .form([]), admin: 404, sup: 403,
+                cw: 403, data: 403, anon: 303),
             row(.GET, "/api/v1/users", "/api/v1/users", admin: 200, sup: 403, cw: 403, data: 403, anon: 401),
             row(
                 .POST, "/api/v1/users", "/api/v1/users",
@@ -291,26 +306,8 @@ import VaporTesting
         try await TestApp.with { app, fx in
             let setup = try await RoleSetup.make(fx)
             for (row, path) in Self.rows(Ids(setup)) {
-                // A fresh sign-in per row: some rows (sign-out, password change) end the session.
-                var client = WebClient(app: app)
-                if let role {
-                    let user = try await fx.accounts.createUser(
-                        username: "r\(UUID().uuidString.prefix(8).lowercased())", password: TestFixture.password,
-                        role: role, centres: role == .administrator ? [] : ["SD01"],
-                        partner: role == .partner ? setup.partnerID : nil, by: nil)
-                    if row.api {
-                        client.bearer = setup.tokens[role]
-                    } else {
-                        client.session = try await fx.browserSession(for: user)
-                    }
-                }
                 let before = try await AuditEntry.query(on: app.db).max(\.$id) ?? 0
-                let response: TestingHTTPResponse
-                switch row.body {
-                case .none: response = try await client.get(path)
-                case .form(let fields): response = try await client.post(path, fields)
-                case .json(let body): response = try await client.json(row.method, path, body)
-                }
+                let response = try await Self.send(row, path, as: role, setup, fx)
                 let expected = row.expect[role]!
                 let status = response.status.code
                 #expect(
@@ -339,6 +336,29 @@ import VaporTesting
     }
 
     static let refusalStatuses: Set<UInt> = [401, 403, 404, 429]
+
+    /// One row's request as `role`, from a fresh sign-in: some rows (sign-out, password change) end the session.
+    static func send(
+        _ row: Row, _ path: String, as role: Role?, _ setup: RoleSetup, _ fx: TestFixture
+    ) async throws -> TestingHTTPResponse {
+        var client = WebClient(app: fx.app)
+        if let role {
+            let user = try await fx.accounts.createUser(
+                username: "r\(UUID().uuidString.prefix(8).lowercased())", password: TestFixture.password,
+                role: role, centres: role == .administrator ? [] : ["SD01"],
+                partner: role == .partner ? setup.partnerID : nil, by: nil)
+            if row.api {
+                client.bearer = setup.tokens[role]
+            } else {
+                client.session = try await fx.browserSession(for: user)
+            }
+        }
+        switch row.body {
+        case .none: return try await client.get(path)
+        case .form(let fields): return try await client.post(path, fields)
+        case .json(let body): return try await client.json(row.method, path, body)
+        }
+    }
 
     @Test func everyRegisteredRouteIsInTheMatrix() async throws {
         try await TestApp.with { app, fx in

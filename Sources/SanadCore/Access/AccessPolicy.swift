@@ -28,6 +28,8 @@ public enum Action: String, CaseIterable, Sendable {
     case recordEvents
     /// Choose between values changed in two places while a field office was cut off (issue 11).
     case resolveSyncConflicts
+    /// See damaged records and the last integrity check; restore, rebuild or retire damaged records (issue 16).
+    case repairRecords
 }
 
 /// The record an action concerns, reduced to the facts that decide access.
@@ -90,7 +92,7 @@ public enum AccessPolicy {
         case (.administrator, .manageUsers), (.administrator, .manageCentres), (.administrator, .viewAuditTrail),
             (.administrator, .viewAggregates), (.administrator, .configureShelters),
             (.administrator, .viewPartners), (.administrator, .managePartners),
-            (.administrator, .manageServiceCatalogue):
+            (.administrator, .manageServiceCatalogue), (.administrator, .repairRecords):
             return true
         case (.partner, .viewReferrals), (.partner, .answerReferrals):
             return true

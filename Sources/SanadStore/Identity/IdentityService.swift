@@ -43,7 +43,7 @@ public struct IdentityService: Sendable {
         let now = context.clock()
         guard context.identityChecks.withLockedValue({ $0.allow(actor.userID, now: now.timeIntervalSince1970) })
         else { throw IdentityError.tooManyChecks }
-        try await context.names.refresh(on: db, cipher: context.cipher)
+        try await context.names.refresh(on: db, context: context)
         let results = compare(IdentityRecord(draft: valid))
         // The check decrypts and compares against people the actor may not see: it is recorded like a view,
         // naming the records it put forward.
@@ -70,7 +70,7 @@ public struct IdentityService: Sendable {
     /// Likely duplicates of a registered person, without the pairs a supervisor marked as different people.
     public func candidates(forPerson id: UUID) async throws -> [PossibleDuplicate] {
         let person = try await people.load(id, for: .viewPerson)
-        try await context.names.refresh(on: db, cipher: context.cipher)
+        try await context.names.refresh(on: db, context: context)
         let personal = try context.cipher.open(PersonalData.self, from: person.sealed, context: Person.sealContext(id))
         let found = compare(IdentityRecord(person: person, personal: personal))
         let distinct = try await DistinctPair.query(on: db).group(.or) {

@@ -12,21 +12,9 @@ public struct KeyCensus: Sendable {
 
     public static func take(db: any Database, context: StoreContext, batch: Int = 500) async throws -> KeyCensus {
         var census = KeyCensus()
-        for column in SealedColumn.all {
-            var after: UUID?
-            while true {
-                let rows = try await column.page(after: after, limit: batch, on: db)
-                for row in rows {
-                    let id = try row.decode(column: "id", as: UUID.self)
-                    guard let data = try row.decode(column: column.column, as: Data?.self) else { continue }
-                    census.byKey[FieldCipher.keyID(of: data) ?? "none", default: 0] += 1
-                    if (try? context.cipher.openRaw(data, context: column.context(id, row))) == nil {
-                        census.unreadable += 1
-                    }
-                }
-                guard let last = rows.last, rows.count == batch else { break }
-                after = try last.decode(column: "id", as: UUID.self)
-            }
+        try await SealedColumn.eachValue(on: db, batch: batch) { _, _, data, sealContext in
+            census.byKey[FieldCipher.keyID(of: data) ?? "none", default: 0] += 1
+            if (try? context.cipher.openRaw(data, context: sealContext)) == nil { census.unreadable += 1 }
         }
         return census
     }

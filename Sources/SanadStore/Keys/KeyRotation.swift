@@ -15,7 +15,8 @@ public enum KeyRotationError: Error, CustomStringConvertible {
                 + "file (SANAD_KEY_FILE), or make a key with `sanad keys generate`, set SANAD_MASTER_KEY to "
                 + "\"NEW,OLD\" on every server and restart them, then run `sanad keys rotate` with that setting."
         case .unreadable(let table, let column, let id):
-            return "\(table).\(column) of record \(id.uuidString) opens with no key of the ring; nothing was retired."
+            return "\(table).\(column) of record \(id.uuidString) opens with no key of the ring; nothing was retired. "
+                + "Run `sanad check`, then restore the record from a backup or retire it (`sanad repair`), and rotate again."
         }
     }
 }
@@ -145,6 +146,11 @@ public struct KeyRotation: Sendable {
             do {
                 new = try context.cipher.resealed(old, context: sealContext)
             } catch {
+                // A record an administrator retired as damaged can never be re-sealed; it stays as it is.
+                let retired = try await DamagedRecord.query(on: tx).filter(\.$table == column.table)
+                    .filter(\.$recordID == id).filter(\.$column == column.column)
+                    .filter(\.$status == DamageStatus.retired.rawValue).first()
+                if retired != nil { continue }
                 throw KeyRotationError.unreadable(table: column.table, column: column.column, id: id)
             }
             guard let new else { continue }

@@ -29,6 +29,26 @@ struct SealedColumn: Sendable {
         return try await query.orderBy("id").limit(limit).all()
     }
 
+    /// Every sealed value of every column, a page at a time: the column, the row's id, the value and the context
+    /// it was sealed under (`KeyCensus`, `IntegrityCheck`).
+    static func eachValue(
+        on db: any Database, batch: Int, _ body: (SealedColumn, UUID, Data, String) async throws -> Void
+    ) async throws {
+        for column in all {
+            var after: UUID?
+            while true {
+                let rows = try await column.page(after: after, limit: batch, on: db)
+                for row in rows {
+                    let id = try row.decode(column: "id", as: UUID.self)
+                    guard let data = try row.decode(column: column.column, as: Data?.self) else { continue }
+                    try await body(column, id, data, try column.context(id, row))
+                }
+                guard let last = rows.last, rows.count == batch else { break }
+                after = try last.decode(column: "id", as: UUID.self)
+            }
+        }
+    }
+
     static let all: [SealedColumn] = [
         SealedColumn("people", "sealed") { id, _ in Person.sealContext(id) },
         SealedColumn("person_revisions", "sealed_changes", extra: ["person_id", "version"]) { _, row in

@@ -145,7 +145,7 @@ public struct PeopleService: Sendable {
         let people: [Person]
         let total: Int
         if let query, !query.trimmingCharacters(in: .whitespaces).isEmpty {
-            try await context.names.refresh(on: db, cipher: context.cipher)
+            try await context.names.refresh(on: db, context: context)
             // A phone or document number is looked up exactly, through its blind index, before names.
             let exact = try await withIdentifier(query, centres: centres)
             let ids = exact + context.names.search(query, centres: centres).filter { !exact.contains($0) }
@@ -156,6 +156,8 @@ public struct PeopleService: Sendable {
             people = found.sorted { (order[$0.id!] ?? 0) < (order[$1.id!] ?? 0) }
         } else {
             let base = Person.query(on: db).filter(\.$centreCode ~~ Array(centres)).filter(\.$mergedInto == nil)
+            let excluded = try await Quarantine.excludedPeople(on: db)
+            if !excluded.isEmpty { base.filter(\.$id !~ Array(excluded)) }
             total = try await base.count()
             people = try await base.sort(\.$createdAt, .descending).sort(\.$registrationNumber, .descending)
                 .range(((page - 1) * per)..<(page * per)).all()
@@ -168,7 +170,21 @@ public struct PeopleService: Sendable {
                     "search": query.map { $0.isEmpty ? nil : "yes" } ?? nil, "centre": centre, "page": String(page),
                 ]),
             now: context.clock(), key: context.keys.audit, on: db)
-        return Page(items: try people.map(record), page: page, per: per, total: total)
+        return Page(items: try await readable(people, foundIn: "people list"), page: page, per: per, total: total)
+    }
+
+    /// The records of `people` whose sealed fields open; any other is noted as damaged and left out, so one
+    /// damaged person never takes a list down with it (issue 16).
+    func readable(_ people: [Person], foundIn: String) async throws -> [PersonRecord] {
+        var out: [PersonRecord] = []
+        for person in people {
+            do {
+                out.append(try record(person))
+            } catch CipherError.cannotOpen(let sealContext) {
+                await Quarantine.note(context: sealContext, foundIn: foundIn, db: db, store: context)
+            }
+        }
+        return out
     }
 
     /// People sharing an exact phone or document number with the given one (through the blind index).

@@ -62,15 +62,37 @@ public final class PersonNameIndex: Sendable {
         }
     }
 
-    /// Loads every person changed since the last refresh (all of them the first time).
-    public func refresh(on db: any Database, cipher: FieldCipher) async throws {
+    /// Loads every person changed since the last refresh (all of them the first time). A person whose sealed
+    /// record does not open is noted as damaged and left out, so one bad row never stops a start or a search
+    /// (issue 16); a retired one stays out.
+    public func refresh(on db: any Database, context: StoreContext, foundIn: String = "name index") async throws {
         let since = state.withLockedValue { $0.watermark }
         let changed = try await Person.query(on: db).filter(\.$updatedAt >= since).all()
+        guard !changed.isEmpty else { return }
+        let excluded = try await Quarantine.excludedPeople(on: db)
         for person in changed {
             guard let id = person.id else { continue }
-            let personal = try cipher.open(PersonalData.self, from: person.sealed, context: Person.sealContext(id))
+            let sealContext = Person.sealContext(id)
+            guard !excluded.contains(id),
+                let personal = try? context.cipher.open(PersonalData.self, from: person.sealed, context: sealContext)
+            else {
+                if !excluded.contains(id) {
+                    await Quarantine.note(context: sealContext, foundIn: foundIn, db: db, store: context)
+                }
+                drop(id, updatedAt: person.updatedAt)
+                continue
+            }
             put(person, personal)
         }
+    }
+
+    /// Takes a person out of both indexes (damaged, retired) and moves the watermark past them.
+    func drop(_ id: UUID, updatedAt: Date) {
+        state.withLockedValue { s in
+            s.entries[id] = nil
+            s.watermark = max(s.watermark, updatedAt)
+        }
+        identities.remove(id: id.uuidString)
     }
 
     /// Ids of people in `centres` whose names match every part of `query`, or whose registration number starts with

@@ -38,6 +38,13 @@ struct ProblemMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
+            // A value that no longer opens is one damaged record, not a broken server: it is noted for the
+            // administrator and the reader gets a notice (issue 16).
+            if case CipherError.cannotOpen(let context) = error {
+                await Quarantine.note(
+                    context: context, foundIn: "\(request.method.rawValue) \(request.routePattern)", db: request.db,
+                    store: request.application.sanad)
+            }
             let response = Self.response(for: error, request: request)
             await Self.auditRefusal(error, response: response, request: request)
             return response
@@ -139,6 +146,14 @@ struct ProblemMiddleware: AsyncMiddleware {
                 .unauthorized, "unauthenticated", ("error.unauthenticated", "Sign in or send a valid bearer token."),
                 [], nil
             )
+        case is CipherError:
+            return (
+                .conflict, "damaged-record",
+                (
+                    "error.damaged-record",
+                    "This record is damaged and cannot be shown. Ask an administrator: it has been reported to them."
+                ), [], nil
+            )
         case let store as StoreError:
             switch store {
             case .forbidden:
@@ -212,6 +227,18 @@ struct ProblemMiddleware: AsyncMiddleware {
             return (
                 .unprocessableEntity, "validation", ("error.validation", "Some fields are not valid."), [field], nil
             )
+        case let repair as RepairError:
+            switch repair {
+            case .needsReason:
+                let field = Problem.FieldProblem(field: "reason", code: "required", detail: repair.description)
+                return (
+                    .unprocessableEntity, "validation", ("integrity.needs-reason", repair.description), [field], nil
+                )
+            case .needsRebuild:
+                return (.conflict, "needs-rebuild", ("integrity.needs-rebuild", repair.description), [], nil)
+            case .notDamaged, .postgresBackup:
+                return (.conflict, "not-damaged", ("integrity.not-damaged", repair.description), [], nil)
+            }
         case let identity as IdentityError:
             switch identity {
             case .samePerson:

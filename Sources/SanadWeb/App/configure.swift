@@ -39,6 +39,8 @@ public enum SanadApp {
         try app.register(collection: AdminAPIController())
         try app.register(collection: SyncAPIController())
         try app.register(collection: SyncPageController())
+        try app.register(collection: IntegrityPageController())
+        try app.register(collection: IntegrityAPIController())
         try app.register(collection: ServiceTypeAPIController())
         try app.register(collection: PeopleAPIController())
         try app.register(collection: AccountAPIController())
@@ -70,12 +72,22 @@ public enum SanadApp {
     /// Migrates, checks the key, and loads the in-memory name index from the decrypted names.
     public static func prepare(_ app: Application) async throws {
         try await DatabaseSetup.prepare(app, source: app.sanad.keySource)
-        try await app.sanad.names.refresh(on: app.db, cipher: app.sanad.cipher)
+        try await app.sanad.names.refresh(on: app.db, context: app.sanad, foundIn: "start-up")
+        // A count only: ids stay in the database, for administrators (issue 16).
+        if let damaged = try? await Quarantine.openCount(on: app.db), damaged > 0 {
+            app.logger.warning(
+                "damaged records set aside; see /admin/integrity or sanad repair list",
+                metadata: ["count": "\(damaged)"])
+        }
     }
 
     static func health(req: Request) async throws -> Response {
         let reachable = await req.centres.reachable()
-        let body = Health(status: reachable ? "ok" : "degraded", database: reachable ? "ok" : "unreachable")
+        // A count and nothing else: the caller may be anyone (issue 16).
+        let damaged = reachable ? ((try? await Quarantine.openCount(on: req.db)) ?? 0) : 0
+        let body = Health(
+            status: reachable && damaged == 0 ? "ok" : "degraded", database: reachable ? "ok" : "unreachable",
+            damagedRecords: damaged)
         return try await body.encodeResponse(status: reachable ? .ok : .serviceUnavailable, for: req)
     }
 

@@ -158,4 +158,6 @@ struct TokenResponse: Content {
 struct Health: Content {
     let status: String
     let database: String
+    /// Damaged records waiting for an administrator; `status` is `degraded` while there are any.
+    let damagedRecords: Int
 }

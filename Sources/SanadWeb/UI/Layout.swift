@@ -38,6 +38,7 @@ public enum Layout {
         if c.may(.manageUsers) { link("nav-users", Site.users, "nav.users") }
         if c.may(.manageCentres) { link("nav-centres", Site.centres, "nav.centres") }
         if c.may(.viewAuditTrail) { link("nav-audit", Site.audit, "nav.audit") }
+        if c.may(.repairRecords) { link("nav-integrity", Site.integrity, "nav.integrity") }
         if c.may(.resolveSyncConflicts) && c.syncCentre { link("nav-conflicts", Site.syncConflicts, "nav.conflicts") }
         if c.signedIn { link("nav-account", Site.account, "nav.account") }
         var tools: [HNode] = [languageSwitch(c)]

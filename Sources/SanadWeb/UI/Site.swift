@@ -113,6 +113,9 @@ enum Site {
     static let newCentre = "/admin/centres/new"
     static let audit = "/admin/audit"
     static let serviceTypes = "/admin/services"
+    static let integrity = "/admin/integrity"
+    static func retireDamaged(_ id: some PathValue) -> String { "/admin/integrity/\(id.pathText)/retire" }
+    static func rebuildDamaged(_ id: some PathValue) -> String { "/admin/integrity/\(id.pathText)/rebuild" }
 
     /// API paths that handlers hand out (Location headers).
     enum API {

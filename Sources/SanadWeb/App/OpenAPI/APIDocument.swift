@@ -99,6 +99,12 @@ enum APIDocument {
         if entry.doc.bundle { out[413] = "The bundle is larger than the server takes; send smaller pages." }
         if !entry.doc.query.isEmpty { out[422] = out[422] ?? "A query parameter is invalid; `errors` names it." }
         for (code, text) in entry.doc.problems { out[code] = text }
+        if !pathParameters(entry.path).isEmpty && entry.doc.signedIn {
+            // Any record may be met damaged (issue 16): the answer is a notice, never a 500.
+            out[409] =
+                (out[409].map { $0 + " Or: " } ?? "")
+                + "`damaged-record`: a stored value of this record does not open; administrators see it under integrity."
+        }
         return out
     }
 
