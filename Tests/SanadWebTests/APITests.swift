@@ -48,6 +48,13 @@ import VaporTesting
 
             let list = try await api.get("/api/v1/people?q=%D9%85%D8%AD%D9%85%D8%AF&per=5")  // محمد
             #expect(list.jsonObject()?["total"] as? Int == 1)
+            // Another spelling in another script finds the same person, and says why (issue 17).
+            let latin = try await api.get("/api/v1/people?q=Muhammad&per=5").jsonObject()
+            let item = (latin?["items"] as? [[String: Any]])?.first
+            #expect(item?["id"] as? String == id)
+            let match = item?["match"] as? [String: Any]
+            #expect(match?["rank"] as? Int == 2)
+            #expect((match?["reasons"] as? [String])?.contains("arabic-form") == true)
             #expect(try await api.get("/api/v1/people/\(id)").status == .ok)
         }
     }
@@ -78,6 +85,11 @@ import VaporTesting
             #expect(try await api.get("/api/v1/people/not-a-uuid").status == .notFound)
             #expect(try await api.get("/api/v1/people?page=0").status == .unprocessableEntity)
             #expect(try await api.get("/api/v1/people?per=abc").status == .unprocessableEntity)
+            for filter in ["ageFrom=abc", "ageTo=300", "sex=Female", "nationality=XX", "registeredFrom=2026-13-01"] {
+                let refused = try await api.get("/api/v1/people?q=Amina&\(filter)")
+                #expect(refused.status == .unprocessableEntity, "\(filter)")
+                #expect(refused.text.contains(String(filter.prefix { $0 != "=" })), "\(filter)")
+            }
             #expect(try await WebClient(app: app, bearer: "forged").get("/api/v1/people").status == .unauthorized)
             #expect(try await WebClient(app: app).get("/api/v1/people").status == .unauthorized)
             let huge = #"{"nameOriginal":""# + String(repeating: "a", count: 300_000) + #""}"#

@@ -136,41 +136,72 @@ public struct PeopleService: Sendable {
 
     /// A page of people the actor may see, optionally filtered by a name or registration number and a centre.
     public func list(query: String?, centre: String?, page: Int, per: Int) async throws -> Page<PersonRecord> {
+        var search = PeopleSearch()
+        search.text = query
+        search.centre = centre
+        return try await self.search(search, page: page, per: per).page
+    }
+
+    /// People search (issue 17): a phone or document number exactly through its blind index, a registration
+    /// number, or a name in any script through the identity engine, ranked, each with why it came up; narrowed by
+    /// `search.filter`. People of centres the actor may not see are only counted, by centre, when they match an
+    /// identifier or the whole of a name of two parts or more — what the duplicate check tells already.
+    public func search(_ search: PeopleSearch, page: Int, per: Int) async throws -> PeopleSearchResult {
         guard AccessPolicy.roleMay(actor.role, .listPeople) else { throw StoreError.forbidden }
         var centres = actor.centres
-        if let centre, !centre.isEmpty { centres = centres.intersection([centre]) }
+        if let centre = search.centre, !centre.isEmpty { centres = centres.intersection([centre]) }
         // Bounded so that the offset arithmetic below can never overflow, whatever a query string says.
         let page = min(max(1, page), 100_000)
         let per = min(max(1, per), 100)
-        let people: [Person]
+        let text = search.text?.trimmingCharacters(in: .whitespaces) ?? ""
+        var hits: [PersonHit] = []
+        var elsewhere: [String: Int] = [:]
         let total: Int
-        if let query, !query.trimmingCharacters(in: .whitespaces).isEmpty {
-            try await context.names.refresh(on: db, context: context)
-            // A phone or document number is looked up exactly, through its blind index, before names.
-            let exact = try await withIdentifier(query, centres: centres)
-            let ids = exact + context.names.search(query, centres: centres).filter { !exact.contains($0) }
-            total = ids.count
-            let slice = Array(ids.dropFirst((page - 1) * per).prefix(per))
-            let found = try await Person.query(on: db).filter(\.$id ~~ slice).all()
-            let order = Dictionary(uniqueKeysWithValues: slice.enumerated().map { ($1, $0) })
-            people = found.sorted { (order[$0.id!] ?? 0) < (order[$1.id!] ?? 0) }
-        } else {
+        let people: [Person]
+        if text.isEmpty && search.filter.isEmpty {
             let base = Person.query(on: db).filter(\.$centreCode ~~ Array(centres)).filter(\.$mergedInto == nil)
             let excluded = try await Quarantine.excludedPeople(on: db)
             if !excluded.isEmpty { base.filter(\.$id !~ Array(excluded)) }
             total = try await base.count()
             people = try await base.sort(\.$createdAt, .descending).sort(\.$registrationNumber, .descending)
                 .range(((page - 1) * per)..<(page * per)).all()
+        } else {
+            try await context.names.refresh(on: db, context: context)
+            let today = CivilDate(context.clock())
+            // A phone or document number is looked up exactly, through its blind index, before names.
+            let exact = text.isEmpty ? [] : try await withIdentifier(text, centres: nil)
+            let found = context.names.search(text, centres: nil, filter: search.filter, today: today)
+            var seen = Set<UUID>()
+            for hit in exact + found where seen.insert(hit.id).inserted {
+                if centres.contains(hit.centre) {
+                    hits.append(hit)
+                } else if actor.centres.contains(hit.centre) {
+                    continue
+                } else if hit.tier == 0 || (hit.tier == 2 && (NameQuery(text)?.partCount ?? 0) >= 2) {
+                    elsewhere[hit.centre, default: 0] += 1
+                }
+            }
+            total = hits.count
+            let slice = Array(hits.dropFirst((page - 1) * per).prefix(per))
+            let rows = try await Person.query(on: db).filter(\.$id ~~ slice.map(\.id)).all()
+            let order = Dictionary(uniqueKeysWithValues: slice.enumerated().map { ($1.id, $0) })
+            people = rows.sorted { (order[$0.id!] ?? 0) < (order[$1.id!] ?? 0) }
         }
+        let items = try await readable(people, foundIn: "people list")
         try await AuditTrail.append(
             action: "people.list", actorID: actor.userID, recordType: "person", recordID: nil,
             detail: AuditTrail.returned(
-                people.compactMap { $0.id?.uuidString },
+                items.map(\.id.uuidString),
                 filters: [
-                    "search": query.map { $0.isEmpty ? nil : "yes" } ?? nil, "centre": centre, "page": String(page),
+                    "search": text.isEmpty ? nil : "yes", "centre": search.centre, "page": String(page),
+                    "narrowed": search.filter.isEmpty ? nil : "yes",
                 ]),
             now: context.clock(), key: context.keys.audit, on: db)
-        return Page(items: try await readable(people, foundIn: "people list"), page: page, per: per, total: total)
+        let shown = Set(items.map(\.id))
+        return PeopleSearchResult(
+            page: Page(items: items, page: page, per: per, total: total),
+            hits: Dictionary(uniqueKeysWithValues: hits.filter { shown.contains($0.id) }.map { ($0.id, $0) }),
+            elsewhere: elsewhere)
     }
 
     /// The records of `people` whose sealed fields open; any other is noted as damaged and left out, so one
@@ -208,26 +239,40 @@ public struct PeopleService: Sendable {
         return out
     }
 
-    /// People at `centres` whose phone or document number is the query, found by HMAC blind index: the
-    /// database never compares a plaintext number.
-    func withIdentifier(_ query: String, centres: Set<String>) async throws -> [UUID] {
+    /// People (at `centres`, or anywhere when nil) whose phone or document number is the query, found by HMAC blind
+    /// index: the database never compares a plaintext number.
+    func withIdentifier(_ query: String, centres: Set<String>?) async throws -> [PersonHit] {
         // Under every key of the ring: during a rotation some rows still carry the old key's digests.
-        var digests: [(String, [String])] = []
+        var digests: [(PersonMatchReason, String, [String])] = []
         if let phone = PhoneNumber.normalise(query) {
-            digests.append(("phone", context.digests.blindIndexes(kind: "phone", value: phone)))
+            // A Sudanese number is written "0912…" by one colleague and "+249 912…" by another.
+            var forms = [phone]
+            if phone.hasPrefix("0"), phone.count == 10 { forms.append("+249" + phone.dropFirst()) }
+            if phone.hasPrefix("+249"), phone.count == 13 { forms.append("0" + phone.dropFirst(4)) }
+            digests.append(
+                (.phone, "phone", forms.flatMap { context.digests.blindIndexes(kind: "phone", value: $0) }))
         }
         let document = query.uppercased().filter { $0.isLetter || $0.isNumber }
         if document.count >= 4, document.contains(where: \.isNumber) {
-            digests.append(("document", context.digests.blindIndexes(kind: "document", value: document)))
+            digests.append(
+                (.document, "document", context.digests.blindIndexes(kind: "document", value: document)))
         }
-        var ids: [UUID] = []
-        for (kind, values) in digests {
-            ids += try await PersonIdentifier.query(on: db).filter(\.$kind == kind).filter(\.$digest ~~ values)
-                .all().map(\.personID)
+        var found: [UUID: PersonMatchReason] = [:]
+        for (reason, kind, values) in digests {
+            for row in try await PersonIdentifier.query(on: db).filter(\.$kind == kind).filter(\.$digest ~~ values)
+                .all()
+            {
+                found[row.personID] = found[row.personID] ?? reason
+            }
         }
-        guard !ids.isEmpty else { return [] }
-        return try await Person.query(on: db).filter(\.$id ~~ ids).filter(\.$centreCode ~~ Array(centres))
-            .filter(\.$mergedInto == nil).sort(\.$createdAt, .descending).all().compactMap(\.id)
+        guard !found.isEmpty else { return [] }
+        let excluded = try await Quarantine.excludedPeople(on: db)
+        var query = Person.query(on: db).filter(\.$id ~~ Array(found.keys)).filter(\.$mergedInto == nil)
+        if let centres { query = query.filter(\.$centreCode ~~ Array(centres)) }
+        return try await query.sort(\.$createdAt, .descending).all().compactMap { person in
+            guard let id = person.id, !excluded.contains(id) else { return nil }
+            return PersonHit(id: id, centre: person.centreCode, tier: 0, score: 0, reasons: [found[id]!])
+        }
     }
 
     func load(_ id: UUID, for action: Action) async throws -> Person {

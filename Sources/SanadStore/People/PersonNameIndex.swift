@@ -11,10 +11,13 @@ public final class PersonNameIndex: Sendable {
         let id: UUID
         let centre: String
         let registrationNumber: String
-        let keys: [String]
-        /// The keys' words, split once here rather than for every entry at every search (a search over 100,000
-        /// people spent most of its 0.25 s splitting them: issue 13, item 6).
-        let words: [String]
+        /// The identity engine's name parts of every form (issue 17), prepared once here, not at every search.
+        let name: SearchableName
+        let sex: String
+        /// Given, or estimated from the age at registration.
+        let birthYear: Int?
+        let nationality: String?
+        let registeredAt: Date
         let updatedAt: Date
     }
 
@@ -45,21 +48,17 @@ public final class PersonNameIndex: Sendable {
             identities.remove(id: id.uuidString)
             return
         }
-        put(
-            id: id, centre: person.centreCode, registrationNumber: person.registrationNumber,
-            names: personal.allNames, updatedAt: person.updatedAt)
-        identities.insert(IdentityRecord(person: person, personal: personal))
-    }
-
-    func put(id: UUID, centre: String, registrationNumber: String, names: [String], updatedAt: Date) {
-        let keys = names.map(NameFolding.searchKey)
         let entry = Entry(
-            id: id, centre: centre, registrationNumber: registrationNumber, keys: keys,
-            words: keys.flatMap { $0.split(separator: " ").map(String.init) }, updatedAt: updatedAt)
+            id: id, centre: person.centreCode, registrationNumber: person.registrationNumber,
+            name: SearchableName(names: personal.allNames), sex: person.sex,
+            birthYear: person.birthYear
+                ?? person.estimatedAge.map { CivilDate(person.createdAt).year - $0 },
+            nationality: person.nationality, registeredAt: person.createdAt, updatedAt: person.updatedAt)
         state.withLockedValue { s in
             s.entries[id] = entry
-            s.watermark = max(s.watermark, updatedAt)
+            s.watermark = max(s.watermark, person.updatedAt)
         }
+        identities.insert(IdentityRecord(person: person, personal: personal))
     }
 
     /// Loads every person changed since the last refresh (all of them the first time). A person whose sealed
@@ -95,23 +94,101 @@ public final class PersonNameIndex: Sendable {
         identities.remove(id: id.uuidString)
     }
 
-    /// Ids of people in `centres` whose names match every part of `query`, or whose registration number starts with
-    /// it; newest registration numbers first.
-    func search(_ query: String, centres: Set<String>) -> [UUID] {
-        let queryKey = NameFolding.searchKey(query)
-        let tokens = queryKey.split(separator: " ").map(String.init)
-        guard !tokens.isEmpty else { return [] }
-        let upper = query.trimmingCharacters(in: .whitespaces).uppercased()
-        return state.withLockedValue { s in
-            s.entries.values.filter { entry in
-                guard centres.contains(entry.centre) else { return false }
-                // Bytes, not characters: keys are folded to one normal form with marks dropped (`NameFolding`), so a
-                // byte prefix is a letter prefix, at a fraction of the cost over 100,000 entries.
-                if entry.registrationNumber.utf8.starts(with: upper.utf8) { return true }
-                return tokens.allSatisfy { token in entry.words.contains { $0.utf8.starts(with: token.utf8) } }
+    /// People in `centres` (every centre when nil) that pass `filter`, and, when `query` is given, whose registration
+    /// number starts with it or whose names the identity engine matches to it (issue 17): closest first, then the
+    /// newest registration. Without a query, newest first.
+    func search(_ query: String?, centres: Set<String>?, filter: PeopleFilter, today: CivilDate) -> [PersonHit] {
+        let text = query?.trimmingCharacters(in: .whitespaces) ?? ""
+        let upper = text.uppercased()
+        let name = text.isEmpty ? nil : NameQuery(text)
+        let entries = state.withLockedValue { Array($0.entries.values) }
+        var hits: [(hit: PersonHit, entry: Entry)] = []
+        for entry in entries {
+            if let centres, !centres.contains(entry.centre) { continue }
+            guard filter.admits(entry, today: today) else { continue }
+            if text.isEmpty {
+                hits.append((PersonHit(id: entry.id, centre: entry.centre, tier: 9, score: 0, reasons: []), entry))
+            } else if upper.count >= 2, entry.registrationNumber.utf8.starts(with: upper.utf8) {
+                hits.append(
+                    (
+                        PersonHit(
+                            id: entry.id, centre: entry.centre, tier: 1, score: 0, reasons: [.registrationNumber]),
+                        entry
+                    ))
+            } else if let name, let match = name.match(entry.name) {
+                hits.append(
+                    (
+                        PersonHit(
+                            id: entry.id, centre: entry.centre, tier: match.tier, score: match.score,
+                            reasons: match.reasons.map { PersonMatchReason(rawValue: $0.rawValue)! },
+                            matchedParts: match.matchedParts, queryParts: match.queryParts),
+                        entry
+                    ))
             }
-            .sorted { $0.registrationNumber > $1.registrationNumber }
-            .map(\.id)
         }
+        hits.sort { a, b in
+            if a.hit.tier != b.hit.tier { return a.hit.tier < b.hit.tier }
+            if a.hit.score != b.hit.score { return a.hit.score > b.hit.score }
+            if a.entry.registeredAt != b.entry.registeredAt { return a.entry.registeredAt > b.entry.registeredAt }
+            return a.entry.registrationNumber > b.entry.registrationNumber
+        }
+        return hits.map(\.hit)
     }
+}
+
+/// Narrowing a people search (issue 17, item 2); every field optional.
+public struct PeopleFilter: Sendable, Equatable {
+    public var sex: String?
+    public var ageFrom: Int?
+    public var ageTo: Int?
+    public var nationality: String?
+    public var registeredFrom: CivilDate?
+    public var registeredTo: CivilDate?
+
+    public init() {}
+
+    public var isEmpty: Bool { self == PeopleFilter() }
+
+    func admits(_ entry: PersonNameIndex.Entry, today: CivilDate) -> Bool {
+        if let sex, entry.sex != sex { return false }
+        if let nationality, entry.nationality != nationality { return false }
+        if ageFrom != nil || ageTo != nil {
+            guard let born = entry.birthYear else { return false }
+            let age = today.year - born
+            if let ageFrom, age < ageFrom { return false }
+            if let ageTo, age > ageTo { return false }
+        }
+        let registered = CivilDate(entry.registeredAt)
+        if let registeredFrom, registered < registeredFrom { return false }
+        if let registeredTo, registered > registeredTo { return false }
+        return true
+    }
+}
+
+/// Why a person came up, for the reader's language (`NameMatchReason` plus exact look-ups).
+public enum PersonMatchReason: String, Sendable, Codable, CaseIterable {
+    case registrationNumber = "registration-number"
+    case phone
+    case document
+    case sameName = "same-name"
+    case otherSpelling = "other-spelling"
+    case geezForm = "geez-form"
+    case arabicForm = "arabic-form"
+    case latinForm = "latin-form"
+    case closeSpelling = "close-spelling"
+    case startOfName = "start-of-name"
+    case someParts = "some-parts"
+}
+
+/// One person a search found: 0 an exact phone or document, 1 a registration number, 2–4 names (`NameMatch`),
+/// 9 no query.
+public struct PersonHit: Sendable, Equatable {
+    public let id: UUID
+    public let centre: String
+    public let tier: Int
+    public let score: Double
+    public let reasons: [PersonMatchReason]
+    /// For a name: how many parts of the query were found, of how many ("two of three name parts").
+    public var matchedParts = 0
+    public var queryParts = 0
 }

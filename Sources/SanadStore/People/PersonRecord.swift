@@ -56,3 +56,20 @@ public struct Page<Item: Sendable>: Sendable {
 
     public var pageCount: Int { max(1, (total + per - 1) / per) }
 }
+
+/// What a people search asks for (issue 17): words in the search box, a centre, and the narrowing filters.
+public struct PeopleSearch: Sendable {
+    public var text: String?
+    public var centre: String?
+    public var filter = PeopleFilter()
+
+    public init() {}
+}
+
+/// A page of people found, why each came up (empty without a query), and how many people at centres the actor
+/// may not see match too, by centre.
+public struct PeopleSearchResult: Sendable {
+    public let page: Page<PersonRecord>
+    public let hits: [UUID: PersonHit]
+    public let elsewhere: [String: Int]
+}

@@ -8,9 +8,17 @@ struct PeopleAPIController: RouteCollection {
         routes.api(
             .GET, "/people",
             APIDoc(
-                "listPeople", "People the caller may see, newest first.",
+                "listPeople",
+                "People the caller may see. Without `q` or filters, newest first. With `q`: an exact phone or document "
+                    + "number (through the blind index), a registration number, or a name in any script and spelling "
+                    + "matched by the identity engine, closest first, each item's `match` saying why; `elsewhere` "
+                    + "counts matches at centres the caller may not see.",
                 query: [
-                    .string("q", "Part of a name in any script, or a registration number."), .string("centre"),
+                    .string("q", "A name in any script, a registration number, a phone or a document number."),
+                    .string("centre"), .string("sex", "A sex of a person (HTCDS), e.g. Feminine."),
+                    .integer("ageFrom", 0...120), .integer("ageTo", 0...120),
+                    .string("nationality", "ISO 3166-1 alpha-3."),
+                    .string("registeredFrom", "YYYY-MM-DD."), .string("registeredTo", "YYYY-MM-DD."),
                     .page, .integer("per", 1...100),
                 ]), use: list)
         routes.api(.POST, "/people", APIDoc("registerPerson", "Register a person."), body: PersonBody.self, use: create)
@@ -39,12 +47,18 @@ struct PeopleAPIController: RouteCollection {
         }
         let page = int("page", default: 1, range: 1...100_000)
         let per = int("per", default: 25, range: 1...100)
+        let query = PeopleSearchQuery(req)
+        problems += query.problems
         guard problems.isEmpty else { throw APIValidation(fields: problems) }
-        let result = try await req.people.list(
-            query: req.query[String.self, at: "q"], centre: req.query[String.self, at: "centre"], page: page, per: per)
+        let result = try await req.people.search(query.search, page: page, per: per)
         return OK(
             PersonList(
-                items: result.items.map(PersonOut.init), page: result.page, per: result.per, total: result.total))
+                items: result.page.items.map { record in
+                    var out = PersonOut(record)
+                    out.match = result.hits[record.id].flatMap(PersonMatchOut.init)
+                    return out
+                }, page: result.page.page, per: result.page.per, total: result.page.total,
+                elsewhere: result.elsewhere.isEmpty ? nil : result.elsewhere))
     }
 
     func create(req: Request, body: PersonBody) async throws -> Created<PersonOut> {

@@ -28,14 +28,15 @@ struct PeoplePageController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let q = (try? req.query.get(String.self, at: "q")) ?? ""
-        let centre = try? req.query.get(String.self, at: "centre")
+        let query = PeopleSearchQuery(req)
         let page = min(max(1, (try? req.query.get(Int.self, at: "page")) ?? 1), 100_000)
-        let result = try await req.people.list(query: q, centre: centre, page: page, per: 25)
+        // A filter that cannot be used is named on the page and left out of the search.
+        let result = try await req.people.search(query.search, page: page, per: 25)
         let model = PeopleListPage(
-            page: result, query: q, centre: centre, centres: try await centreChoices(req, actor: actor),
+            result: result, query: query, centres: try await centreChoices(req, actor: actor),
+            centreNames: try await req.centres.names(language: req.pageContext.lang),
             today: CivilDate(req.context.clock()))
-        return req.page(model.render(req.pageContext))
+        return req.page(model.render(req.pageContext), status: query.problems.isEmpty ? .ok : .unprocessableEntity)
     }
 
     func newForm(req: Request) async throws -> Response {

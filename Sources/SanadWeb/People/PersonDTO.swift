@@ -114,6 +114,8 @@ struct PersonOut: Content {
     let consent: Consent
     let createdAt: Date
     let updatedAt: Date
+    /// In search results only: why the person came up.
+    var match: PersonMatchOut? = nil
 }
 
 extension PersonOut {
@@ -141,7 +143,28 @@ struct PersonList: Content {
     let page: Int
     let per: Int
     let total: Int
+    /// With `q`: matches at centres the caller may not see, counted by centre code (no ids, no names).
+    var elsewhere: [String: Int]?
 }
+
+/// Why a person came up for a search: `rank` 0 phone or document, 1 registration number, 2 the whole name in any
+/// spelling or script, 3 a typo or a name begun, 4 all but one part of the name.
+struct PersonMatchOut: Content {
+    let rank: Int
+    let reasons: [PersonMatchReason]
+    let matchedParts: Int?
+    let queryParts: Int?
+
+    init?(_ hit: PersonHit) {
+        guard hit.tier < 9 else { return nil }
+        rank = hit.tier
+        reasons = hit.reasons
+        matchedParts = hit.queryParts > 0 ? hit.matchedParts : nil
+        queryParts = hit.queryParts > 0 ? hit.queryParts : nil
+    }
+}
+
+extension PersonMatchReason: APIDescribedValue {}
 
 struct TokenRequest: Content {
     let username: String

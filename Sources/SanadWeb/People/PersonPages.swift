@@ -211,33 +211,84 @@ public struct PersonViewPage: Sendable {
     }
 }
 
-public struct PeopleListPage: Sendable {
-    public let page: Page<PersonRecord>
-    public let query: String
-    public let centre: String?
-    public let centres: [Components.Choice]
+public struct PeopleListPage {
+    let result: PeopleSearchResult
+    let query: PeopleSearchQuery
+    let centres: [Components.Choice]
+    let centreNames: [String: String]
     public let today: CivilDate
 
-    public func render(_ c: PageContext) -> String {
+    var page: Page<PersonRecord> { result.page }
+
+    /// The search box, and the narrowing fields folded away until wanted (the page stays light on a poor link).
+    func form(_ c: PageContext) -> HNode {
         let t = c.t
-        let search = el(
+        let f = query.search.filter
+        let problems = Dictionary(query.problems.map { ($0.field, $0) }, uniquingKeysWith: { a, _ in a })
+        func problem(_ field: String) -> String? {
+            problems[field].map {
+                $0.code == "invalid-date"
+                    ? t.t("error.invalid-date")
+                    : $0.code == "out-of-range" ? t.t("people.age-range") : t.t("error.unknown-value")
+            }
+        }
+        let narrowing: [HNode] = [
+            Components.select(
+                "sex", label: t.t("person.sex"), choices: Gender.allCases.map { .init($0.rawValue, t.gender($0)) },
+                selected: f.sex, error: problem("sex"), blank: t.t("people.any")),
+            Components.input(
+                "ageFrom", label: t.t("people.age-from"), value: f.ageFrom.map(String.init), type: "number",
+                error: problem("ageFrom"), extra: [attr("min", "0"), attr("max", "120")]),
+            Components.input(
+                "ageTo", label: t.t("people.age-to"), value: f.ageTo.map(String.init), type: "number",
+                error: problem("ageTo"), extra: [attr("min", "0"), attr("max", "120")]),
+            Components.select(
+                "nationality", label: t.t("person.nationality"),
+                choices: t.documentCountryChoices(including: f.nationality), selected: f.nationality,
+                error: problem("nationality"), blank: t.t("people.any")),
+            Components.input(
+                "registeredFrom", label: t.t("people.registered-from"), value: f.registeredFrom?.description,
+                type: "date", error: problem("registeredFrom")),
+            Components.input(
+                "registeredTo", label: t.t("people.registered-to"), value: f.registeredTo?.description, type: "date",
+                error: problem("registeredTo")),
+        ]
+        return el(
             "form",
             [attr("id", "search-form"), attr("method", "get"), attr("action", Site.people), attr("role", "search")],
             [
                 Components.input(
-                    "q", label: t.t("people.search"), value: query, type: "search", hint: t.t("people.search.hint"),
-                    extra: [attr("dir", "auto")]),
+                    "q", label: t.t("people.search"), value: query.search.text, type: "search",
+                    hint: t.t("people.search.hint"), extra: [attr("dir", "auto")]),
                 centres.count > 1
                     ? Components.select(
-                        "centre", label: t.t("person.centre"), choices: centres, selected: centre,
+                        "centre", label: t.t("person.centre"), choices: centres, selected: query.search.centre,
                         blank: t.t("people.all-centres"))
                     : .empty,
+                el(
+                    "details",
+                    [attr("id", "narrow"), .flag("open", !f.isEmpty || !query.problems.isEmpty)],
+                    [el("summary", text: t.t("people.narrow"))] + narrowing),
                 el(
                     "div", [attr("class", "actions")],
                     [el("button", [attr("type", "submit")], text: t.t("people.search.submit"))]),
             ])
+    }
+
+    /// Why a person came up, in the reader's language: "Same name, other spelling · Ge'ez form".
+    static func why(_ c: PageContext, _ hit: PersonHit) -> String {
+        hit.reasons.map { reason in
+            reason == .someParts
+                ? c.t.t("search.reason.some-parts", String(hit.matchedParts), String(hit.queryParts))
+                : c.t.t("search.reason.\(reason.rawValue)")
+        }.joined(separator: " · ")
+    }
+
+    public func render(_ c: PageContext) -> String {
+        let t = c.t
+        let searching = !(query.search.text ?? "").isEmpty
         let rows: [[HNode]] = page.items.map { r in
-            [
+            var row: [HNode] = [
                 el(
                     "a", [attr("class", "person-link"), attr("href", Site.person(r.id))],
                     [
@@ -253,28 +304,39 @@ public struct PeopleListPage: Sendable {
                 txt(t.country(r.facts.nationality) ?? ""),
                 txt(PersonFlag.allCases.filter(r.facts.flags.contains).map(t.flag).joined(separator: "، ")),
             ]
+            if searching {
+                row.append(el("span", [attr("class", "why")], text: result.hits[r.id].map { Self.why(c, $0) } ?? ""))
+            }
+            return row
         }
         let summary = el(
             "p", [attr("class", "count"), attr("role", "status")], text: t.t("people.count", String(page.total)))
+        var headers = [
+            t.t("person.name-original"), t.t("person.name-latin"), t.t("person.registration-number"),
+            t.t("person.sex"), t.t("person.age"), t.t("person.nationality"), t.t("person.flags"),
+        ]
+        if searching { headers.append(t.t("people.why")) }
         let table =
             page.items.isEmpty
             ? el("p", [attr("class", "empty")], text: t.t("people.none"))
-            : Components.table(
-                headers: [
-                    t.t("person.name-original"), t.t("person.name-latin"), t.t("person.registration-number"),
-                    t.t("person.sex"), t.t("person.age"), t.t("person.nationality"), t.t("person.flags"),
-                ],
-                rows: rows, rowClass: "person-row")
+            : Components.table(headers: headers, rows: rows, rowClass: "person-row")
+        var notes: [HNode] = []
+        if !result.elsewhere.isEmpty {
+            let places = result.elsewhere.sorted { $0.key < $1.key }.map { centre, count in
+                "\(centreNames[centre] ?? centre) (\(count))"
+            }
+            notes.append(
+                el(
+                    "p", [attr("id", "elsewhere"), attr("class", "hint")],
+                    text: t.t("people.elsewhere", places.joined(separator: "، "))))
+        }
         let pager = Components.pagination(c, page: page.page, pageCount: page.pageCount) { n in
-            var items = [URLQueryItem(name: "page", value: String(n))]
-            if !query.isEmpty { items.append(URLQueryItem(name: "q", value: query)) }
-            if let centre { items.append(URLQueryItem(name: "centre", value: centre)) }
             var comps = URLComponents()
             comps.path = Site.people
-            comps.queryItems = items
+            comps.queryItems = [URLQueryItem(name: "page", value: String(n))] + query.items
             return comps.string ?? Site.people
         }
-        return Layout.page(c, title: t.t("people.title"), [search, summary, table, pager])
+        return Layout.page(c, title: t.t("people.title"), [form(c), summary] + notes + [table, pager])
     }
 }
 
