@@ -8,6 +8,7 @@ struct Bench: AsyncParsableCommand {
         abstract: "Benchmarks (build with -c release for meaningful numbers).",
         subcommands: [
             IdentityBench.self, DashboardBench.self, CTDCSynthBench.self, SyncSimulationBench.self, SyncWireBench.self,
+            SearchBench.self,
         ])
 }
 
