@@ -91,20 +91,21 @@ public struct NameQuery: Sendable {
     /// nearly the same vowels, or another reading of an ambiguous letter), 0.6 one letter typed wrong, 0.5 a name begun (the last word only), else 0. Stricter than the
     /// duplicate check's comparison, where a birth date or a phone can carry a weak name: Mahmoud is not Mohamed.
     static func similarity(_ q: NamePart, _ p: NamePart, last: Bool) -> Double {
+        // Cheapest tests first: this runs for every part of every person at every search.
         if q.folded == p.folded { return 1 }
-        let vowels = distance(q.folded, p.folded)
-        if q.skeleton == p.skeleton
-            && (vowels <= 1 || distance(vowelsAtTheEdges(q.folded), vowelsAtTheEdges(p.folded)) <= 1)
-        {
-            return 0.9
+        if q.skeleton == p.skeleton {
+            if q.folded.withinOneEdit(of: p.folded)
+                || vowelsAtTheEdges(q.folded).withinOneEdit(of: vowelsAtTheEdges(p.folded))
+            {
+                return 0.9
+            }
+        } else {
+            if (q.hasAlternates || p.hasAlternates) && q.sharesReading(with: p) && distance(q.folded, p.folded) <= 2 {
+                return 0.9
+            }
+            if q.skeleton.count >= 4, p.skeleton.count >= 4, q.skeleton.withinOneEdit(of: p.skeleton) { return 0.6 }
         }
-        if (q.hasAlternates || p.hasAlternates) && q.sharesReading(with: p) && vowels <= 2 { return 0.9 }
-        if q.skeleton != p.skeleton, q.skeleton.count >= 4, p.skeleton.count >= 4,
-            q.skeleton.withinOneEdit(of: p.skeleton)
-        {
-            return 0.6
-        }
-        if q.folded.count >= 4, p.folded.count >= 4, vowels <= 1 { return 0.6 }
+        if q.folded.count >= 4, p.folded.count >= 4, q.folded.withinOneEdit(of: p.folded) { return 0.6 }
         if last, q.folded.count >= 2, begins(p.folded, with: q.folded) { return 0.5 }
         return 0
     }
@@ -151,10 +152,21 @@ public struct NameQuery: Sendable {
     /// A folded spelling with the vowels where transliterations disagree most made alike: an opening vowel (Idris /
     /// Edris, Osman / Usman, Ismail / Esmail) becomes "a", and closing vowels go (Habte / Habtay, Tsegay / Tsegaye).
     static func vowelsAtTheEdges(_ code: NameCode) -> NameCode {
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
-        var letters = Array(code.string)
-        while letters.count > 2, let last = letters.last, vowels.contains(last) { letters.removeLast() }
-        if let first = letters.first, vowels.contains(first) { letters[0] = "a" }
+        // a e i o u y as NameCode symbols (a = 1 … z = 26).
+        func vowel(_ symbol: UInt64) -> Bool { [1, 5, 9, 15, 21, 25].contains(symbol) }
+        var end = code.count
+        while end > 2, vowel(code[end - 1]) { end -= 1 }
+        var letters: [Character] = []
+        letters.reserveCapacity(end)
+        for index in 0..<end {
+            let symbol = index == 0 && vowel(code[0]) ? 1 : code[index]
+            switch symbol {
+            case 1...26: letters.append(Character(Unicode.Scalar(UInt8(96 + symbol))))
+            case 27: letters.append("C")
+            case 28: letters.append("S")
+            default: letters.append("?")
+            }
+        }
         return NameCode(letters)
     }
 
