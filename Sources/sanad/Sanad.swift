@@ -11,10 +11,12 @@ struct Sanad: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sanad",
         abstract: "Case management for migrant resource and response centres.",
+        version: SanadVersion.line,
         subcommands: [
             Serve.self, Migrate.self, Users.self, Demo.self, Audit.self, Keys.self, Screening.self, Dedup.self,
             Bench.self,
             Anonymize.self, Export.self, Backup.self, Restore.self, Nodes.self, Sync.self, Check.self, Repair.self,
+            Docs.self,
         ])
 }
 
