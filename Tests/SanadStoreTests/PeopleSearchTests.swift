@@ -74,11 +74,19 @@ import Testing
             let found = try await people.search(byPhone, page: 1, per: 25)
             #expect(found.page.items.map(\.id) == [phoned.id])
             #expect(found.hits[phoned.id]?.reasons == [.phone])
+            // The narrowing applies to a phone too.
+            byPhone.filter.sex = Gender.feminine.rawValue
+            #expect(try await people.search(byPhone, page: 1, per: 25).page.total == 0)
             var compound = PeopleSearch()
             compound.text = "Abdelrahman Osman"
             let split = try await people.search(compound, page: 1, per: 25)
             #expect(split.page.items.map(\.id) == [namesake.id])
             #expect(split.elsewhere == ["SD12": 1])
+            // Narrowed, other centres are not counted: one guess at a time would tell a stranger's age.
+            compound.filter.ageFrom = 30
+            compound.filter.ageTo = 30
+            #expect(try await people.search(compound, page: 1, per: 25).elsewhere.isEmpty)
+            compound.filter = PeopleFilter()
             // A single name says nothing about other centres.
             compound.text = "Osman"
             #expect(try await people.search(compound, page: 1, per: 25).elsewhere.isEmpty)

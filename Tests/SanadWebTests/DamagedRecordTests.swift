@@ -121,11 +121,32 @@ import VaporTesting
             #expect(try await Quarantine.openCount(on: app.db) == 0)
             #expect(try await WebClient(app: app).get("/health").jsonObject()?["status"] as? String == "ok")
             #expect(try await web.get("/people?q=%2B249912345678").text.contains(indexed.registrationNumber))
+            // A retired record is counted by later checks, not found again.
+            let again = try await IntegrityCheck(db: app.db, context: fx.context).run()
+            #expect(again.retired == 1 && again.unreadable == 0)
+            #expect(!again.findings.contains { $0.kind == "sealed-value" })
             let audit = try await AuditEntry.query(on: app.db).filter(
                 \.$action ~~ ["record.damaged", "record.retired", "record.repaired"]
             ).all()
             #expect(audit.filter { $0.action == "record.damaged" }.count == 2)
             #expect(audit.count == 4)
+        }
+    }
+
+    /// Damage met on a page while the server runs takes the person out of search at once: the count and the rows
+    /// agree.
+    @Test func damageMetWhileServingLeavesSearchAtOnce() async throws {
+        try await TestApp.with { app, fx in
+            let caseworker = try await fx.user("caseworker1", .caseworker)
+            let people = fx.people(caseworker.actor!)
+            let damaged = try await people.register(TestFixture.draft("Rahel Haile"))
+            _ = try await people.register(TestFixture.draft("Rahel Tesfay"))
+            #expect(try await people.list(query: "Rahel", centre: nil, page: 1, per: 25).total == 2)
+            try await Self.damage(app, sealed: damaged.id, index: nil, auditEntry: nil)
+            let web = WebClient(app: app, session: try await fx.browserSession(for: caseworker))
+            #expect(try await web.get("/people/\(damaged.id)").status == .conflict)
+            let found = try await people.list(query: "Rahel", centre: nil, page: 1, per: 25)
+            #expect(found.total == 1 && found.items.count == 1)
         }
     }
 

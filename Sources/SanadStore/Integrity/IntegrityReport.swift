@@ -18,6 +18,8 @@ public struct IntegrityReport: Codable, Sendable, Equatable {
     public var storage = "ok"
     public var sealedValues = 0
     public var unreadable = 0
+    /// Unreadable values an administrator retired: known, and not a finding.
+    public var retired = 0
     /// People whose phone and document look-ups were compared with their sealed record.
     public var peopleIndexed = 0
     public var mismatchedIndexes = 0
@@ -44,7 +46,7 @@ public struct IntegrityReport: Codable, Sendable, Equatable {
     public var lines: [String] {
         var out = [
             "Database (\(database)): \(storage)",
-            "Sealed values: \(sealedValues) checked, \(unreadable) unreadable",
+            "Sealed values: \(sealedValues) checked, \(unreadable) unreadable, \(retired) retired",
             "Look-up indexes: \(peopleIndexed) people checked, \(mismatchedIndexes) mismatched",
             "Audit trail: \(auditEntries) entries, \(audit)",
             "References: \(referencesChecked) checked, \(orphans) broken",

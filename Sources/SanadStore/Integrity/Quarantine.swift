@@ -39,6 +39,8 @@ public enum Quarantine {
         table: String, record: UUID, column: String, person: UUID?, kind: DamageKind, foundIn: String,
         db: any Database, store: StoreContext
     ) async throws -> Bool {
+        // Out of this server's name index at once, whichever way the damage was met.
+        if table == Person.schema && kind == .sealedValue { store.names.drop(record, updatedAt: .distantPast) }
         let existing = try await DamagedRecord.query(on: db).filter(\.$table == table)
             .filter(\.$recordID == record).filter(\.$column == column).first()
         if let existing, existing.status != DamageStatus.repaired.rawValue { return false }

@@ -95,6 +95,10 @@ public struct QuarantineRepair: Sendable {
         for row in damaged {
             let outcome: RestoredValue.Outcome
             switch found[row.id!] {
+            case _ where try await readsNow(row):
+                // Opens again (a sync or an edit brought a good value): the backup's older one would undo that.
+                try await resolve(row, status: .repaired, resolution: "reads again", action: "record.repaired")
+                outcome = .restored
             case .some(.some(let value)):
                 try await write(value, to: row)
                 try await resolve(
@@ -128,11 +132,31 @@ public struct QuarantineRepair: Sendable {
             // A new time, so every server's name index takes the person back at its next refresh.
             person.sealed = value
             person.updatedAt = context.clock()
-            try await person.update(on: db)
+            let personal = try context.cipher.open(
+                PersonalData.self, from: value, context: Person.sealContext(row.recordID))
+            try await db.transaction { tx in
+                try await person.update(on: tx)
+                // The look-ups follow the restored record.
+                try await PersonIdentifier.query(on: tx).filter(\.$personID == row.recordID).delete()
+                for identifier in PeopleService.identifiers(
+                    id: row.recordID, personal: personal, digests: context.digests)
+                {
+                    try await identifier.create(on: tx)
+                }
+            }
             return
         }
         try await (db as! any SQLDatabase).update(row.table).set(SQLIdentifier(row.column), to: SQLBind(value))
             .where("id", .equal, SQLBind(row.recordID)).run()
+    }
+
+    /// Whether the live value opens now.
+    func readsNow(_ row: DamagedRecord) async throws -> Bool {
+        guard let column = SealedColumn.all.first(where: { $0.table == row.table && $0.column == row.column }),
+            let live = try await column.row(id: row.recordID, on: db),
+            let data = try live.decode(column: column.column, as: Data?.self)
+        else { return false }
+        return (try? context.cipher.openRaw(data, context: try column.context(row.recordID, live))) != nil
     }
 
     func open(_ id: UUID) async throws -> DamagedRecord {

@@ -168,16 +168,30 @@ public struct PeopleService: Sendable {
         } else {
             try await context.names.refresh(on: db, context: context)
             let today = CivilDate(context.clock())
-            // A phone or document number is looked up exactly, through its blind index, before names.
-            let exact = text.isEmpty ? [] : try await withIdentifier(text, centres: nil)
+            // A phone or document number is looked up exactly, through its blind index, before names; the
+            // narrowing applies to it too.
+            let exact =
+                text.isEmpty
+                ? []
+                : try await withIdentifier(text, centres: centres)
+                    .filter { context.names.admits($0.id, search.filter, today: today) }
             let found = context.names.search(text, centres: nil, filter: search.filter, today: today)
+            // Set aside since it was indexed (noted by a page, an export, a check or another server).
+            let excluded = try await Quarantine.excludedPeople(on: db)
+            // Other centres' people are counted only for a whole name of two parts or more, never narrowed by
+            // sex, age, nationality or date and never for a phone or document — one guess at a time would tell
+            // those facts about a person the actor may not see — and as often as the duplicate check allows
+            // (issue 19, finding 2).
+            let countElsewhere =
+                search.filter.isEmpty && (NameQuery(text)?.partCount ?? 0) >= 2
+                && context.identityChecks.withLockedValue {
+                    $0.allow(actor.userID, now: context.clock().timeIntervalSince1970)
+                }
             var seen = Set<UUID>()
-            for hit in exact + found where seen.insert(hit.id).inserted {
+            for hit in exact + found where !excluded.contains(hit.id) && seen.insert(hit.id).inserted {
                 if centres.contains(hit.centre) {
                     hits.append(hit)
-                } else if actor.centres.contains(hit.centre) {
-                    continue
-                } else if hit.tier == 0 || (hit.tier == 2 && (NameQuery(text)?.partCount ?? 0) >= 2) {
+                } else if countElsewhere && !actor.centres.contains(hit.centre) && hit.tier == 2 {
                     elsewhere[hit.centre, default: 0] += 1
                 }
             }
@@ -195,6 +209,7 @@ public struct PeopleService: Sendable {
                 filters: [
                     "search": text.isEmpty ? nil : "yes", "centre": search.centre, "page": String(page),
                     "narrowed": search.filter.isEmpty ? nil : "yes",
+                    "elsewhere": elsewhere.isEmpty ? nil : String(elsewhere.values.reduce(0, +)),
                 ]),
             now: context.clock(), key: context.keys.audit, on: db)
         let shown = Set(items.map(\.id))

@@ -94,6 +94,13 @@ public final class PersonNameIndex: Sendable {
         identities.remove(id: id.uuidString)
     }
 
+    /// Whether an indexed person passes `filter` (an empty filter passes everyone).
+    func admits(_ id: UUID, _ filter: PeopleFilter, today: CivilDate) -> Bool {
+        guard !filter.isEmpty else { return true }
+        guard let entry = state.withLockedValue({ $0.entries[id] }) else { return false }
+        return filter.admits(entry, today: today)
+    }
+
     /// People in `centres` (every centre when nil) that pass `filter`, and, when `query` is given, whose registration
     /// number starts with it or whose names the identity engine matches to it (issue 17): closest first, then the
     /// newest registration. Without a query, newest first.
