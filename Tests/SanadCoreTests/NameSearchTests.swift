@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func reasonsSayHowTheNameWasMet() throws {
-        func reasons(_ query: String, _ names: [String]) -> [NameMatchReason]? {
+        func reasons(_ query: String, _ names: [String]) -> [PersonMatchReason]? {
             NameQuery(query)?.match(SearchableName(names: names))?.reasons
         }
         #expect(reasons("Mohamed Ahmed", ["Mohamed Ahmed Ali"]) == [.sameName])

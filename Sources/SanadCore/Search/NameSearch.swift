@@ -1,7 +1,11 @@
 import Foundation
 
-/// Why a person came up for a name search, in words the page translates (issue 17).
-public enum NameMatchReason: String, Sendable, Codable, CaseIterable {
+/// Why a person came up for a search, in words the page translates (issue 17).
+public enum PersonMatchReason: String, Sendable, Codable, CaseIterable {
+    /// Exact look-ups, made by the store: a registration number, a phone or document number's blind index.
+    case registrationNumber = "registration-number"
+    case phone
+    case document
     /// Every part of the query, spelled the same.
     case sameName = "same-name"
     /// The same name written another way (Mohamed / Muhammad, Abdel Rahman / Abdelrahman).
@@ -24,7 +28,7 @@ public struct NameMatch: Sendable, Equatable {
     public let score: Double
     public let matchedParts: Int
     public let queryParts: Int
-    public let reasons: [NameMatchReason]
+    public let reasons: [PersonMatchReason]
 }
 
 /// A person's name forms prepared once for search: the identity engine's name parts (`NameKeys`), so a search meets
@@ -133,7 +137,7 @@ public struct NameQuery: Sendable {
         let spelledAlike = script == form.script && words.allSatisfy(form.words.contains)
         // The same name in any spelling or script is a full-name match; how it was spelled only orders them.
         let tier = matched < n ? 4 : lowest >= 0.9 ? 2 : 3
-        var reasons: [NameMatchReason] = []
+        var reasons: [PersonMatchReason] = []
         switch tier {
         case 2: reasons.append(lowest == 1 && spelledAlike ? .sameName : .otherSpelling)
         case 3: reasons.append(lowest == 0.5 ? .startOfName : .closeSpelling)

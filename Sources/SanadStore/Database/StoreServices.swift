@@ -29,6 +29,7 @@ public struct StoreServices: Sendable {
     public var reports: ReportService { ReportService(db: db, actor: actor, context: context) }
     public var hxl: HXLExport { HXLExport(db: db, actor: actor, context: context) }
     public var auditTrail: AuditTrailService { AuditTrailService(db: db, actor: actor, context: context) }
+    public var repairs: QuarantineRepair { QuarantineRepair(db: db, actor: actor, context: context) }
 
     public func trends(_ test: TrendTest = TrendTest()) -> TrendService {
         TrendService(db: db, actor: actor, context: context, test: test)
@@ -57,6 +58,7 @@ public struct OpenServices: Sendable {
     public var syncNodes: SyncNodeService { SyncNodeService(db: db, context: context) }
     public var syncCentre: SyncCentreService { SyncCentreService(db: db, context: context) }
     public var syncOffice: SyncOfficeService { SyncOfficeService(db: db, context: context) }
+    public var integrity: IntegrityStatus { IntegrityStatus(db: db, context: context) }
 }
 
 /// When the last backup was made (`sanad backup`), for administrators and `/metrics`.

@@ -19,6 +19,18 @@ public struct DamagedRecordView: Sendable, Codable, Equatable {
     public let resolution: String?
 }
 
+/// What the signed-out side needs of the quarantine: `/health`'s count, and noting a value a request met damaged.
+public struct IntegrityStatus: Sendable {
+    let db: any Database
+    let context: StoreContext
+
+    public func damagedCount() async throws -> Int { try await Quarantine.openCount(on: db) }
+
+    public func note(context sealContext: String, foundIn: String) async {
+        await Quarantine.note(context: sealContext, foundIn: foundIn, db: db, store: context)
+    }
+}
+
 /// Keeps one damaged record from taking the centre down (issue 16): a value that fails to open is noted once
 /// (audited), its person leaves the name index, lists and record-level exports, and everything else goes on.
 public enum Quarantine {

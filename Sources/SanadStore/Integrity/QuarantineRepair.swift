@@ -44,6 +44,11 @@ public struct QuarantineRepair: Sendable {
         self.context = context
     }
 
+    /// Every damaged value with its registration number, and the last `sanad check` (the Integrity page).
+    public func damaged() async throws -> (records: [DamagedRecordView], lastCheck: IntegrityReport?) {
+        (try await Quarantine.list(actor: actor, on: db), try await IntegrityCheck.last(on: db))
+    }
+
     /// Gives up on a damaged record: it stays out of lists and exports, and stops counting as damage waiting.
     public func retire(_ id: UUID, reason: String) async throws {
         let row = try await open(id)

@@ -254,9 +254,9 @@ public struct PeopleService: Sendable {
         return out
     }
 
-    /// People (at `centres`, or anywhere when nil) whose phone or document number is the query, found by HMAC blind
-    /// index: the database never compares a plaintext number.
-    func withIdentifier(_ query: String, centres: Set<String>?) async throws -> [PersonHit] {
+    /// People at `centres` whose phone or document number is the query, found by HMAC blind index: the database
+    /// never compares a plaintext number. The caller leaves out people set aside as damaged.
+    func withIdentifier(_ query: String, centres: Set<String>) async throws -> [PersonHit] {
         // Under every key of the ring: during a rotation some rows still carry the old key's digests.
         var digests: [(PersonMatchReason, String, [String])] = []
         if let phone = PhoneNumber.normalise(query) {
@@ -281,13 +281,10 @@ public struct PeopleService: Sendable {
             }
         }
         guard !found.isEmpty else { return [] }
-        let excluded = try await Quarantine.excludedPeople(on: db)
-        var query = Person.query(on: db).filter(\.$id ~~ Array(found.keys)).filter(\.$mergedInto == nil)
-        if let centres { query = query.filter(\.$centreCode ~~ Array(centres)) }
-        return try await query.sort(\.$createdAt, .descending).all().compactMap { person in
-            guard let id = person.id, !excluded.contains(id) else { return nil }
-            return PersonHit(id: id, centre: person.centreCode, tier: 0, score: 0, reasons: [found[id]!])
-        }
+        return try await Person.query(on: db).filter(\.$id ~~ Array(found.keys)).filter(\.$mergedInto == nil)
+            .filter(\.$centreCode ~~ Array(centres)).sort(\.$createdAt, .descending).all().map { person in
+                PersonHit(id: person.id!, centre: person.centreCode, tier: 0, score: 0, reasons: [found[person.id!]!])
+            }
     }
 
     func load(_ id: UUID, for action: Action) async throws -> Person {

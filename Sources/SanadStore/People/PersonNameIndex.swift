@@ -127,7 +127,7 @@ public final class PersonNameIndex: Sendable {
                     (
                         PersonHit(
                             id: entry.id, centre: entry.centre, tier: match.tier, score: match.score,
-                            reasons: match.reasons.map { PersonMatchReason(rawValue: $0.rawValue)! },
+                            reasons: match.reasons,
                             matchedParts: match.matchedParts, queryParts: match.queryParts),
                         entry
                     ))
@@ -170,21 +170,6 @@ public struct PeopleFilter: Sendable, Equatable {
         if let registeredTo, registered > registeredTo { return false }
         return true
     }
-}
-
-/// Why a person came up, for the reader's language (`NameMatchReason` plus exact look-ups).
-public enum PersonMatchReason: String, Sendable, Codable, CaseIterable {
-    case registrationNumber = "registration-number"
-    case phone
-    case document
-    case sameName = "same-name"
-    case otherSpelling = "other-spelling"
-    case geezForm = "geez-form"
-    case arabicForm = "arabic-form"
-    case latinForm = "latin-form"
-    case closeSpelling = "close-spelling"
-    case startOfName = "start-of-name"
-    case someParts = "some-parts"
 }
 
 /// One person a search found: 0 an exact phone or document, 1 a registration number, 2–4 names (`NameMatch`),

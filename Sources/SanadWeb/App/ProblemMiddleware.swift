@@ -41,9 +41,8 @@ struct ProblemMiddleware: AsyncMiddleware {
             // A value that no longer opens is one damaged record, not a broken server: it is noted for the
             // administrator and the reader gets a notice (issue 16).
             if case CipherError.cannotOpen(let context) = error {
-                await Quarantine.note(
-                    context: context, foundIn: "\(request.method.rawValue) \(request.routePattern)", db: request.db,
-                    store: request.application.sanad)
+                await request.open.integrity.note(
+                    context: context, foundIn: "\(request.method.rawValue) \(request.routePattern)")
             }
             let response = Self.response(for: error, request: request)
             await Self.auditRefusal(error, response: response, request: request)

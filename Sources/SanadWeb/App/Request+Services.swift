@@ -22,6 +22,7 @@ extension Request {
     var reports: ReportService { get throws { try services.reports } }
     var hxl: HXLExport { get throws { try services.hxl } }
     var auditTrail: AuditTrailService { get throws { try services.auditTrail } }
+    var repairs: QuarantineRepair { get throws { try services.repairs } }
     func trends(_ test: TrendTest) throws -> TrendService { try services.trends(test) }
 
     /// Reference data and the signed-out side: anyone may read centres; accounts sign people in.

@@ -84,7 +84,7 @@ public enum SanadApp {
     static func health(req: Request) async throws -> Response {
         let reachable = await req.centres.reachable()
         // A count and nothing else: the caller may be anyone (issue 16).
-        let damaged = reachable ? ((try? await Quarantine.openCount(on: req.db)) ?? 0) : 0
+        let damaged = reachable ? ((try? await req.open.integrity.damagedCount()) ?? 0) : 0
         let body = Health(
             status: reachable && damaged == 0 ? "ok" : "degraded", database: reachable ? "ok" : "unreachable",
             damagedRecords: damaged)

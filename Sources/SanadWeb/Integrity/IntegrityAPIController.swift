@@ -35,23 +35,21 @@ struct IntegrityAPIController: RouteCollection {
     }
 
     func list(req: Request) async throws -> OK<IntegrityOut> {
-        let actor = try administrator(req)
-        return OK(
-            IntegrityOut(
-                damaged: try await Quarantine.list(actor: actor, on: req.db),
-                lastCheck: try await IntegrityCheck.last(on: req.db)))
+        _ = try administrator(req)
+        let found = try await req.repairs.damaged()
+        return OK(IntegrityOut(damaged: found.records, lastCheck: found.lastCheck))
     }
 
     func retire(req: Request, body: RetireBody) async throws -> OK<IntegrityOut> {
-        let actor = try administrator(req)
-        try await QuarantineRepair(db: req.db, actor: actor, context: req.context).retire(
+        _ = try administrator(req)
+        try await req.repairs.retire(
             try req.recordID("id"), reason: body.reason ?? "")
         return try await list(req: req)
     }
 
     func rebuild(req: Request) async throws -> OK<IntegrityOut> {
-        let actor = try administrator(req)
-        try await QuarantineRepair(db: req.db, actor: actor, context: req.context).rebuild(try req.recordID("id"))
+        _ = try administrator(req)
+        try await req.repairs.rebuild(try req.recordID("id"))
         return try await list(req: req)
     }
 }

@@ -10,19 +10,17 @@ struct IntegrityPageController: RouteCollection {
         routes.page(.POST, Site.rebuildDamaged(Param.id), use: rebuild)
     }
 
-    func administrator(_ req: Request) throws -> Actor {
-        let actor = try req.requireActor()
-        guard AccessPolicy.decide(actor, .repairRecords) == .allow else { throw StoreError.forbidden }
-        return actor
+    func administrator(_ req: Request) throws {
+        guard AccessPolicy.decide(try req.requireActor(), .repairRecords) == .allow else { throw StoreError.forbidden }
     }
 
     func show(req: Request) async throws -> Response {
-        try await page(req, actor: try administrator(req), error: nil, status: .ok)
+        try administrator(req)
+        return try await page(req, error: nil, status: .ok)
     }
 
-    func page(_ req: Request, actor: Actor, error: String?, status: HTTPStatus) async throws -> Response {
-        let records = try await Quarantine.list(actor: actor, on: req.db)
-        let last = try await IntegrityCheck.last(on: req.db)
+    func page(_ req: Request, error: String?, status: HTTPStatus) async throws -> Response {
+        let (records, last) = try await req.repairs.damaged()
         let done = (try? req.query.get(String.self, at: "done")) == "1"
         return req.page(
             IntegrityPages.page(req.pageContext, records: records, last: last, done: done, error: error),
@@ -30,38 +28,34 @@ struct IntegrityPageController: RouteCollection {
     }
 
     func retire(req: Request) async throws -> Response {
-        let actor = try administrator(req)
+        try administrator(req)
         let form = try FormData.verified(req)
         do {
-            try await repair(req, actor).retire(try req.recordID("id"), reason: form["reason"] ?? "")
+            try await req.repairs.retire(try req.recordID("id"), reason: form["reason"] ?? "")
         } catch let error as RepairError {
-            return try await refused(req, actor, error)
+            return try await refused(req, error)
         }
         return req.redirect(to: Site.integrity + "?done=1")
     }
 
     func rebuild(req: Request) async throws -> Response {
-        let actor = try administrator(req)
+        try administrator(req)
         _ = try FormData.verified(req)
         do {
-            try await repair(req, actor).rebuild(try req.recordID("id"))
+            try await req.repairs.rebuild(try req.recordID("id"))
         } catch let error as RepairError {
-            return try await refused(req, actor, error)
+            return try await refused(req, error)
         }
         return req.redirect(to: Site.integrity + "?done=1")
     }
 
-    func repair(_ req: Request, _ actor: Actor) -> QuarantineRepair {
-        QuarantineRepair(db: req.db, actor: actor, context: req.context)
-    }
-
-    func refused(_ req: Request, _ actor: Actor, _ error: RepairError) async throws -> Response {
+    func refused(_ req: Request, _ error: RepairError) async throws -> Response {
         let key =
             switch error {
             case .needsReason: "integrity.needs-reason"
             case .needsRebuild: "integrity.needs-rebuild"
             case .notDamaged, .postgresBackup: "integrity.not-damaged"
             }
-        return try await page(req, actor: actor, error: req.pageContext.t.t(key), status: .unprocessableEntity)
+        return try await page(req, error: req.pageContext.t.t(key), status: .unprocessableEntity)
     }
 }
