@@ -26,7 +26,7 @@ import Testing
         .dataOfficer: [.viewAggregates, .viewEvents],
         .administrator: [
             .manageUsers, .manageCentres, .viewAuditTrail, .viewAggregates, .configureShelters, .viewPartners,
-            .managePartners, .manageServiceCatalogue, .viewEvents, .repairRecords,
+            .managePartners, .manageServiceCatalogue, .viewEvents, .repairRecords, .erasePeople,
         ],
         .partner: [.viewReferrals, .answerReferrals],
     ]

@@ -30,6 +30,8 @@ public enum Action: String, CaseIterable, Sendable {
     case resolveSyncConflicts
     /// See damaged records and the last integrity check; restore, rebuild or retire damaged records (issue 16).
     case repairRecords
+    /// Destroy a person's personal data where law or the person's request requires it (issue 18).
+    case erasePeople
 }
 
 /// The record an action concerns, reduced to the facts that decide access.
@@ -92,7 +94,8 @@ public enum AccessPolicy {
         case (.administrator, .manageUsers), (.administrator, .manageCentres), (.administrator, .viewAuditTrail),
             (.administrator, .viewAggregates), (.administrator, .configureShelters),
             (.administrator, .viewPartners), (.administrator, .managePartners),
-            (.administrator, .manageServiceCatalogue), (.administrator, .repairRecords):
+            (.administrator, .manageServiceCatalogue), (.administrator, .repairRecords),
+            (.administrator, .erasePeople):
             return true
         case (.partner, .viewReferrals), (.partner, .answerReferrals):
             return true

@@ -11,6 +11,9 @@ public struct PersonalData: Codable, Sendable, Equatable {
     public var aliases: [String] = []
     /// Phone numbers from merged records.
     public var otherPhones: [String] = []
+    /// Set when the person's personal data was erased on request (`sanad people erase`): every other field is
+    /// empty, and the record stays only for the figures it is part of.
+    public var erasure: Erasure?
 
     public init(
         nameOriginal: String, nameLatin: String, birthDate: String? = nil, phone: String? = nil,
@@ -26,7 +29,7 @@ public struct PersonalData: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case nameOriginal, nameLatin, birthDate, phone, documents, route, notes, aliases, otherPhones
+        case nameOriginal, nameLatin, birthDate, phone, documents, route, notes, aliases, otherPhones, erasure
     }
 
     /// Payloads sealed before merging existed have no aliases; they read as none.
@@ -41,10 +44,29 @@ public struct PersonalData: Codable, Sendable, Equatable {
         notes = try c.decodeIfPresent(String.self, forKey: .notes)
         aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
         otherPhones = try c.decodeIfPresent([String].self, forKey: .otherPhones) ?? []
+        erasure = try c.decodeIfPresent(Erasure.self, forKey: .erasure)
+    }
+
+    /// What stays of a person's personal data after erasure: when, and the reason the administrator gave.
+    public struct Erasure: Codable, Sendable, Equatable {
+        public let on: String
+        public let reason: String
+
+        public init(on: String, reason: String) {
+            self.on = on
+            self.reason = reason
+        }
+    }
+
+    /// The personal data of an erased person: no name, contact, document, route or note.
+    public static func erased(on date: String, reason: String) -> PersonalData {
+        var data = PersonalData(nameOriginal: "", nameLatin: "")
+        data.erasure = Erasure(on: date, reason: reason)
+        return data
     }
 
     /// Every name form this person is known by.
-    public var allNames: [String] { [nameOriginal, nameLatin] + aliases }
+    public var allNames: [String] { ([nameOriginal, nameLatin] + aliases).filter { !$0.isEmpty } }
 }
 
 /// The fields of a person kept in clear because reports need them; none identifies a person alone.

@@ -130,7 +130,9 @@ public struct PersonViewPage: Sendable {
         let heading = el(
             "div", [attr("class", "person-heading")],
             [
-                el("p", [attr("id", "person-name"), attr("class", "name"), attr("dir", "auto")], text: p.nameOriginal),
+                el(
+                    "p", [attr("id", "person-name"), attr("class", "name"), attr("dir", "auto")],
+                    text: p.erasure.map { t.t("person.erased", "\u{2066}\($0.on)\u{2069}") } ?? p.nameOriginal),
                 // Latin text sits in an isolated span so the paragraph keeps the page's direction and alignment.
                 el(
                     "p", [attr("class", "name-latin")],
