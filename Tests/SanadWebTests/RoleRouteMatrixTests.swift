@@ -161,6 +161,9 @@ import VaporTesting
                 .json(#"{"code":"SD09","prefix":"DAM","nameEn":"Ed Damer","nameAr":"الدامر","state":"SD09"}"#),
                 admin: 201, sup: 403, cw: 403, data: 403, anon: 401),
             row(.GET, "/health", "/health", admin: 200, sup: 200, cw: 200, data: 200, anon: 200),
+            // The staff quick guides hold no personal data and are printed before accounts exist (issue 18).
+            row(.GET, "/help", "/help", admin: 200, sup: 200, cw: 200, data: 200, anon: 200),
+            row(.GET, "/help/:guide", "/help/supervisors", admin: 200, sup: 200, cw: 200, data: 200, anon: 200),
             // Metrics need the metrics token or the machine itself; no session opens them.
             row(.GET, "/metrics", "/metrics", admin: 403, sup: 403, cw: 403, data: 403, anon: 403),
             row(.GET, "/static/sanad.css", "/static/sanad.css", admin: 200, sup: 200, cw: 200, data: 200, anon: 200),

@@ -40,6 +40,7 @@ public enum SanadApp {
         try app.register(collection: SyncAPIController())
         try app.register(collection: SyncPageController())
         try app.register(collection: IntegrityPageController())
+        try app.register(collection: HelpPageController())
         try app.register(collection: IntegrityAPIController())
         try app.register(collection: ServiceTypeAPIController())
         try app.register(collection: PeopleAPIController())

@@ -41,6 +41,7 @@ public enum Layout {
         if c.may(.repairRecords) { link("nav-integrity", Site.integrity, "nav.integrity") }
         if c.may(.resolveSyncConflicts) && c.syncCentre { link("nav-conflicts", Site.syncConflicts, "nav.conflicts") }
         if c.signedIn { link("nav-account", Site.account, "nav.account") }
+        link("nav-help", Site.help, "nav.help")
         var tools: [HNode] = [languageSwitch(c)]
         if c.signedIn {
             tools.append(

@@ -29,6 +29,7 @@ struct Param: PathValue {
     static let centre = Param(name: "centre")
     static let token = Param(name: "token")
     static let item = Param(name: "item")
+    static let guide = Param(name: "guide")
 }
 
 /// Every page path in one place. Routes are registered with these same functions (given `Param`s), and links,
@@ -114,6 +115,10 @@ enum Site {
     static let audit = "/admin/audit"
     static let serviceTypes = "/admin/services"
     static let integrity = "/admin/integrity"
+
+    // Help: the staff quick guides (issue 18).
+    static let help = "/help"
+    static func guide(_ name: some PathValue) -> String { "/help/\(name.pathText)" }
     static func retireDamaged(_ id: some PathValue) -> String { "/admin/integrity/\(id.pathText)/retire" }
     static func rebuildDamaged(_ id: some PathValue) -> String { "/admin/integrity/\(id.pathText)/rebuild" }
 
