@@ -27,9 +27,12 @@ struct Backup: AsyncParsableCommand {
         if let verify {
             do {
                 let keys = try RestoreKey.load(SanadSettings())
-                let check = try await BackupService.verify(
-                    URL(fileURLWithPath: verify), keys: keys,
-                    scratch: FileManager.default.temporaryDirectory.appendingPathComponent("sanad-verify"))
+                // A folder of its own: a fixed name in a shared /tmp would belong to whoever ran first (found by
+                // walking docs/administrators.md, where root and the service account both verify).
+                let scratch = FileManager.default.temporaryDirectory
+                    .appendingPathComponent("sanad-verify-\(UUID().uuidString)")
+                defer { try? FileManager.default.removeItem(at: scratch) }
+                let check = try await BackupService.verify(URL(fileURLWithPath: verify), keys: keys, scratch: scratch)
                 print(Self.describe(check))
                 if case .broken = check.audit { throw ExitCode(1) }
             } catch let error as BackupError {

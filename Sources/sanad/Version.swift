@@ -8,11 +8,16 @@ enum SanadVersion {
 
     static var line: String { "sanad \(version) (commit \(commit ?? "unknown")) — \(licence)" }
 
-    /// `SANAD_COMMIT` when the build set it, else the checkout the binary sits in (`.build/<config>/sanad`).
+    /// `SANAD_COMMIT` when the build set it, else a `COMMIT` file beside the binary (an installed release,
+    /// docs/administrators.md), else the checkout the binary sits in (`.build/<config>/sanad`).
     static var commit: String? {
         if let given = ProcessInfo.processInfo.environment["SANAD_COMMIT"], !given.isEmpty { return given }
         var folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
             .deletingLastPathComponent()
+        if let file = try? String(contentsOf: folder.appendingPathComponent("COMMIT"), encoding: .utf8) {
+            let hash = file.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !hash.isEmpty { return String(hash.prefix(12)) }
+        }
         for _ in 0..<5 {
             if let hash = head(in: folder.appendingPathComponent(".git")) { return String(hash.prefix(12)) }
             folder.deleteLastPathComponent()
