@@ -102,15 +102,15 @@ import VaporTesting
                 .form([
                     ("current_password", "x"), ("password", "new password 123"),
                     ("password_confirm", "new password 123"),
-                ]), admin: 422, sup: 422, cw: 422, data: 422, anon: 303),
+                ]), admin: 422, sup: 422, cw: 422, data: 422, anon: 401),
             row(.GET, "/people", "/people", admin: 403, sup: 200, cw: 200, data: 403, anon: 303),
             row(.GET, "/people/new", "/people/new", admin: 403, sup: 200, cw: 200, data: 403, anon: 303),
-            row(.POST, "/people", "/people", .form(personForm), admin: 403, sup: 303, cw: 303, data: 403, anon: 303),
+            row(.POST, "/people", "/people", .form(personForm), admin: 403, sup: 303, cw: 303, data: 403, anon: 401),
             row(.GET, "/people/:id", "/people/\(p)", admin: 403, sup: 200, cw: 200, data: 403, anon: 303),
             row(.GET, "/people/:id/edit", "/people/\(p)/edit", admin: 403, sup: 200, cw: 200, data: 403, anon: 303),
             row(
                 .POST, "/people/:id/edit", "/people/\(p)/edit", editForm, admin: 403, sup: 303, cw: 303, data: 403,
-                anon: 303),
+                anon: 401),
             row(
                 .GET, "/people/:id/history", "/people/\(p)/history", admin: 403, sup: 200, cw: 200, data: 403, anon: 303
             ),
@@ -121,7 +121,7 @@ import VaporTesting
                 .form([
                     ("username", "new.user"), ("password", "long enough password"), ("role", "caseworker"),
                     ("centres", "SD12"),
-                ]), admin: 303, sup: 403, cw: 403, data: 403, anon: 303),
+                ]), admin: 303, sup: 403, cw: 403, data: 403, anon: 401),
             row(.GET, "/admin/centres", "/admin/centres", admin: 200, sup: 403, cw: 403, data: 403, anon: 303),
             row(.GET, "/admin/centres/new", "/admin/centres/new", admin: 200, sup: 403, cw: 403, data: 403, anon: 303),
             row(
@@ -129,7 +129,7 @@ import VaporTesting
                 .form([
                     ("code", "SD07"), ("prefix", "KDG"), ("name_en", "Kadugli"), ("name_ar", "كادقلي"),
                     ("state", "SD07"),
-                ]), admin: 303, sup: 403, cw: 403, data: 403, anon: 303),
+                ]), admin: 303, sup: 403, cw: 403, data: 403, anon: 401),
             row(.GET, "/admin/audit", "/admin/audit", admin: 200, sup: 403, cw: 403, data: 403, anon: 303),
             row(.GET, "/admin/integrity", "/admin/integrity", admin: 200, sup: 403, cw: 403, data: 403, anon: 303),
             row(.GET, "/api/v1/integrity", "/api/v1/integrity", admin: 200, sup: 403, cw: 403, data: 403, anon: 401),
@@ -142,10 +142,10 @@ import VaporTesting
                 sup: 403, cw: 403, data: 403, anon: 401),
             row(
                 .POST, "/admin/integrity/:id/retire", "/admin/integrity/\(o)/retire", .form([("reason", "Disk fault")]),
-                admin: 404, sup: 403, cw: 403, data: 403, anon: 303),
+                admin: 404, sup: 403, cw: 403, data: 403, anon: 401),
             row(
                 .POST, "/admin/integrity/:id/rebuild", "/admin/integrity/\(o)/rebuild", .form([]), admin: 404, sup: 403,
-                cw: 403, data: 403, anon: 303),
+                cw: 403, data: 403, anon: 401),
             row(.GET, "/api/v1/users", "/api/v1/users", admin: 200, sup: 403, cw: 403, data: 403, anon: 401),
             row(
                 .POST, "/api/v1/users", "/api/v1/users",
@@ -187,15 +187,15 @@ import VaporTesting
                 .form([
                     ("instrument", "ilo-adult-labour"), ("language", "ara"), ("place", "Khartoum"),
                     ("consent_interview", "yes"),
-                ]), admin: 403, sup: 303, cw: 303, data: 403, anon: 303),
+                ]), admin: 403, sup: 303, cw: 303, data: 403, anon: 401),
             row(
                 .POST, "/people/:id/trafficking-status", "/people/\(p)/trafficking-status",
-                .form([("status", "PossibleVictimOfTrafficking")]), admin: 403, sup: 303, cw: 403, data: 403, anon: 303),
+                .form([("status", "PossibleVictimOfTrafficking")]), admin: 403, sup: 303, cw: 403, data: 403, anon: 401),
             row(.GET, "/screenings/:sid", "/screenings/\(sc)", admin: 403, sup: 200, cw: 200, data: 403, anon: 303),
             row(
                 .POST, "/screenings/:sid", "/screenings/\(sc)",
                 .form([("version", "1"), ("action", "save"), ("a:D1.deceived-nature-of-job", "yes")]), admin: 403,
-                sup: 303, cw: 303, data: 403, anon: 303),
+                sup: 303, cw: 303, data: 403, anon: 401),
             row(
                 .GET, "/api/v1/screening/instruments", "/api/v1/screening/instruments", admin: 200, sup: 200, cw: 200,
                 data: 200, anon: 401),
@@ -232,14 +232,14 @@ import VaporTesting
             row(
                 .POST, "/people/:id/vulnerability", "/people/\(p)/vulnerability",
                 .form([("f:individual.unaccompanied-child", "absent")]), admin: 403, sup: 303, cw: 303, data: 403,
-                anon: 303),
+                anon: 401),
             row(
                 .GET, "/centres/:code/context", "/centres/SD01/context", admin: 403, sup: 200, cw: 403, data: 403,
                 anon: 303),
             row(
                 .POST, "/centres/:code/context", "/centres/SD01/context",
                 .form([("f:\(VulnerabilityModel.shipped.factors(in: "community")[0].id)", "present")]), admin: 403,
-                sup: 303, cw: 403, data: 403, anon: 303),
+                sup: 303, cw: 403, data: 403, anon: 401),
             row(
                 .GET, "/api/v1/centres/:code/context", "/api/v1/centres/SD01/context", admin: 403, sup: 200, cw: 403,
                 data: 403, anon: 401),
@@ -256,13 +256,13 @@ import VaporTesting
                 data: 403, anon: 401),
             row(
                 .POST, "/people/:id/merge", "/people/\(p)/merge", .form([("other", o)]), admin: 403, sup: 303, cw: 403,
-                data: 403, anon: 303),
+                data: 403, anon: 401),
             row(
                 .POST, "/people/:id/unmerge", "/people/\(o)/unmerge", .form([]), admin: 403, sup: 303, cw: 403,
-                data: 403, anon: 303),
+                data: 403, anon: 401),
             row(
                 .POST, "/people/:id/distinct", "/people/\(p)/distinct", .form([("other", o)]), admin: 403, sup: 303,
-                cw: 403, data: 403, anon: 303),
+                cw: 403, data: 403, anon: 401),
             row(
                 .POST, "/api/v1/people/matches", "/api/v1/people/matches",
                 .json(
@@ -300,7 +300,7 @@ import VaporTesting
             row(.GET, "/sync/conflicts", "/sync/conflicts", admin: 403, sup: 200, cw: 403, data: 403, anon: 303),
             row(
                 .POST, "/sync/conflicts/:id/resolve", "/sync/conflicts/people.\(p).nationality/resolve",
-                .form([("choice", "centre#1")]), admin: 403, sup: 404, cw: 403, data: 403, anon: 303),
+                .form([("choice", "centre#1")]), admin: 403, sup: 404, cw: 403, data: 403, anon: 401),
         ]
     }
 

@@ -3,9 +3,10 @@ import Plot
 import SanadCore
 
 public enum AccountPages {
-    public static func signIn(_ c: PageContext, username: String = "", error: String? = nil, notice: String? = nil)
-        -> String
-    {
+    static func signIn(
+        _ c: PageContext, username: String = "", error: String? = nil, notice: String? = nil,
+        resume: SignInResume? = nil, next: String? = nil
+    ) -> String {
         let t = c.t
         return Layout.page(
             c, title: t.t("signin.title"),
@@ -23,8 +24,35 @@ public enum AccountPages {
                             "password", label: t.t("account.password"), value: nil, type: "password", required: true,
                             extra: [attr("autocomplete", "current-password"), attr("dir", "ltr")]),
                         Components.submit(t.t("signin.submit")),
-                    ]),
+                    ] + (resume?.hidden ?? []) + [SignInResume.nextHidden(next)].compactMap { $0 }),
             ].compactMap { $0 })
+    }
+
+    /// After signing in again: the form kept from before the session ended, sent by the user's own click.
+    static func resume(_ c: PageContext, _ resume: SignInResume) -> String {
+        let t = c.t
+        let filled = resume.fields.filter { !$0.1.trimmingCharacters(in: .whitespaces).isEmpty }.count
+        return Layout.page(
+            c, title: t.t("signin.resume.title"),
+            [
+                el("p", text: t.t("signin.resume.intro", String(filled))),
+                el(
+                    "form", [attr("method", "post"), attr("action", resume.action), attr("id", "resume-form")],
+                    [Layout.csrfField(c)]
+                        + resume.fields.map { name, value in
+                            void("input", [attr("type", "hidden"), attr("name", name), attr("value", value)])
+                        }
+                        + [
+                            el(
+                                "div", [attr("class", "actions")],
+                                [
+                                    el(
+                                        "button", [attr("id", "resume-send"), attr("type", "submit")],
+                                        text: t.t("signin.resume.send")),
+                                    el("a", [attr("href", Site.home)], text: t.t("signin.resume.drop")),
+                                ])
+                        ]),
+            ])
     }
 
     public static func setup(_ c: PageContext, token: String, username: String = "", errors: [String: String] = [:])

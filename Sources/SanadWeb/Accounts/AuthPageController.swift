@@ -23,8 +23,11 @@ struct AuthPageController: RouteCollection {
     }
 
     func signInPage(req: Request) async throws -> Response {
-        if req.state.user != nil { return req.redirect(to: Site.home) }
-        return req.page(AccountPages.signIn(req.pageContext))
+        let next = (try? req.query.get(String.self, at: SignInResume.nextField)).flatMap {
+            LocalPath.isSafe($0) ? $0 : nil
+        }
+        if req.state.user != nil { return req.redirect(to: next ?? Site.home) }
+        return req.page(AccountPages.signIn(req.pageContext, next: next))
     }
 
     func signIn(req: Request) async throws -> Response {
@@ -40,28 +43,33 @@ struct AuthPageController: RouteCollection {
                 })
         else {
             return req.page(
-                AccountPages.signIn(c, username: username, error: c.t.t("signin.busy")), status: .tooManyRequests)
+                AccountPages.signIn(
+                    c, username: username, error: c.t.t("signin.busy"), resume: SignInResume(form),
+                    next: SignInResume.next(form)), status: .tooManyRequests)
         }
         switch result {
         case .success(let account, let token):
-            let response = req.redirect(to: Site.home)
-            response.cookies[SanadSessionMiddleware.sessionCookie] = SanadSessionMiddleware.cookie(
-                token, request: req, maxAge: Int(AccountService.browserLifetime))
+            let response = SignInResume.landing(req, form: form, account: account, token: token)
             // The language chosen before signing in becomes the account's preference when it has none.
             if account.locale == nil { try await req.accounts.setLocale(userID: account.id, locale: c.lang) }
             return response
         case .secondFactor(let pending):
             // The password was right: the code is asked for on its own page; no session exists until it is given.
-            let response = req.page(TwoFactorPages.signInCode(c))
+            let response = req.page(
+                TwoFactorPages.signInCode(c, resume: SignInResume(form), next: SignInResume.next(form)))
             response.cookies[TwoFactorPageController.pendingCookie] = SanadSessionMiddleware.cookie(
                 pending, request: req, maxAge: 5 * 60)
             return response
         case .invalid:
             return req.page(
-                AccountPages.signIn(c, username: username, error: c.t.t("signin.invalid")), status: .unauthorized)
+                AccountPages.signIn(
+                    c, username: username, error: c.t.t("signin.invalid"), resume: SignInResume(form),
+                    next: SignInResume.next(form)), status: .unauthorized)
         case .locked(let until):
             let response = req.page(
-                AccountPages.signIn(c, username: username, error: c.t.t("signin.locked")), status: .tooManyRequests)
+                AccountPages.signIn(
+                    c, username: username, error: c.t.t("signin.locked"), resume: SignInResume(form),
+                    next: SignInResume.next(form)), status: .tooManyRequests)
             response.headers.replaceOrAdd(name: .retryAfter, value: SignInWait.seconds(until, req))
             return response
         }
@@ -125,13 +133,7 @@ struct AuthPageController: RouteCollection {
         let lang = Catalogue.supported.contains(form["lang"] ?? "") ? form["lang"]! : "en"
         let next = form["next"] ?? "/"
         // Only local paths, so the switch cannot be used to send someone elsewhere.
-        let local =
-            next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\")
-            && !next.unicodeScalars.contains {
-                CharacterSet.whitespacesAndNewlines.union(.controlCharacters).contains($0)
-            }
-            && URLComponents(string: next).map { $0.scheme == nil && $0.host == nil } == true
-        let target = local ? next : "/"
+        let target = LocalPath.isSafe(next) ? next : "/"
         if let user = req.state.user { try await req.accounts.setLocale(userID: user.id, locale: lang) }
         let response = req.redirect(to: target)
         response.cookies[SanadSessionMiddleware.languageCookie] = SanadSessionMiddleware.cookie(

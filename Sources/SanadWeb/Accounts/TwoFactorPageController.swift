@@ -52,21 +52,27 @@ struct TwoFactorPageController: RouteCollection {
         }
         switch result {
         case .success(let account, let token)?:
-            let response = req.redirect(to: Site.home)
-            response.cookies[SanadSessionMiddleware.sessionCookie] = SanadSessionMiddleware.cookie(
-                token, request: req, maxAge: Int(AccountService.browserLifetime))
+            let response = SignInResume.landing(req, form: form, account: account, token: token)
             response.cookies[Self.pendingCookie] = SanadSessionMiddleware.cookie("", request: req, maxAge: 0)
             if account.locale == nil { try await req.accounts.setLocale(userID: account.id, locale: c.lang) }
             return response
         case .locked(let until)?:
             let response = req.page(
-                TwoFactorPages.signInCode(c, error: c.t.t("signin.locked")), status: .tooManyRequests)
+                TwoFactorPages.signInCode(
+                    c, error: c.t.t("signin.locked"), resume: SignInResume(form), next: SignInResume.next(form)),
+                status: .tooManyRequests)
             response.headers.replaceOrAdd(name: .retryAfter, value: SignInWait.seconds(until, req))
             return response
         case nil:
-            return req.page(TwoFactorPages.signInCode(c, error: c.t.t("signin.busy")), status: .tooManyRequests)
+            return req.page(
+                TwoFactorPages.signInCode(
+                    c, error: c.t.t("signin.busy"), resume: SignInResume(form), next: SignInResume.next(form)),
+                status: .tooManyRequests)
         case .invalid?, .secondFactor?:
-            return req.page(TwoFactorPages.signInCode(c, error: c.t.t("two-factor.code.wrong")), status: .unauthorized)
+            return req.page(
+                TwoFactorPages.signInCode(
+                    c, error: c.t.t("two-factor.code.wrong"), resume: SignInResume(form), next: SignInResume.next(form)),
+                status: .unauthorized)
         }
     }
 

@@ -77,7 +77,9 @@ enum TwoFactorPages {
             ].compactMap { $0 })
     }
 
-    static func signInCode(_ c: PageContext, error: String? = nil) -> String {
+    static func signInCode(
+        _ c: PageContext, error: String? = nil, resume: SignInResume? = nil, next: String? = nil
+    ) -> String {
         let t = c.t
         return Layout.page(
             c, title: t.t("two-factor.signin.title"),
@@ -88,7 +90,7 @@ enum TwoFactorPages {
                     [
                         Layout.csrfField(c), codeInput(c, error: error, recovery: true),
                         Components.submit(t.t("signin.submit")),
-                    ]),
+                    ] + (resume?.hidden ?? []) + [SignInResume.nextHidden(next)].compactMap { $0 }),
             ].compactMap { $0 })
     }
 

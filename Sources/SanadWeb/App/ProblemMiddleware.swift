@@ -104,7 +104,15 @@ struct ProblemMiddleware: AsyncMiddleware {
             return response
         }
         if error is AuthRequired {
-            return request.redirect(to: Site.signIn)
+            // Back to the page asked for after signing in; its path only, since a query can hold a typed name.
+            let path = request.url.path
+            guard request.method == .GET, path != Site.home, LocalPath.isSafe(path) else {
+                return request.redirect(to: Site.signIn)
+            }
+            var components = URLComponents()
+            components.path = Site.signIn
+            components.queryItems = [URLQueryItem(name: SignInResume.nextField, value: path)]
+            return request.redirect(to: components.string ?? Site.signIn)
         }
         let c = request.pageContext
         return request.page(

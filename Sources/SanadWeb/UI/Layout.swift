@@ -16,7 +16,12 @@ public enum Layout {
             body: [
                 header(c),
                 el("main", [attr("id", "main")], banner + [el("h1", text: title)] + content),
-                el("footer", [], [el("p", text: c.t.t("app.footer"))]),
+                el(
+                    "footer", [],
+                    [
+                        el("p", text: c.t.t("app.footer")),
+                        c.signedIn ? el("p", [attr("class", "hint")], text: c.t.t("session.note")) : .empty,
+                    ]),
             ])
     }
 

@@ -4,9 +4,9 @@ import SanadStore
 /// What every page needs besides its own model: language, the signed-in user, the CSRF token, where it is.
 public struct PageContext: Sendable {
     public let t: Catalogue
-    public let username: String?
-    public let role: Role?
-    public let csrf: String
+    public var username: String?
+    public var role: Role?
+    public var csrf: String
     /// Where the language switch returns to: the page shown, which after a refused form is not the POST's path.
     public var path: String
     /// On a field office: when it last synchronised with its centre and what waits to be sent (page header).
