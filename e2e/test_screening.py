@@ -90,7 +90,13 @@ def test_screening_interview(sanad_server: SanadServer, browser: WebDriver, arti
         ui.click_and_wait(d, server, "#save", screening_path)
     ui.shot(d, artifacts, f"screening-{language}-2-answered")
 
-    ui.click_and_wait(d, server, "#complete", screening_path)
+    # Finishing asks first, saying how much is unanswered (issue 20, finding 2); a tab saves on the way.
+    ui.click_and_wait(d, server, "#tab-D2", screening_path)
+    ui.click_and_wait(d, server, "#complete", screening_path + "/complete")
+    unanswered = d.find_element(By.ID, "unanswered").text
+    assert re.search(r"\d", unanswered), f"the confirmation does not count the unanswered questions{ui.where(d)}"
+    ui.shot(d, artifacts, f"screening-{language}-2b-finish")
+    ui.click_and_wait(d, server, "#confirm-complete", screening_path)
     conclusion = d.find_element(By.ID, "conclusion").text
     expected = "ضحية مفترضة" if language == "ar" else "Presumed victim of trafficking"
     assert expected in conclusion, f"conclusion {conclusion!r}{ui.where(d)}"

@@ -29,6 +29,8 @@ import Vapor
         "POST /people/:id/screenings": "startScreening",
         "POST /people/:id/trafficking-status": "decideTraffickingStatus",
         "POST /screenings/:sid": "saveScreeningAnswers",
+        "POST /screenings/:sid/complete": "completeScreening",
+        "POST /screenings/:sid/reopen": "reopenScreening",
         "POST /people/:id/vulnerability": "assessVulnerability",
         "POST /centres/:code/context": "assessCentreContext",
         "POST /people/:id/cases": "openCase",

@@ -135,6 +135,8 @@ import Vapor
             try await w.call(c, .POST, "/api/v1/screenings/\(screening)/complete", #"{"version":2,"answers":{}}"#, 200)
             try await w.call(c, .GET, "/api/v1/screenings/\(screening)", nil, 200)
             try await w.call(c, .GET, "/api/v1/people/\(p)/screenings", nil, 200)
+            // A supervisor reopens it: a new interview from its answers, the completed one kept.
+            try await w.call(s, .POST, "/api/v1/screenings/\(screening)/reopen", nil, 201)
             try await w.call(
                 s, .POST, "/api/v1/people/\(p)/trafficking-status",
                 #"{"status":"PossibleVictimOfTrafficking","decisionOrganisation":"CourtOrProsecution"}"#, 204)

@@ -226,6 +226,20 @@ import VaporTesting
             row(
                 .POST, "/api/v1/screenings/:sid/complete", "/api/v1/screenings/\(sc)/complete",
                 .json(#"{"version":3}"#), admin: 403, sup: 200, cw: 200, data: 403, anon: 401),
+            // Completed above: the confirmation page and its form lead to the result; a supervisor reopens it
+            // (issue 20, finding 2), after which the API finds it reopened already.
+            row(
+                .GET, "/screenings/:sid/complete", "/screenings/\(sc)/complete", admin: 403, sup: 303, cw: 303,
+                data: 403, anon: 303),
+            row(
+                .POST, "/screenings/:sid/complete", "/screenings/\(sc)/complete", .form([("version", "4")]),
+                admin: 403, sup: 303, cw: 303, data: 403, anon: 401),
+            row(
+                .POST, "/screenings/:sid/reopen", "/screenings/\(sc)/reopen", .form([]), admin: 403, sup: 303,
+                cw: 403, data: 403, anon: 401),
+            row(
+                .POST, "/api/v1/screenings/:sid/reopen", "/api/v1/screenings/\(sc)/reopen", .json(nil), admin: 403,
+                sup: 409, cw: 403, data: 403, anon: 401),
             row(
                 .GET, "/people/:id/vulnerability", "/people/\(p)/vulnerability", admin: 403, sup: 200, cw: 200,
                 data: 403, anon: 303),

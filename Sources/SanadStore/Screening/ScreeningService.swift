@@ -10,6 +10,9 @@ public enum ScreeningError: Error, Equatable, Sendable {
     case alreadyCompleted
     /// Confirming a victim (or undoing a confirmation) needs an approval on the case, never a direct change.
     case approvalRequired
+    /// Only a completed screening is reopened, and only once at a time.
+    case notCompleted
+    case alreadyReopened
 }
 
 /// A screening as shown to someone allowed to see it.
@@ -77,6 +80,40 @@ public struct ScreeningService: Sendable {
         try await record.createAudited(
             action: "screening.start", actorID: actor.userID, recordType: "screening",
             recordID: record.id?.uuidString, now: now, key: context.keys.audit, on: db)
+        return try view(record)
+    }
+
+    /// A supervisor reopens a completed screening (issue 20, finding 2): the completed one stays as it was, with its
+    /// result, in the person's history, and a new interview starts from its answers for the same interviewer; once
+    /// completed, it supersedes the earlier one.
+    public func reopen(_ id: UUID) async throws -> ScreeningView {
+        let earlier = try await load(id, for: .decideTraffickingStatus)
+        guard earlier.status == ScreeningRecord.Status.completed.rawValue else { throw ScreeningError.notCompleted }
+        let open = try await ScreeningRecord.query(on: db).filter(\.$supersedes == id)
+            .filter(\.$status == ScreeningRecord.Status.inProgress.rawValue).first()
+        guard open == nil else { throw ScreeningError.alreadyReopened }
+        let now = context.clock()
+        let record = ScreeningRecord()
+        record.id = UUID()
+        record.personID = earlier.personID
+        record.centreCode = earlier.centreCode
+        record.instrumentID = earlier.instrumentID
+        record.instrumentVersion = earlier.instrumentVersion
+        record.interviewerID = earlier.interviewerID
+        record.language = earlier.language
+        record.place = earlier.place
+        record.date = CivilDate(now).description
+        record.consent = earlier.consent
+        record.status = ScreeningRecord.Status.inProgress.rawValue
+        record.sealed = try seal(try self.open(earlier), record.id!)
+        record.dimensions = []
+        record.supersedes = id
+        record.version = 1
+        record.createdAt = now
+        record.updatedAt = now
+        try await record.createAudited(
+            action: "screening.reopened", actorID: actor.userID, recordType: "screening",
+            recordID: id.uuidString, now: now, key: context.keys.audit, on: db)
         return try view(record)
     }
 

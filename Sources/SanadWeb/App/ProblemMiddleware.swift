@@ -213,6 +213,20 @@ struct ProblemMiddleware: AsyncMiddleware {
                     ("screening.immutable", "A completed screening cannot change; start a new one to supersede it."),
                     [], nil
                 )
+            case .notCompleted:
+                return (
+                    .conflict, "screening-not-completed",
+                    ("screening.reopen.not-completed", "Only a completed screening can be reopened."), [], nil
+                )
+            case .alreadyReopened:
+                return (
+                    .conflict, "screening-reopened",
+                    (
+                        "screening.reopen.already",
+                        "This screening is reopened already; finish the interview in progress."
+                    ),
+                    [], nil
+                )
             case .approvalRequired:
                 return (
                     .conflict, "approval-required",

@@ -100,6 +100,19 @@ struct ScreeningAPIController: RouteCollection {
                 "completeScreening", "Save the last answers and complete; the result is fixed from then on.",
                 problems: [409: "Changed since `version`, or already completed."]), body: AnswersBody.self,
             use: complete)
+        routes.api(
+            .POST, "/screenings/{sid}/reopen",
+            APIDoc(
+                "reopenScreening",
+                "A supervisor reopens a completed screening: a new interview starts from its answers for the same "
+                    + "interviewer; the completed one stays in the history as it was. Audited.",
+                problems: [409: "Not completed, or reopened already."]),
+            use: reopen)
+    }
+
+    func reopen(req: Request) async throws -> Created<ScreeningOut> {
+        let screening = try await req.screenings.reopen(try req.recordID("sid"))
+        return Created(ScreeningOut(screening), at: Site.API.screening(screening.id))
     }
 
     func instruments(req: Request) async throws -> OK<[InstrumentSummary]> {

@@ -9,6 +9,38 @@ struct ScreeningPageController: RouteCollection {
         routes.page(.POST, Site.person(Param.id, .traffickingStatus), use: decide)
         routes.page(.GET, Site.screening(Param.sid), use: show)
         routes.page(.POST, Site.screening(Param.sid), use: answer)
+        routes.page(.GET, Site.screeningComplete(Param.sid), use: confirmPage)
+        routes.page(.POST, Site.screeningComplete(Param.sid), use: complete)
+        routes.page(.POST, Site.screeningReopen(Param.sid), use: reopen)
+    }
+
+    func confirmPage(req: Request) async throws -> Response {
+        let screening = try await req.screenings.find(try uuid(req, "sid"))
+        if screening.completed { return req.redirect(to: Site.screening(screening.id)) }
+        let person = try await req.people.find(screening.personID)
+        return req.page(ScreeningCompletePage(person: person, screening: screening).render(req.pageContext))
+    }
+
+    func complete(req: Request) async throws -> Response {
+        let id = try uuid(req, "sid")
+        let form = try FormData.verified(req)
+        let repo = try req.screenings
+        guard let version = form["version"].flatMap(Int.init) else { throw Abort(.badRequest) }
+        do {
+            _ = try await repo.complete(id, answers: [:], expectedVersion: version)
+        } catch StoreError.versionConflict {
+            // Answers changed in another tab since this page: show the counts again.
+            return req.redirect(to: Site.screeningComplete(id))
+        } catch ScreeningError.alreadyCompleted {
+            // A second click, or another tab, completed it: the result is what the user wanted to see.
+        }
+        return req.redirect(to: Site.screening(id))
+    }
+
+    func reopen(req: Request) async throws -> Response {
+        _ = try FormData.verified(req)
+        let reopened = try await req.screenings.reopen(try uuid(req, "sid"))
+        return req.redirect(to: Site.screening(reopened.id))
     }
 
     func uuid(_ req: Request, _ name: String) throws -> UUID {
@@ -95,11 +127,8 @@ struct ScreeningPageController: RouteCollection {
         let action = form["action"] ?? "save"
         let dimension = req.query[String.self, at: "d"] ?? "D1"
         do {
-            if action == "complete" {
-                _ = try await repo.complete(id, answers: answers, expectedVersion: version)
-                return req.redirect(to: Site.screening(id))
-            }
             _ = try await repo.save(id, answers: answers, expectedVersion: version)
+            if action == "finish" || action == "complete" { return req.redirect(to: Site.screeningComplete(id)) }
             let next = action.hasPrefix("next:") ? String(action.dropFirst(5)) : dimension
             return req.redirect(to: Site.screening(id) + "?d=\(next.filter { $0.isLetter || $0.isNumber })")
         } catch StoreError.versionConflict {

@@ -205,15 +205,18 @@ public struct InterviewPage: Sendable {
     public func render(_ c: PageContext) -> String {
         let t = c.t
         let instrument = screening.instrument
+        // The dimension tabs are buttons of the answers' form: moving to another dimension saves what was ticked
+        // (issue 20, finding 2), without JavaScript.
         let tabs = el(
             "nav", [attr("class", "tabs"), attr("aria-label", t.t("screening.dimensions"))],
             instrument.dimensions.map { d in
                 let answered = instrument.indicators(in: d.id).filter { screening.answers[$0.id] != nil }.count
                 let total = instrument.indicators(in: d.id).count
                 return el(
-                    "a",
+                    "button",
                     [
-                        attr("href", Site.screening(screening.id) + "?d=\(d.id)"),
+                        attr("type", "submit"), attr("name", "action"), attr("value", "next:\(d.id)"),
+                        attr("id", "tab-\(d.id)"), attr("class", "tab"),
                         d.id == dimension ? .value("aria-current", "step") : nil,
                     ],
                     text: "\(d.id) · \(d.title.text(for: c.lang)) (\(answered)/\(total))")
@@ -262,11 +265,20 @@ public struct InterviewPage: Sendable {
                         attr("id", "next"),
                     ], text: t.t("screening.next", next)))
         }
-        buttons.append(
-            el(
-                "button",
-                [attr("type", "submit"), attr("name", "action"), attr("value", "complete"), attr("id", "complete")],
-                text: t.t("screening.complete")))
+        let unanswered = instrument.indicators.filter { screening.answers[$0.id] == nil }.count
+        // Finishing is apart from saving and asks first: it shows what is unanswered before anything is final.
+        let finish = el(
+            "div", [attr("class", "finish")],
+            [
+                el("p", [attr("class", "hint")], text: t.t("screening.finish.hint", String(unanswered))),
+                el(
+                    "button",
+                    [
+                        attr("type", "submit"), attr("name", "action"), attr("value", "finish"),
+                        attr("id", "complete"), attr("class", "secondary"),
+                    ],
+                    text: t.t("screening.finish")),
+            ])
         return Layout.page(
             c, title: t.t("screening.interview"), banner: flagBanner(c, person.facts.flags),
             [
@@ -275,8 +287,6 @@ public struct InterviewPage: Sendable {
                 ScreeningViews.immediateNeeds(c),
                 Components.errorSummary(error),
                 el("p", [attr("class", "hint")], text: t.t("screening.interview.hint")),
-                tabs,
-                el("h2", text: "\(current.id) · \(current.title.text(for: c.lang))"),
                 el(
                     "form",
                     [attr("method", "post"), attr("action", Site.screening(screening.id) + "?d=\(current.id)")],
@@ -285,7 +295,16 @@ public struct InterviewPage: Sendable {
                         void(
                             "input",
                             [attr("type", "hidden"), attr("name", "version"), attr("value", String(screening.version))]),
-                    ] + questions + [el("div", [attr("class", "actions")], buttons)]),
+                        // Enter submits a form with its first button: let that be Save, not the first tab.
+                        el(
+                            "button",
+                            [
+                                attr("type", "submit"), attr("name", "action"), attr("value", "save"),
+                                attr("class", "visually-hidden"), attr("tabindex", "-1"), attr("aria-hidden", "true"),
+                            ], text: t.t("screening.save")),
+                        tabs,
+                        el("h2", text: "\(current.id) · \(current.title.text(for: c.lang))"),
+                    ] + questions + [el("div", [attr("class", "actions")], buttons), finish]),
             ].compactMap { $0 })
     }
 }
@@ -342,10 +361,84 @@ public struct ScreeningResultPage: Sendable {
                         screening.completed ? t.t("screening.completed") : t.t("screening.in-progress")
                     ),
                 ]),
+                reopen(c),
                 el(
                     "p", [],
                     [el("a", [attr("href", Site.person(person.id, .screenings))], text: t.t("screening.back"))]
                 ),
             ].compactMap { $0 })
+    }
+
+    /// Supervisors may reopen a completed screening; the result above stays in the history as it is.
+    func reopen(_ c: PageContext) -> HNode? {
+        guard screening.completed, c.may(.decideTraffickingStatus) else { return nil }
+        return el(
+            "form",
+            [attr("method", "post"), attr("action", Site.screeningReopen(screening.id)), attr("id", "reopen-form")],
+            [
+                Layout.csrfField(c),
+                el("p", [attr("class", "hint")], text: c.t.t("screening.reopen.hint")),
+                el(
+                    "button", [attr("type", "submit"), attr("id", "reopen"), attr("class", "secondary")],
+                    text: c.t.t("screening.reopen")),
+            ])
+    }
+}
+
+/// Before a screening becomes final: how much is unanswered, by dimension, and a deliberate confirmation.
+struct ScreeningCompletePage {
+    let person: PersonRecord
+    let screening: ScreeningView
+
+    func render(_ c: PageContext) -> String {
+        let t = c.t
+        let instrument = screening.instrument
+        let unanswered = instrument.indicators.filter { screening.answers[$0.id] == nil }.count
+        let rows: [[HNode]] = instrument.dimensions.map { d in
+            let all = instrument.indicators(in: d.id)
+            let open = all.filter { screening.answers[$0.id] == nil }.count
+            return [
+                el(
+                    "a", [attr("href", Site.screening(screening.id) + "?d=\(d.id)")],
+                    text: "\(d.id) · \(d.title.text(for: c.lang))"),
+                txt("\(all.count - open)/\(all.count)"),
+            ]
+        }
+        return Layout.page(
+            c, title: t.t("screening.finish.title"),
+            [
+                ScreeningViews.personLine(c, person),
+                el(
+                    "div", [attr("class", unanswered > 0 ? "warning" : "notice"), attr("id", "unanswered")],
+                    [
+                        el(
+                            "p",
+                            text: unanswered > 0
+                                ? t.t(
+                                    "screening.finish.unanswered", String(unanswered),
+                                    String(instrument.indicators.count))
+                                : t.t("screening.finish.all-answered")),
+                        el("p", text: t.t("screening.finish.final")),
+                    ]),
+                Components.table(headers: [t.t("screening.dimension"), t.t("screening.finish.answered")], rows: rows),
+                el(
+                    "form", [attr("method", "post"), attr("action", Site.screeningComplete(screening.id))],
+                    [
+                        Layout.csrfField(c),
+                        void(
+                            "input",
+                            [attr("type", "hidden"), attr("name", "version"), attr("value", String(screening.version))]),
+                        el(
+                            "div", [attr("class", "actions")],
+                            [
+                                el(
+                                    "button", [attr("type", "submit"), attr("id", "confirm-complete")],
+                                    text: t.t("screening.complete")),
+                                el(
+                                    "a", [attr("href", Site.screening(screening.id)), attr("id", "back-to-questions")],
+                                    text: t.t("screening.finish.back")),
+                            ]),
+                    ]),
+            ])
     }
 }

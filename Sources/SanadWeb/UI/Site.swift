@@ -64,6 +64,8 @@ enum Site {
 
     // Screening.
     static func screening(_ id: some PathValue) -> String { "/screenings/\(id.pathText)" }
+    static func screeningComplete(_ id: some PathValue) -> String { "/screenings/\(id.pathText)/complete" }
+    static func screeningReopen(_ id: some PathValue) -> String { "/screenings/\(id.pathText)/reopen" }
     static func centreContext(_ code: some PathValue) -> String { "/centres/\(code.pathText)/context" }
 
     // Cases and what is done on them.
