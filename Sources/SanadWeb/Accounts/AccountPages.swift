@@ -121,7 +121,8 @@ public enum AccountPages {
             c, title: t.t("home.title"),
             [
                 el("p", text: t.t("home.welcome", c.username ?? "", c.role.map(t.role) ?? "")),
-                centres.isEmpty ? .empty : el("p", text: t.t("home.centres", centres.joined(separator: "، "))),
+                centres.isEmpty
+                    ? .empty : el("p", text: t.t("home.centres", centres.joined(separator: t.listSeparator))),
                 el("ul", [attr("class", "menu")], items),
             ])
     }

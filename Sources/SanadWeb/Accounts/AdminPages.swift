@@ -17,7 +17,7 @@ public enum AdminPages {
                 txt(u.role.map(t.role) ?? "—"),
                 txt(
                     u.partnerID.map { partnerNames[$0] ?? "" }
-                        ?? u.centres.map { centreNames[$0] ?? $0 }.joined(separator: c.lang == "ar" ? "، " : ", ")),
+                        ?? u.centres.map { centreNames[$0] ?? $0 }.joined(separator: c.t.listSeparator)),
                 txt(u.disabled ? t.t("users.disabled") : t.t("users.active")),
                 u.role == .supervisor
                     ? el(
@@ -140,7 +140,7 @@ public enum AdminPages {
                                                     "users.privilege-changes.personal-data",
                                                     change.role.map(t.role) ?? "—",
                                                     change.centres.map { centreNames[$0] ?? $0 }.joined(
-                                                        separator: c.lang == "ar" ? "، " : ", "))),
+                                                        separator: c.t.listSeparator))),
                                     ]
                                 })
                         ]),
@@ -166,7 +166,7 @@ public enum AdminPages {
                             el("span", [attr("dir", "ltr"), attr("class", "username")], text: node.name),
                             txt(
                                 node.centres.map { centreNames[$0] ?? $0 }.joined(
-                                    separator: c.lang == "ar" ? "، " : ", ")),
+                                    separator: c.t.listSeparator)),
                             txt(Self.label(node.state, t)),
                             node.lastContact.map { el("span", [attr("dir", "ltr")], text: Self.minute($0)) }
                                 ?? txt(t.t("users.nodes.never")),

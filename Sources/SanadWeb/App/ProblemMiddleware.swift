@@ -46,6 +46,12 @@ struct ProblemMiddleware: AsyncMiddleware {
             }
             let response = Self.response(for: error, request: request)
             await Self.auditRefusal(error, response: response, request: request)
+            // The session middleware sets a new form-token cookie on the way out, which a thrown error skips: an
+            // error page's language switch would then post a token no cookie matches (issue 20, finding 14).
+            if request.state.newCSRFCookie && !request.isAPI {
+                response.cookies[SanadSessionMiddleware.csrfCookie] = SanadSessionMiddleware.cookie(
+                    request.state.csrf, request: request, maxAge: nil)
+            }
             return response
         }
     }

@@ -77,7 +77,7 @@ struct WorkPage {
                             "li", [],
                             [
                                 el(
-                                    "a", [attr("href", Site.kase(tr.caseID) + "#transfer")],
+                                    "a", [attr("href", Site.kase(tr.caseID) + "#transfer"), attr("dir", "ltr")],
                                     text: "\(caseRegno[tr.caseID] ?? "—") · \(tr.fromCentre) → \(tr.toCentre)")
                             ])
                     }))

@@ -187,7 +187,8 @@ struct EventPage {
                             ReferenceData.localities.first { $0.pcode == code }?.name.text(for: c.lang)
                         }
                     ),
-                    (t.t("case.centre"), e.centreCode), (t.t("event.partners"), e.partners.joined(separator: "، ")),
+                    (t.t("case.centre"), e.centreCode),
+                    (t.t("event.partners"), e.partners.joined(separator: t.listSeparator)),
                     (t.t("event.community"), e.community), (t.t("event.participants"), String(e.totalParticipants)),
                 ]),
                 Components.table(

@@ -97,7 +97,12 @@ public struct PersonFormPage: Sendable {
                         ? Components.select(
                             "centre", label: t.t("person.centre"), choices: centres, selected: draft.centre,
                             error: err(.centre), required: true)
-                        : el("p", text: t.t("person.registration-number") + ": " + (editing?.registrationNumber ?? "")),
+                        : el(
+                            "p", [],
+                            [
+                                txt(t.t("person.registration-number") + ": "),
+                                el("span", [attr("dir", "ltr")], text: editing?.registrationNumber ?? ""),
+                            ]),
                     Components.input(
                         "arrival_date", label: t.t("person.arrival-date"), value: draft.arrivalDate, type: "date",
                         error: err(.arrivalDate)),

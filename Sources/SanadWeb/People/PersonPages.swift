@@ -121,6 +121,17 @@ public struct PersonViewPage: Sendable {
             ])
     }
 
+    /// Registered without consent to the interview: said at the top, to whoever can record it.
+    func consentWarning(_ c: PageContext) -> HNode? {
+        guard !record.facts.consent.interview, record.personal.erasure == nil, c.may(.updatePerson) else { return nil }
+        return el(
+            "div", [attr("class", "warning"), attr("id", "consent-missing"), attr("role", "status")],
+            [
+                el("p", text: c.t.t("consent.missing")),
+                el("p", [], [el("a", [attr("href", Site.person(record.id, .edit))], text: c.t.t("consent.record"))]),
+            ])
+    }
+
     public func render(_ c: PageContext) -> String {
         let t = c.t
         let p = record.personal
@@ -153,7 +164,7 @@ public struct PersonViewPage: Sendable {
                 t.age(birthDate: p.birthDate, estimatedAge: f.estimatedAge, birthYear: f.birthYear, today: today)
             ),
             (t.t("person.nationality"), t.country(f.nationality)),
-            (t.t("person.languages"), f.languages.map(t.languageName).joined(separator: "، ")),
+            (t.t("person.languages"), f.languages.map(t.languageName).joined(separator: t.listSeparator)),
             (t.t("person.phone"), p.phone),
             (
                 t.t("person.documents"),
@@ -164,8 +175,12 @@ public struct PersonViewPage: Sendable {
             (t.t("person.arrival-date"), f.arrivalDate),
             (t.t("person.route"), p.route),
             (t.t("person.trafficking-status"), record.traffickingStatus.map(t.traffickingStatus)),
-            (t.t("consent.legend"), consentGiven.isEmpty ? t.t("consent.none") : consentGiven.joined(separator: "، ")),
-            (t.t("consent.recorded-at"), record.consentRecordedAt.map(t.date)),
+            (
+                t.t("consent.legend"),
+                consentGiven.isEmpty ? t.t("consent.none") : consentGiven.joined(separator: t.listSeparator)
+            ),
+            // A time only beside what was agreed: "recorded" next to "none" read as a contradiction (issue 20, 8).
+            (t.t("consent.recorded-at"), consentGiven.isEmpty ? nil : record.consentRecordedAt.map(t.date)),
             (t.t("person.notes"), p.notes),
         ])
         var actions: [HNode] = []
@@ -207,9 +222,10 @@ public struct PersonViewPage: Sendable {
         }
         return Layout.page(
             c, title: t.t("person.view.title"), banner: flagBanner(c, f.flags),
-            [Components.notice(notice), syncBadge(c), heading].compactMap { $0 } + identitySection(c) + [
-                details, el("div", [attr("class", "actions")], actions),
-            ])
+            [Components.notice(notice), consentWarning(c), syncBadge(c), heading].compactMap { $0 }
+                + identitySection(c) + [
+                    details, el("div", [attr("class", "actions")], actions),
+                ])
     }
 }
 
@@ -304,7 +320,7 @@ public struct PeopleListPage {
                         birthDate: r.personal.birthDate, estimatedAge: r.facts.estimatedAge,
                         birthYear: r.facts.birthYear, today: today) ?? ""),
                 txt(t.country(r.facts.nationality) ?? ""),
-                txt(PersonFlag.allCases.filter(r.facts.flags.contains).map(t.flag).joined(separator: "، ")),
+                txt(PersonFlag.allCases.filter(r.facts.flags.contains).map(t.flag).joined(separator: t.listSeparator)),
             ]
             if searching {
                 row.append(el("span", [attr("class", "why")], text: result.hits[r.id].map { Self.why(c, $0) } ?? ""))
@@ -330,7 +346,7 @@ public struct PeopleListPage {
             notes.append(
                 el(
                     "p", [attr("id", "elsewhere"), attr("class", "hint")],
-                    text: t.t("people.elsewhere", places.joined(separator: "، "))))
+                    text: t.t("people.elsewhere", places.joined(separator: t.listSeparator))))
         }
         let pager = Components.pagination(c, page: page.page, pageCount: page.pageCount) { n in
             var comps = URLComponents()
@@ -372,7 +388,8 @@ public struct PersonHistoryPage: Sendable {
                         el(
                             "a", [attr("href", Site.person(record.id))],
                             [el("span", [attr("dir", "auto")], text: record.personal.nameOriginal)]),
-                        txt(" · " + record.registrationNumber),
+                        txt(" · "),
+                        el("span", [attr("dir", "ltr"), attr("class", "regno")], text: record.registrationNumber),
                     ]),
                 items.isEmpty ? el("p", text: t.t("history.none")) : .group(items),
             ])

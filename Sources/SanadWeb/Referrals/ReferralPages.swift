@@ -21,10 +21,12 @@ struct PartnersPage {
                     rows: partners.map { p in
                         [
                             el("span", [attr("dir", "auto")], text: p.name), txt(t.t("org.\(p.orgType)")),
-                            txt(p.services.map { CaseUI.serviceLabel(c, $0, catalogue) }.joined(separator: "، ")),
+                            txt(
+                                p.services.map { CaseUI.serviceLabel(c, $0, catalogue) }.joined(
+                                    separator: t.listSeparator)),
                             txt(
                                 p.states.map { ReferenceData.state($0)?.name.text(for: c.lang) ?? $0 }.joined(
-                                    separator: "، ")),
+                                    separator: t.listSeparator)),
                             el(
                                 "span", [attr("dir", "auto")],
                                 text: [p.focalPoint, p.contact].compactMap { $0 }.joined(separator: " · ")),

@@ -31,7 +31,8 @@ struct SyncPageController: RouteCollection {
         labels.centres = try await req.centres.names(language: req.pageContext.lang)
         for id in Set(conflicts.compactMap(\.personID)) {
             if let person = try? await req.people.find(id) {
-                labels.people[id] = "\(person.personal.nameOriginal) · \(person.registrationNumber)"
+                labels.people[id] =
+                    "\u{2068}\(person.personal.nameOriginal)\u{2069} · \u{2066}\(person.registrationNumber)\u{2069}"
             }
         }
         return labels

@@ -22,6 +22,8 @@ public struct Catalogue: Sendable {
     }
 
     public var keys: Set<String> { Set(strings.keys) }
+    /// Between the items of a list in running text: the Arabic comma in Arabic, a comma in English.
+    public var listSeparator: String { language == "ar" ? "، " : ", " }
     public var isRightToLeft: Bool { language == "ar" }
     public var direction: String { isRightToLeft ? "rtl" : "ltr" }
 
