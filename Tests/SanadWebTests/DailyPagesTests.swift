@@ -29,6 +29,31 @@ import VaporTesting
         }
     }
 
+    /// Finding 9: two clicks on Register, at once or one after the other, make one person and land on it.
+    @Test func aDoubleClickOnRegisterSavesOnceAndLandsOnTheSamePerson() async throws {
+        try await TestApp.with { app, fx in
+            let user = try await fx.user("caseworker-twice", .caseworker)
+            let web = WebClient(app: app, session: try await fx.browserSession(for: user))
+            let form = try await web.get("/people/new").text
+            #expect(form.contains(#"name="form_key""#))
+            let fields: [(String, String)] = [
+                ("name_original", "Hagos Tesfamariam"), ("sex", "Masculine"), ("age_estimate", "33"),
+                ("centre", "SD01"), ("form_key", "8E0C5C8B-2F65-4B0E-9C39-7D4F1C2A9B11"),
+            ]
+            async let first = web.post("/people", fields)
+            async let second = web.post("/people", fields)
+            let (a, b) = try await (first, second)
+            let third = try await web.post("/people", fields)
+            #expect(a.status == .seeOther && b.status == .seeOther && third.status == .seeOther)
+            #expect(a.location != nil && a.location == b.location && b.location == third.location)
+            #expect(try await Person.query(on: app.db).count() == 1)
+            // Another key is another registration (here, a warning of the same person first).
+            var again = fields
+            again[4] = ("form_key", "11111111-2222-3333-4444-555555555555")
+            #expect(try await web.post("/people", again).status == .ok)
+        }
+    }
+
     @Test func consentListsAndRegistrationNumbersReadRightInBothLanguages() async throws {
         try await TestApp.with { app, fx in
             let user = try await fx.user("caseworker-daily", .caseworker)

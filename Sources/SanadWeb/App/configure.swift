@@ -32,6 +32,7 @@ public enum SanadApp {
         app.middleware.use(ProblemMiddleware())
         app.middleware.use(BodyLimitMiddleware(limit: maxBodySize.value))
         app.middleware.use(SanadSessionMiddleware())
+        app.storage[OnceFormsKey.self] = OnceForms()
         app.middleware.use(SignedOutFormMiddleware(limit: maxBodySize.value))
         try app.register(collection: AuthPageController())
         try app.register(collection: TwoFactorPageController())

@@ -52,6 +52,11 @@ struct PeoplePageController: RouteCollection {
         let actor = try req.requireActor()
         let form = try FormData.verified(req)
         let draft = form.personDraft
+        // A second click on Register lands where the first went (issue 20, finding 9).
+        let once = req.onceKey(form)
+        if let once, case .done(let path) = await req.onceForms.claim(once) { return req.redirect(to: path) }
+        var saved = false
+        defer { if let once, !saved { req.onceForms.release(once) } }
         do {
             // Before saving, look for the same person under another spelling, script or centre.
             if form["confirmed_new"] != "yes" {
@@ -64,7 +69,10 @@ struct PeoplePageController: RouteCollection {
                 }
             }
             let record = try await req.people.register(draft)
-            return req.redirect(to: Site.person(record.id) + "?created=1")
+            let path = Site.person(record.id) + "?created=1"
+            if let once { req.onceForms.finish(once, at: path) }
+            saved = true
+            return req.redirect(to: path)
         } catch StoreError.invalid(let errors) {
             let page = PersonFormPage(
                 draft: draft, errors: Dictionary(errors.map { ($0.field, $0.code) }, uniquingKeysWith: { a, _ in a }),

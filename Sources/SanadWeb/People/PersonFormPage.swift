@@ -123,6 +123,12 @@ public struct PersonFormPage: Sendable {
                             "consent_\(name)", label: t.t("consent.\(name)"), checked: draft.consent[keyPath: key])
                     }),
             Components.textarea("notes", label: t.t("person.notes"), value: draft.notes, error: err(.notes)),
+            // New at every rendering: a double click sends the same key twice (`OnceForms`).
+            editing == nil
+                ? void(
+                    "input",
+                    [attr("type", "hidden"), attr("name", OnceFormsField.name), attr("value", UUID().uuidString)])
+                : .empty,
             Components.submit(
                 editing != nil
                     ? t.t("form.save") : (duplicates.isEmpty ? t.t("person.register") : t.t("match.register-anyway"))),
