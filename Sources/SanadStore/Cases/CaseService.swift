@@ -141,6 +141,30 @@ public struct CaseService: Sendable {
         return out
     }
 
+    /// The name of each case's person, for the staff who may see names (issue 20, finding 6: a supervisor's work
+    /// list said only registration numbers). Opened for the page shown only, and audited.
+    public func personNames(ofCases ids: [UUID]) async throws -> [UUID: String] {
+        guard AccessPolicy.seesPersonalFields(actor.role), !ids.isEmpty else { return [:] }
+        let records = try await CaseRecord.query(on: db).filter(\.$id ~~ ids).all()
+        let visible = try await PeopleService(db: db, actor: actor, context: context)
+            .registrationNumbers(records.map(\.personID))
+        let people = try await Person.query(on: db).filter(\.$id ~~ Array(visible.keys)).all()
+        var names: [UUID: String] = [:]
+        for person in people {
+            guard
+                let personal = try? context.cipher.open(
+                    PersonalData.self, from: person.sealed, context: Person.sealContext(person.id!))
+            else { continue }
+            names[person.id!] = personal.nameOriginal
+        }
+        try await AuditTrail.append(
+            action: "work.names", actorID: actor.userID, recordType: "case", recordID: nil,
+            detail: "\(names.count) names", now: context.clock(), key: context.keys.audit, on: db)
+        var out: [UUID: String] = [:]
+        for r in records { out[r.id!] = names[r.personID] }
+        return out
+    }
+
     public func cases(ofPerson personID: UUID) async throws -> [CaseSummary] {
         _ = try await people.load(personID, for: .viewCases)
         return try await CaseRecord.query(on: db).filter(\.$personID == personID).sort(\.$createdAt, .descending)

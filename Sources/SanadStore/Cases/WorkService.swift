@@ -75,15 +75,19 @@ public struct WorkService: Sendable {
                     kind: .avrrStep, caseID: try row.decode(column: "case_id", as: UUID.self),
                     due: since.adding(days: AVRRStepTargets.days(step)), detail: step.rawValue))
         }
-        if !mine {
+        // Approvals wait for a supervisor of the centre, not for the case's caseworker: they are a supervisor's own
+        // work, at the top of "my work" as of "my centre" (issue 20, finding 6).
+        let approver = AccessPolicy.roleMay(actor.role, .approveCases)
+        if approver {
             try await add(
                 .approval,
                 """
                 SELECT a.case_id, a.requested_at, a.kind FROM approvals a JOIN cases c ON c.id = a.case_id
-                WHERE \(open) AND a.status = 'pending'
+                WHERE c.centre_code IN (\(binds: centres)) AND c.stage <> 'closed' AND a.status = 'pending'
                 """, due: { row in CivilDate(try row.decode(column: "requested_at", as: Date.self)).adding(days: 2) },
                 detail: "kind")
         }
-        return WorkItem.ordered(items, today: today)
+        let ordered = WorkItem.ordered(items, today: today)
+        return ordered.filter { $0.kind == .approval } + ordered.filter { $0.kind != .approval }
     }
 }

@@ -41,6 +41,16 @@ struct SealedScreening: Codable {
     var interpreter: String?
 }
 
+/// An interview started and not finished, for "my work" (issue 20, finding 4).
+public struct ResumableScreening: Sendable {
+    public let id: UUID
+    public let personID: UUID
+    public let registrationNumber: String
+    public let date: String
+    public let answered: Int
+    public let total: Int
+}
+
 /// Screenings of people, under the same access policy as the people themselves.
 public struct ScreeningService: Sendable {
     let db: any Database
@@ -115,6 +125,27 @@ public struct ScreeningService: Sendable {
             action: "screening.reopened", actorID: actor.userID, recordType: "screening",
             recordID: id.uuidString, now: now, key: context.keys.audit, on: db)
         return try view(record)
+    }
+
+    /// Interviews in progress: the actor's own, or (for a supervisor asking for the centre) every one of their
+    /// centres; oldest first.
+    public func resumable(mine: Bool) async throws -> [ResumableScreening] {
+        guard AccessPolicy.roleMay(actor.role, .screenPerson) else { throw StoreError.forbidden }
+        let query = ScreeningRecord.query(on: db).filter(\.$status == ScreeningRecord.Status.inProgress.rawValue)
+            .filter(\.$centreCode ~~ Array(actor.centres))
+        if mine { query.filter(\.$interviewerID == actorUUID) }
+        let records = try await query.sort(\.$createdAt).limit(200).all()
+        let numbers = Dictionary(
+            try await Person.query(on: db).filter(\.$id ~~ records.map(\.personID)).all().map {
+                ($0.id!, $0.registrationNumber)
+            }, uniquingKeysWith: { a, _ in a })
+        return try records.map { record in
+            let instrument = try catalogue.instrument(record.instrumentID, version: record.instrumentVersion)
+            let answered = (try? open(record).answers.count) ?? 0
+            return ResumableScreening(
+                id: record.id!, personID: record.personID, registrationNumber: numbers[record.personID] ?? "—",
+                date: record.date, answered: answered, total: instrument.indicators.count)
+        }
     }
 
     /// Saves answers part-way; the interview can stop here and resume later.

@@ -14,20 +14,28 @@ struct WorkPageController: RouteCollection {
     func work(req: Request) async throws -> Response {
         let centreScope = req.query[String.self, at: "scope"] == "centre"
         let service = try req.work
-        let items = try await service.items(mine: !centreScope)
+        let all = try await service.items(mine: !centreScope)
+        let kind = req.query[String.self, at: "kind"].flatMap(WorkItem.Kind.init(rawValue:))
+        let items = kind.map { k in all.filter { $0.kind == k } } ?? all
         let today = CivilDate(req.context.clock())
         let pageCount = max(1, (items.count + Self.perPage - 1) / Self.perPage)
-        let page = min(max(1, (try? req.query.get(Int.self, at: "page")) ?? 1), pageCount)
-        let shown = Array(items.dropFirst((page - 1) * Self.perPage).prefix(Self.perPage))
+        let pageNumber = min(max(1, (try? req.query.get(Int.self, at: "page")) ?? 1), pageCount)
+        let shown = Array(items.dropFirst((pageNumber - 1) * Self.perPage).prefix(Self.perPage))
         let cases = try req.cases
         let transfers = try await cases.incomingTransfers()
         let caseRegno = try await cases.registrationNumbers(
             ofCases: Array(Set(shown.map(\.caseID) + transfers.map(\.caseID))))
-        return req.page(
-            WorkPage(
-                items: shown, total: items.count, overdue: items.filter { $0.isOverdue(today: today) }.count,
-                page: page, pageCount: pageCount, transfers: transfers, caseRegno: caseRegno,
-                centreScope: centreScope, catalogue: try await req.serviceTypes.all(), today: today
-            ).render(req.pageContext))
+        let actor = try req.requireActor()
+        let names = try await cases.personNames(ofCases: shown.map(\.caseID))
+        let screenings =
+            AccessPolicy.roleMay(actor.role, .screenPerson)
+            ? try await req.screenings.resumable(mine: !centreScope) : []
+        let page = WorkPage(
+            items: shown, total: items.count, overdue: items.filter { $0.isOverdue(today: today) }.count,
+            page: pageNumber, pageCount: pageCount, transfers: transfers, caseRegno: caseRegno, names: names,
+            screenings: screenings, centreScope: centreScope, kind: kind,
+            kinds: Dictionary(grouping: all, by: \.kind).mapValues(\.count),
+            catalogue: try await req.serviceTypes.all(), today: today)
+        return req.page(page.render(req.pageContext))
     }
 }
