@@ -50,6 +50,12 @@ import VaporTesting
             let completed = try #require(try await ScreeningRecord.find(screening.id, on: app.db))
             #expect(completed.status == "completed")
             let conclusion = completed.conclusion
+            // Finding 5: the strong yes under an insufficient dimension is shown, with what to ask next, neutrally.
+            let page = try await web.get(path).text
+            let violence = try #require(screening.instrument.indicators.first { $0.id == "D2.violence-on-victims" })
+            #expect(page.contains(violence.text.en))
+            #expect(page.contains("To reach a result, ask next:"))
+            #expect(page.contains(#"class="result""#) && !page.contains(#"class="notice" id="conclusion""#))
             // A second click lands on the result too.
             #expect(try await web.post(path + "/complete", [("version", "3")]).location == path)
 

@@ -13,6 +13,15 @@ public struct Bilingual: Codable, Sendable, Equatable {
 
 public enum Strength: String, Codable, Sendable, CaseIterable {
     case strong, medium, weak
+
+    /// For listing the strongest indicators first.
+    public var rank: Int {
+        switch self {
+        case .strong: return 3
+        case .medium: return 2
+        case .weak: return 1
+        }
+    }
 }
 
 public enum InstrumentStatus: String, Codable, Sendable, CaseIterable {

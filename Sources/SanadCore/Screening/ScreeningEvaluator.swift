@@ -4,8 +4,9 @@ public enum IndicatorAnswer: String, Codable, Sendable, CaseIterable {
     case notAsked = "not-asked"
     case declined
 
-    var isYes: Bool { self == .yes }
-    var couldBeYes: Bool { self != .no }
+    public var isYes: Bool { self == .yes }
+    /// Not a no: an unanswered, not asked or declined question could still turn out yes.
+    public var couldBeYes: Bool { self != .no }
 }
 
 public enum DimensionStatus: String, Codable, Sendable, CaseIterable {

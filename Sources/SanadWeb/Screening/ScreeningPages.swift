@@ -318,21 +318,44 @@ public struct ScreeningResultPage: Sendable {
         let t = c.t
         let instrument = screening.instrument
         let evaluation = screening.evaluation
+        // Every yes answer, whatever its dimension's state (a strong one under an insufficient dimension showed "—"),
+        // and for an insufficient dimension the unanswered questions that could still decide it (issue 20, 5).
+        func strongestFirst(_ a: Instrument.Indicator, _ b: Instrument.Indicator) -> Bool {
+            a.strength.rank > b.strength.rank
+        }
         let rows: [[HNode]] = instrument.dimensions.map { d in
             let status = evaluation.dimensions[d.id] ?? .negative
-            let reason = evaluation.reasons.first { $0.dimension == d.id }
-            let indicators = (reason?.indicators ?? []).compactMap { id in instrument.indicators.first { $0.id == id } }
-            return [
-                txt("\(d.id) · \(d.title.text(for: c.lang))"),
-                el("span", [attr("class", "status-\(status.rawValue)")], text: t.dimensionStatus(status)),
-                indicators.isEmpty
+            let indicators = instrument.indicators(in: d.id)
+            let yes = indicators.filter { (screening.answers[$0.id] ?? .unknown).isYes }.sorted(by: strongestFirst)
+            let open = indicators.filter {
+                let answer = screening.answers[$0.id] ?? .unknown
+                return answer.couldBeYes && !answer.isYes
+            }.sorted(by: strongestFirst)
+            var cell: [HNode] = [
+                yes.isEmpty
                     ? txt("—")
                     : el(
                         "ul", [],
-                        indicators.map { el("li", text: "\($0.text.text(for: c.lang)) (\(t.strength($0.strength)))") }),
+                        yes.map { el("li", text: "\($0.text.text(for: c.lang)) (\(t.strength($0.strength)))") })
+            ]
+            if status == .insufficient && !open.isEmpty {
+                cell.append(el("p", [attr("class", "hint")], text: t.t("screening.ask-next")))
+                cell.append(
+                    el(
+                        "ul", [attr("class", "ask-next")],
+                        open.prefix(5).map {
+                            el("li", text: "\($0.text.text(for: c.lang)) (\(t.strength($0.strength)))")
+                        }
+                    ))
+            }
+            return [
+                txt("\(d.id) · \(d.title.text(for: c.lang))"),
+                el("span", [attr("class", "status-\(status.rawValue)")], text: t.dimensionStatus(status)),
+                el("div", [], cell),
             ]
         }
-        let conclusionClass = evaluation.conclusion == .presumedVictim ? "flags" : "notice"
+        // Neutral whatever the result: a presumption is neither good news nor an alarm.
+        let conclusionClass = "result"
         return Layout.page(
             c, title: t.t("screening.result"), banner: flagBanner(c, person.facts.flags),
             [
