@@ -54,6 +54,36 @@ import VaporTesting
         }
     }
 
+    /// Finding 7: a referral refused for want of consent comes back as typed, and consent is recorded in place.
+    @Test func aReferralKeepsWhatWasTypedAndTakesConsentInPlace() async throws {
+        try await TestApp.with { app, fx in
+            let user = try await fx.user("caseworker-refer", .caseworker)
+            let actor = try #require(user.actor)
+            let person = try await fx.people(actor).register(TestFixture.draft("Aster Kidane"))
+            let caseID = try await CaseService(db: app.db, actor: actor, context: fx.context).open(
+                personID: person.id, priority: "normal", risk: "low", caseworker: user.id
+            ).id
+            let partner = try await fx.partner()
+            let web = WebClient(app: app, session: try await fx.browserSession(for: user))
+            let fields: [(String, String)] = [
+                ("partner", partner.uuidString), ("service", ServiceType.legalAid.rawValue), ("urgency", "urgent"),
+                ("reason", "AdditionalServicesRequired"), ("shared", "sex"), ("shared", "needs"),
+                ("note", "Needs a lawyer before the hearing on Thursday"),
+            ]
+            let refused = try await web.post("/cases/\(caseID)/referrals", fields)
+            #expect(refused.status.code >= 400 && refused.status.code < 500)
+            #expect(refused.text.contains("Needs a lawyer before the hearing on Thursday"))
+            #expect(refused.text.contains(#"<option value="\#(partner.uuidString)" selected"#))
+            #expect(refused.text.contains(#"<option value="urgent" selected"#))
+            #expect(try await Referral.query(on: app.db).count() == 0)
+
+            let sent = try await web.post("/cases/\(caseID)/referrals", fields + [("consent_now", "on")])
+            #expect(sent.status == .seeOther)
+            #expect(try await Referral.query(on: app.db).count() == 1)
+            #expect(try await ReferralConsent.query(on: app.db).count() == 1)
+        }
+    }
+
     @Test func consentListsAndRegistrationNumbersReadRightInBothLanguages() async throws {
         try await TestApp.with { app, fx in
             let user = try await fx.user("caseworker-daily", .caseworker)

@@ -56,6 +56,9 @@ struct CasePage {
     let today: CivilDate
     let receivingTransfer: Bool
     var error: String?
+    /// A referral that was refused, shown again as typed (issue 20, finding 7).
+    var referralDraft: ReferralDraft?
+    var referralConsentNow = false
 
     var s: CaseSummary { file.summary }
 

@@ -273,13 +273,29 @@ struct CasePageController: RouteCollection {
         }
     }
 
+    /// Sends a referral, recording consent to share with the partner first when the form says it was given; a
+    /// refusal shows the case with the referral as typed, never a cleared form (issue 20, finding 7).
     func sendReferral(req: Request) async throws -> Response {
-        try await act(req, "referrals") { form, _, id in
-            let draft = ReferralDraft(
-                partner: form["partner"], service: form["service"], urgency: form["urgency"], reason: form["reason"],
-                shared: form.all("shared"), note: form["note"])
-            _ = try await req.partners
-                .send(caseID: id, draft)
+        let form = try FormData.verified(req)
+        let id = try req.recordID("cid")
+        let draft = ReferralDraft(
+            partner: form["partner"], service: form["service"], urgency: form["urgency"], reason: form["reason"],
+            shared: form.all("shared"), note: form["note"])
+        let consentNow = form.has("consent_now")
+        do {
+            let partners = try req.partners
+            if consentNow, let partner = draft.partner.flatMap(UUID.init(uuidString:)) {
+                let personID = try await req.cases.summary(id).personID
+                try await partners.setConsent(person: personID, partner: partner, given: true)
+            }
+            _ = try await partners.send(caseID: id, draft)
+            return req.redirect(to: Site.kase(id) + "#referrals")
+        } catch let error as CaseError {
+            let refusal = CaseRefusal(error, req.pageContext.t)
+            var page = try await Self.page(req, id, error: refusal.localized)
+            page.referralDraft = draft
+            page.referralConsentNow = consentNow
+            return req.page(page.render(Self.context(req, id)), status: refusal.status)
         }
     }
 

@@ -216,32 +216,36 @@ extension CasePage {
                     ]))
         }
         if !closed && !partners.isEmpty {
+            let d = referralDraft
             children.append(
                 CaseUI.form(
                     c, Site.kase(s.id, .referrals), id: "referral-form",
                     [
                         Components.select(
                             "partner", label: t.t("cf.partner"),
-                            choices: partners.map { .init($0.id.uuidString, $0.name) }, selected: nil,
+                            choices: partners.map { .init($0.id.uuidString, $0.name) }, selected: d?.partner,
                             blank: t.t("form.choose"), required: true, id: "ref-partner"),
                         Components.select(
                             "service", label: t.t("cf.service"), choices: CaseUI.serviceChoices(c, catalogue),
-                            selected: nil, blank: t.t("form.choose"), required: true, id: "ref-service"),
+                            selected: d?.service, blank: t.t("form.choose"), required: true, id: "ref-service"),
                         Components.select(
                             "urgency", label: t.t("cf.urgency"),
                             choices: ReferralUrgency.allCases.map { .init($0.rawValue, t.t("urgency.\($0.rawValue)")) },
-                            selected: ReferralUrgency.routine.rawValue, id: "ref-urgency"),
+                            selected: d?.urgency ?? ReferralUrgency.routine.rawValue, id: "ref-urgency"),
                         Components.select(
                             "reason", label: t.t("cf.reason"),
                             choices: ReferralReason.allCases.map {
                                 .init($0.rawValue, t.t("referral.reason.\($0.rawValue)"))
                             },
-                            selected: ReferralReason.additionalServicesRequired.rawValue, id: "ref-reason"),
+                            selected: d?.reason ?? ReferralReason.additionalServicesRequired.rawValue, id: "ref-reason"),
                         Components.checkboxes(
                             "shared", legend: t.t("cf.shared"),
                             choices: SharedField.allCases.map { .init($0.rawValue, t.t("shared.\($0.rawValue)")) },
-                            checked: ["sex", "age", "needs"], id: "ref-shared"),
-                        Components.textarea("note", label: t.t("cf.note"), value: nil, id: "ref-note"),
+                            checked: d.map { Set($0.shared) } ?? ["sex", "age", "needs"], id: "ref-shared"),
+                        Components.textarea("note", label: t.t("cf.note"), value: d?.note, id: "ref-note"),
+                        // Consent to share with the chosen partner, recorded with the referral when it is not yet.
+                        Components.checkbox(
+                            "consent_now", label: t.t("referral.consent-now"), checked: referralConsentNow),
                         CaseUI.button(t.t("referral.send"), id: "send-referral"),
                     ]))
         }
