@@ -89,6 +89,14 @@ def type_in(d: WebDriver, form: str, name: str, value: str) -> None:
     assert field.get_attribute("value") == value, f"{form} {name} holds {field.get_attribute('value')!r}"
 
 
+def open_details(d: WebDriver, css: str) -> None:
+    """Opens a disclosure that keeps an ending action apart (issue 20, finding 10) by clicking its summary."""
+    summary = d.find_element(By.CSS_SELECTOR, f"{css} > summary")
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'});", summary)
+    summary.click()
+    assert d.find_element(By.CSS_SELECTOR, css).get_attribute("open") is not None, f"{css} did not open{ui.where(d)}"
+
+
 def set_value(d: WebDriver, form: str, name: str, value: str) -> None:
     """For date inputs, whose typing order depends on the browser's locale."""
     field = in_form(d, form, name)
@@ -261,6 +269,10 @@ def test_case_flow(sanad_server: SanadServer, browser: WebDriver, artifacts: Pat
     set_value(d, "#checkin-form", "check_in", (today - dt.timedelta(days=3)).isoformat())
     submit(d, server, "#check-in", case_path)
     assert d.find_elements(By.ID, "current-stay"), f"no current stay after check-in{ui.where(d)}"
+    # Check-out is behind a disclosure and dated by hand: nothing invites it right after the check-in.
+    assert not in_form(d, "#checkout-form", "check_out").get_attribute("value"), "check-out date filled in advance"
+    open_details(d, "#checkout-details")
+    set_value(d, "#checkout-form", "check_out", today.isoformat())
     submit(d, server, "#check-out", case_path)
     assert not d.find_elements(By.ID, "current-stay"), f"still staying after check-out{ui.where(d)}"
     rows = [r.text for r in d.find_elements(By.CSS_SELECTOR, "#services table tbody tr")]
@@ -357,6 +369,7 @@ def test_case_flow(sanad_server: SanadServer, browser: WebDriver, artifacts: Pat
     submit(d, server, "#start-follow-up", case_path)
     assert detail(d, t["case.stage"]) == want["follow-up"], f"stage after follow-up{ui.where(d)}"
     assert detail(d, t["case.htcds-status"]) == want["htcds-follow-up"], f"HTCDS status{ui.where(d)}"
+    open_details(d, "#closure-details")
     choose(d, "#closure-form", "subject", "returned-home")
     submit(d, server, "#request-closure", case_path)
     assert d.find_elements(By.ID, "pending-approval"), f"no pending closure approval{ui.where(d)}"

@@ -84,6 +84,34 @@ import VaporTesting
         }
     }
 
+    /// Finding 10: the case page has an index, and its ending actions are apart, behind a disclosure, not filled in.
+    @Test func theCasePageKeepsEndingActionsApart() async throws {
+        try await TestApp.with { app, fx in
+            let user = try await fx.user("caseworker-case-page", .caseworker)
+            let sup = try await fx.user("supervisor-case-page", .supervisor)
+            let actor = try #require(user.actor)
+            let person = try await fx.people(actor).register(TestFixture.draft("Tsega Hailu"))
+            let cases = CaseService(db: app.db, actor: actor, context: fx.context)
+            let caseID = try await cases.open(
+                personID: person.id, priority: "normal", risk: "low", caseworker: user.id
+            ).id
+            try await cases.requestApproval(
+                caseID, kind: .traffickingConfirmation, subject: TraffickingStatus.actual.rawValue)
+            let page = try await WebClient(app: app, session: try await fx.browserSession(for: user))
+                .get("/cases/\(caseID)").text
+            #expect(page.contains(#"id="case-index""#) && page.contains(##"href="#referrals""##))
+            let closure = try #require(page.range(of: #"id="closure-details""#))
+            #expect(page[..<closure.lowerBound].hasSuffix("<details class=\"confirm\" "))
+            let select = try #require(page.range(of: #"id="close-subject""#))
+            #expect(page[select.upperBound...].prefix(200).contains("<option value>"))
+            let supervisor = try await WebClient(app: app, session: try await fx.browserSession(for: sup))
+                .get("/cases/\(caseID)").text
+            let reject = try #require(supervisor.range(of: #"id="reject""#))
+            let details = try #require(supervisor.range(of: #"id="reject-details""#))
+            #expect(details.lowerBound < reject.lowerBound)
+        }
+    }
+
     @Test func consentListsAndRegistrationNumbersReadRightInBothLanguages() async throws {
         try await TestApp.with { app, fx in
             let user = try await fx.user("caseworker-daily", .caseworker)

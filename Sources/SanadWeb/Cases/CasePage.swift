@@ -35,6 +35,24 @@ enum CaseUI {
         "\(number(value)) \(c.t.t(value == 1 ? "unit.\(unit).one" : "unit.\(unit)"))"
     }
 
+    /// An action that undoes or ends something, behind a disclosure: two deliberate clicks and a sentence saying what
+    /// it does, apart from the everyday buttons, without JavaScript (issue 20, finding 10).
+    static func confirmed(_ summary: String, id: String, note: String, _ children: [HNode]) -> HNode {
+        el(
+            "details", [attr("class", "confirm"), attr("id", id)],
+            [el("summary", text: summary), el("p", [attr("class", "hint")], text: note)] + children)
+    }
+
+    static func dangerButton(_ label: String, name: String? = nil, value: String? = nil, id: String? = nil) -> HNode {
+        el(
+            "button",
+            [
+                attr("type", "submit"), attr("name", name), attr("value", value), attr("id", id),
+                attr("class", "danger"),
+            ],
+            text: label)
+    }
+
     static func section(_ id: String, _ title: String, _ children: [HNode]) -> HNode {
         el("section", [attr("id", id), attr("class", "case-section")], [el("h2", text: title)] + children)
     }
@@ -67,6 +85,7 @@ struct CasePage {
         let closed = s.stage == .closed
         let content: [HNode] = [
             ScreeningViews.personLine(c, person),
+            index(c, closed: closed),
             Components.errorSummary(error) ?? .empty,
             Components.details([
                 (t.t("case.stage"), t.t("stage.\(s.stage.rawValue)")),
@@ -91,6 +110,23 @@ struct CasePage {
             closed ? .empty : transferSection(c),
         ]
         return Layout.page(c, title: t.t("case.title"), content)
+    }
+
+    /// Where each section is: the page is long, and a reader without JavaScript jumps by anchor.
+    func index(_ c: PageContext, closed: Bool) -> HNode {
+        let t = c.t
+        var sections: [(String, String)] = [
+            ("stage", t.t("case.stage-actions")), ("approvals", t.t("approval.title")), ("plan", t.t("plan.title")),
+            ("services", t.t("service.title")), ("shelter", t.t("stay.title")), ("referrals", t.t("referral.title")),
+            ("avrr", t.t("avrr.title")),
+        ]
+        if !(closed && file.followUps.isEmpty) { sections.append(("follow-ups", t.t("followup.title"))) }
+        sections.append(("notes", t.t("note.title")))
+        if !closed { sections.append(("transfer", t.t("transfer.title"))) }
+        return el(
+            "nav", [attr("class", "toc"), attr("id", "case-index"), attr("aria-label", t.t("case.index"))],
+            [el("ul", [], sections.map { id, title in el("li", [], [el("a", [attr("href", "#\(id)")], text: title)]) })]
+        )
     }
 
     func centreName(_ c: PageContext, _ code: String) -> String {
@@ -127,17 +163,25 @@ struct CasePage {
                         CaseUI.button(t.t("case.do.\(event.rawValue)"), id: event.rawValue),
                     ]))
         }
+        var ending: [HNode] = []
         if allowed[.close] != nil {
-            forms.append(
-                CaseUI.form(
-                    c, Site.kase(s.id, .approvals), id: "closure-form",
+            // No reason chosen in advance: closing is asked for on purpose, apart from the assessment.
+            ending.append(
+                CaseUI.confirmed(
+                    t.t("case.do.request-closure") + "…", id: "closure-details", note: t.t("case.closure.note"),
                     [
-                        CaseUI.hidden("kind", ApprovalKind.closure.rawValue),
-                        Components.select(
-                            "subject", label: t.t("case.closure-reason"),
-                            choices: ClosureReason.allCases.map { .init($0.rawValue, t.t("closure.\($0.rawValue)")) },
-                            selected: nil, id: "close-subject"),
-                        CaseUI.button(t.t("case.do.request-closure"), id: "request-closure"),
+                        CaseUI.form(
+                            c, Site.kase(s.id, .approvals), id: "closure-form",
+                            [
+                                CaseUI.hidden("kind", ApprovalKind.closure.rawValue),
+                                Components.select(
+                                    "subject", label: t.t("case.closure-reason"),
+                                    choices: ClosureReason.allCases.map {
+                                        .init($0.rawValue, t.t("closure.\($0.rawValue)"))
+                                    },
+                                    selected: nil, blank: t.t("form.choose"), required: true, id: "close-subject"),
+                                CaseUI.dangerButton(t.t("case.do.request-closure"), id: "request-closure"),
+                            ])
                     ]))
         }
         if s.stage != .closed {
@@ -154,7 +198,8 @@ struct CasePage {
                         CaseUI.button(t.t("case.do.request-confirmation"), id: "request-confirmation"),
                     ]))
         }
-        return CaseUI.section("stage", t.t("case.stage-actions"), [el("div", [attr("class", "action-row")], forms)])
+        return CaseUI.section(
+            "stage", t.t("case.stage-actions"), [el("div", [attr("class", "action-row")], forms)] + ending)
     }
 
     func approvalSection(_ c: PageContext) -> HNode {
@@ -175,7 +220,12 @@ struct CasePage {
                             Components.textarea(
                                 "comment", label: t.t("approval.comment"), value: nil, id: "decide-comment"),
                             CaseUI.button(t.t("approval.approve"), name: "decision", value: "approved", id: "approve"),
-                            CaseUI.button(t.t("approval.reject"), name: "decision", value: "rejected", id: "reject"),
+                            CaseUI.confirmed(
+                                t.t("approval.reject") + "…", id: "reject-details", note: t.t("approval.reject.note"),
+                                [
+                                    CaseUI.dangerButton(
+                                        t.t("approval.reject"), name: "decision", value: "rejected", id: "reject")
+                                ]),
                         ]))
             }
         }

@@ -33,7 +33,13 @@ extension CasePage {
                                     c, Site.kase(s.id, .plan, item.id),
                                     [
                                         CaseUI.button(t.t("plan.done"), name: "status", value: "done"),
-                                        CaseUI.button(t.t("plan.cancel"), name: "status", value: "cancelled"),
+                                        CaseUI.confirmed(
+                                            t.t("plan.cancel") + "…", id: "cancel-\(item.id.uuidString.prefix(8))",
+                                            note: t.t("plan.cancel.note"),
+                                            [
+                                                CaseUI.dangerButton(
+                                                    t.t("plan.cancel"), name: "status", value: "cancelled")
+                                            ]),
                                     ]) : .empty,
                         ]
                     }))
@@ -95,9 +101,15 @@ extension CasePage {
                                         CaseUI.button(
                                             t.t("service.mark-delivered"), name: "status",
                                             value: ServiceStatus.delivered.rawValue),
-                                        CaseUI.button(
-                                            t.t("service.mark-cancelled"), name: "status",
-                                            value: ServiceStatus.cancelled.rawValue),
+                                        CaseUI.confirmed(
+                                            t.t("service.mark-cancelled") + "…",
+                                            id: "cancel-service-\(sv.id.uuidString.prefix(8))",
+                                            note: t.t("service.cancel.note"),
+                                            [
+                                                CaseUI.dangerButton(
+                                                    t.t("service.mark-cancelled"), name: "status",
+                                                    value: ServiceStatus.cancelled.rawValue)
+                                            ]),
                                     ]) : .empty,
                         ]
                     }))
@@ -140,14 +152,19 @@ extension CasePage {
         var children: [HNode] = []
         if let stay = file.stay {
             children.append(el("p", [attr("id", "current-stay")], text: t.t("stay.current", stay.checkIn)))
+            // Nothing filled in: right after a check-in, a form dated today invited an accidental check-out.
             children.append(
-                CaseUI.form(
-                    c, Site.checkOut(stay.id), id: "checkout-form",
+                CaseUI.confirmed(
+                    t.t("stay.check-out") + "…", id: "checkout-details", note: t.t("stay.check-out.note"),
                     [
-                        Components.input(
-                            "check_out", label: t.t("cf.check-out"), value: today.description, type: "date",
-                            id: "out-check-out"),
-                        CaseUI.button(t.t("stay.check-out"), id: "check-out"),
+                        CaseUI.form(
+                            c, Site.checkOut(stay.id), id: "checkout-form",
+                            [
+                                Components.input(
+                                    "check_out", label: t.t("cf.check-out"), value: nil, type: "date",
+                                    required: true, id: "out-check-out"),
+                                CaseUI.button(t.t("stay.check-out"), id: "check-out"),
+                            ])
                     ]))
         } else if !closed && c.may(.useShelter) {
             if freeBeds.isEmpty {
