@@ -44,7 +44,7 @@ def test_registration_shows_duplicates_across_scripts(sanad_server: SanadServer,
     fill(d, "age_estimate", "30")
     select(d, "nationality", "ERI")
     check(d, "#consent_interview")
-    click_and_wait(d, server, "#submit", "/people")
+    click_and_wait(d, server, "#submit", "/people/new")  # the warning is a page of its own (post, redirect, get)
     panel = d.find_elements(By.ID, "possible-duplicates")
     assert panel, f"no possible duplicates shown for a cross-script re-registration{where(d)}"
     links = [a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, "#possible-duplicates a.duplicate-link")]

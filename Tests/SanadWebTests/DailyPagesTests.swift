@@ -47,10 +47,20 @@ import VaporTesting
             #expect(a.status == .seeOther && b.status == .seeOther && third.status == .seeOther)
             #expect(a.location != nil && a.location == b.location && b.location == third.location)
             #expect(try await Person.query(on: app.db).count() == 1)
-            // Another key is another registration (here, a warning of the same person first).
+            // Another key is another registration: here a warning of the same person first, on a page of its own
+            // (finding 15: post, redirect, get, so Back never offers to post the form again).
             var again = fields
             again[4] = ("form_key", "11111111-2222-3333-4444-555555555555")
-            #expect(try await web.post("/people", again).status == .ok)
+            let warned = try await web.post("/people", again)
+            #expect(warned.status == .seeOther)
+            let check = try #require(warned.location)
+            #expect(check.hasPrefix("/people/new?check="))
+            let warning = try await web.get(check).text
+            #expect(warning.contains("Hagos Tesfamariam") && warning.contains(#"name="confirmed_new""#))
+            // Only the session that was warned sees it.
+            let other = try await fx.user("caseworker-other", .caseworker)
+            let elsewhere = try await WebClient(app: app, session: try await fx.browserSession(for: other)).get(check)
+            #expect(!elsewhere.text.contains("Hagos Tesfamariam"))
         }
     }
 

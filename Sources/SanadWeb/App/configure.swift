@@ -33,6 +33,7 @@ public enum SanadApp {
         app.middleware.use(BodyLimitMiddleware(limit: maxBodySize.value))
         app.middleware.use(SanadSessionMiddleware())
         app.storage[OnceFormsKey.self] = OnceForms()
+        app.storage[HeldRegistrationsKey.self] = HeldRegistrations()
         app.middleware.use(SignedOutFormMiddleware(limit: maxBodySize.value))
         try app.register(collection: AuthPageController())
         try app.register(collection: TwoFactorPageController())

@@ -42,8 +42,16 @@ struct PeoplePageController: RouteCollection {
     func newForm(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         guard AccessPolicy.roleMay(actor.role, .registerPerson) else { throw StoreError.forbidden }
-        var draft = PersonDraft()
         let centres = try await centreChoices(req, actor: actor)
+        if let token = req.query[String.self, at: "check"], let session = req.state.sessionID,
+            let held = req.heldRegistrations.held(token, session: session)
+        {
+            let page = PersonFormPage(
+                draft: held.draft, centres: centres, duplicates: held.duplicates,
+                centreNames: try await centreNames(req))
+            return req.page(page.render(req.pageContext))
+        }
+        var draft = PersonDraft()
         draft.centre = centres.first?.value
         return req.page(PersonFormPage(draft: draft, centres: centres).render(req.pageContext))
     }
@@ -62,6 +70,11 @@ struct PeoplePageController: RouteCollection {
             if form["confirmed_new"] != "yes" {
                 let duplicates = try await req.identity.candidates(for: draft)
                 if !duplicates.isEmpty {
+                    // Post, redirect, get: the warning is a page of its own, so Back never offers to post again.
+                    if let session = req.state.sessionID {
+                        let token = req.heldRegistrations.hold(draft, duplicates, session: session)
+                        return req.redirect(to: Site.newPerson + "?check=\(token)")
+                    }
                     let page = PersonFormPage(
                         draft: draft, centres: try await centreChoices(req, actor: actor), duplicates: duplicates,
                         centreNames: try await centreNames(req))
