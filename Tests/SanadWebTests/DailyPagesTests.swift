@@ -122,6 +122,50 @@ import VaporTesting
         }
     }
 
+    /// Findings 21, 22 and 23: the result says how "presumed" and "possible" relate; the account's language is kept
+    /// in the browser for the sign-in page after a session ends; forms leave checking to Sanad's own messages.
+    @Test func languageKeptAndTermsExplainedAndFormsCheckedBySanad() async throws {
+        try await TestApp.with { app, fx in
+            let user = try await fx.user("caseworker-arabic", .caseworker)
+            try await fx.accounts.setLocale(userID: user.id, locale: "ar")
+            let web = WebClient(app: app, session: try await fx.browserSession(for: user))
+            let home = try await web.get("/work")
+            #expect(home.headers[.setCookie].contains { $0.hasPrefix("sanad_lang=ar") })
+
+            let actor = try #require(user.actor)
+            let person = try await fx.people(actor).register(TestFixture.draft("Freweini Tesfay"))
+            var start = ScreeningStart()
+            start.instrument = "ilo-adult-labour"
+            start.language = "ti"
+            start.place = "Khartoum centre"
+            start.date = CivilDate(Date()).description
+            start.consent.interview = true
+            start.consent.toldPurpose = true
+            let screenings = ScreeningService(db: app.db, actor: actor, context: fx.context)
+            let screening = try await screenings.start(personID: person.id, start)
+            let presumed = [
+                "D2.violence-on-victims": "yes", "D2.confiscation-of-documents": "yes",
+                "D4.excessive-working-days-or-hours": "yes", "D4.hazardous-work": "yes",
+                "D5.confiscation-of-documents": "yes", "D5.debt-bondage": "yes",
+            ]
+            _ = try await screenings.complete(screening.id, answers: presumed, expectedVersion: 1)
+            // The account reads Arabic: the note names the status as the person page does.
+            let result = try await web.get("/screenings/\(screening.id)").text
+            #expect(result.contains("«ضحية محتملة للاتجار»"))
+
+            let caseID = try await CaseService(db: app.db, actor: actor, context: fx.context).open(
+                personID: person.id, priority: "normal", risk: "low", caseworker: user.id
+            ).id
+            for page in ["/cases/\(caseID)", "/people/new", "/people/\(person.id)/screenings"] {
+                let html = try await web.get(page).text
+                let forms = html.components(separatedBy: "<form ").dropFirst().filter {
+                    $0.hasPrefix(#"method="post""#)
+                }
+                #expect(!forms.isEmpty && forms.allSatisfy { $0.prefix(200).contains("novalidate") }, "\(page)")
+            }
+        }
+    }
+
     @Test func consentListsAndRegistrationNumbersReadRightInBothLanguages() async throws {
         try await TestApp.with { app, fx in
             let user = try await fx.user("caseworker-daily", .caseworker)

@@ -14,7 +14,7 @@ public enum AccountPages {
                 Components.notice(notice),
                 Components.errorSummary(error),
                 el(
-                    "form", [attr("method", "post"), attr("action", Site.signIn)],
+                    "form", [attr("method", "post"), attr("novalidate", "novalidate"), attr("action", Site.signIn)],
                     [
                         Layout.csrfField(c),
                         Components.input(
@@ -37,7 +37,11 @@ public enum AccountPages {
             [
                 el("p", text: t.t("signin.resume.intro", String(filled))),
                 el(
-                    "form", [attr("method", "post"), attr("action", resume.action), attr("id", "resume-form")],
+                    "form",
+                    [
+                        attr("method", "post"), attr("novalidate", "novalidate"), attr("action", resume.action),
+                        attr("id", "resume-form"),
+                    ],
                     [Layout.csrfField(c)]
                         + resume.fields.map { name, value in
                             void("input", [attr("type", "hidden"), attr("name", name), attr("value", value)])
@@ -65,7 +69,8 @@ public enum AccountPages {
                 el("p", text: t.t("setup.intro")),
                 Components.errorSummary(errors.isEmpty ? nil : t.t("form.has-errors", String(errors.count))),
                 el(
-                    "form", [attr("method", "post"), attr("action", Site.setup(token))],
+                    "form",
+                    [attr("method", "post"), attr("novalidate", "novalidate"), attr("action", Site.setup(token))],
                     [
                         Layout.csrfField(c),
                         Components.input(
@@ -138,7 +143,8 @@ public enum AccountPages {
                 Components.errorSummary(errors.isEmpty ? nil : t.t("form.has-errors", String(errors.count))),
                 el("h2", text: t.t("account.change-password")),
                 el(
-                    "form", [attr("method", "post"), attr("action", Site.accountPassword)],
+                    "form",
+                    [attr("method", "post"), attr("novalidate", "novalidate"), attr("action", Site.accountPassword)],
                     [
                         Layout.csrfField(c),
                         Components.input(

@@ -23,7 +23,8 @@ public enum AdminPages {
                     ? el(
                         "form",
                         [
-                            attr("method", "post"), attr("action", Site.selfApproval(u.id)),
+                            attr("method", "post"), attr("novalidate", "novalidate"),
+                            attr("action", Site.selfApproval(u.id)),
                             attr("class", "inline"),
                         ],
                         [
@@ -43,7 +44,8 @@ public enum AdminPages {
                     ? el(
                         "form",
                         [
-                            attr("method", "post"), attr("action", Site.twoFactorReset(u.id)),
+                            attr("method", "post"), attr("novalidate", "novalidate"),
+                            attr("action", Site.twoFactorReset(u.id)),
                             attr("class", "inline"),
                         ],
                         [
@@ -94,7 +96,10 @@ public enum AdminPages {
                 el("h2", text: t.t("users.two-factor.policy")),
                 el(
                     "form",
-                    [attr("method", "post"), attr("action", Site.twoFactorPolicy), attr("id", "two-factor-policy")],
+                    [
+                        attr("method", "post"), attr("novalidate", "novalidate"), attr("action", Site.twoFactorPolicy),
+                        attr("id", "two-factor-policy"),
+                    ],
                     [
                         Layout.csrfField(c),
                         el("p", [attr("class", "hint")], text: t.t("users.two-factor.policy.hint")),
@@ -199,7 +204,7 @@ public enum AdminPages {
             [
                 Components.errorSummary(errors.isEmpty ? nil : t.t("form.has-errors", String(errors.count))),
                 el(
-                    "form", [attr("method", "post"), attr("action", Site.users)],
+                    "form", [attr("method", "post"), attr("novalidate", "novalidate"), attr("action", Site.users)],
                     [
                         Layout.csrfField(c),
                         Components.input(
@@ -265,7 +270,7 @@ public enum AdminPages {
             [
                 Components.errorSummary(errors.isEmpty ? nil : t.t("form.has-errors", String(errors.count))),
                 el(
-                    "form", [attr("method", "post"), attr("action", Site.centres)],
+                    "form", [attr("method", "post"), attr("novalidate", "novalidate"), attr("action", Site.centres)],
                     [
                         Layout.csrfField(c),
                         Components.input(

@@ -55,7 +55,8 @@ enum TwoFactorPages {
                 el(
                     "p", [], [el("code", [attr("id", "two-factor-secret"), attr("dir", "ltr")], text: grouped(secret))]),
                 el(
-                    "form", [attr("method", "post"), attr("action", Site.twoFactorConfirm)],
+                    "form",
+                    [attr("method", "post"), attr("novalidate", "novalidate"), attr("action", Site.twoFactorConfirm)],
                     [
                         Layout.csrfField(c), codeInput(c, error: error, recovery: false),
                         Components.submit(t.t("two-factor.setup.confirm")),
@@ -86,7 +87,8 @@ enum TwoFactorPages {
             [
                 Components.errorSummary(error),
                 el(
-                    "form", [attr("method", "post"), attr("action", Site.signInCode)],
+                    "form",
+                    [attr("method", "post"), attr("novalidate", "novalidate"), attr("action", Site.signInCode)],
                     [
                         Layout.csrfField(c), codeInput(c, error: error, recovery: true),
                         Components.submit(t.t("signin.submit")),
@@ -109,7 +111,8 @@ enum TwoFactorPages {
                 on
                     ? .empty
                     : el(
-                        "form", [attr("method", "post"), attr("action", Site.twoFactor)],
+                        "form",
+                        [attr("method", "post"), attr("novalidate", "novalidate"), attr("action", Site.twoFactor)],
                         [
                             Layout.csrfField(c),
                             el(

@@ -50,6 +50,13 @@ struct SanadSessionMiddleware: AsyncMiddleware {
         if state.newCSRFCookie && !request.isAPI {
             response.cookies[Self.csrfCookie] = Self.cookie(state.csrf, request: request, maxAge: nil)
         }
+        // The account's language is remembered in the browser too, so the sign-in page after a session ends
+        // speaks it (issue 20, finding 22).
+        if !request.isAPI, let locale = state.user?.locale, request.cookies[Self.languageCookie]?.string != locale,
+            response.cookies[Self.languageCookie] == nil
+        {
+            response.cookies[Self.languageCookie] = Self.cookie(locale, request: request, maxAge: 365 * 24 * 3600)
+        }
         return response
     }
 

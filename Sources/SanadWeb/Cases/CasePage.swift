@@ -6,7 +6,11 @@ import SanadStore
 enum CaseUI {
     static func form(_ c: PageContext, _ action: String, id: String? = nil, _ children: [HNode]) -> HNode {
         el(
-            "form", [attr("method", "post"), attr("action", action), attr("id", id), attr("class", "stacked")],
+            "form",
+            [
+                attr("method", "post"), attr("novalidate", "novalidate"), attr("action", action), attr("id", id),
+                attr("class", "stacked"),
+            ],
             [Layout.csrfField(c)] + children)
     }
 
@@ -68,6 +72,8 @@ struct CasePage {
     let partners: [PartnerView]
     let consented: Set<UUID>
     let freeBeds: [BedView]
+    /// The bed of the current stay, when it is one of this centre's (issue 20, finding 18).
+    let stayBed: BedView?
     let users: [UUID: String]
     let caseworkers: [AccountView]
     let centres: [CentreView]

@@ -48,8 +48,7 @@ struct CasePageController: RouteCollection {
         // The receiver of a transfer reads a case of another centre; that centre's beds are not theirs to fill.
         let beds =
             actor.centres.contains(file.summary.centre)
-            ? try await req.shelters.occupancy(centre: file.summary.centre, on: CivilDate(req.context.clock()))
-                .filter { !$0.occupied } : []
+            ? try await req.shelters.occupancy(centre: file.summary.centre, on: CivilDate(req.context.clock())) : []
         // One read of the accounts serves both the caseworker choice (active staff) and the names beside entries.
         let accounts = try await req.accounts.accounts()
         let staff = accounts.filter { !$0.disabled }
@@ -64,7 +63,9 @@ struct CasePageController: RouteCollection {
             } ?? false
         return CasePage(
             file: file, person: person, catalogue: try await req.serviceTypes.all(), partners: directory,
-            consented: try await partners.consentedPartners(person: file.summary.personID), freeBeds: beds,
+            consented: try await partners.consentedPartners(person: file.summary.personID),
+            freeBeds: beds.filter { !$0.occupied },
+            stayBed: file.stay.flatMap { stay in beds.first { $0.id == stay.bedID } },
             users: Dictionary(uniqueKeysWithValues: accounts.map { ($0.id, $0.username) }), caseworkers: caseworkers,
             centres: try await req.centres.all(), today: CivilDate(req.context.clock()),
             receivingTransfer: receiving, error: error)

@@ -151,7 +151,11 @@ extension CasePage {
         let t = c.t
         var children: [HNode] = []
         if let stay = file.stay {
-            children.append(el("p", [attr("id", "current-stay")], text: t.t("stay.current", stay.checkIn)))
+            children.append(
+                el(
+                    "p", [attr("id", "current-stay")],
+                    text: stayBed.map { t.t("stay.current.bed", $0.shelter, $0.room, $0.label, stay.checkIn) }
+                        ?? t.t("stay.current", stay.checkIn)))
             // Nothing filled in: right after a check-in, a form dated today invited an accidental check-out.
             children.append(
                 CaseUI.confirmed(

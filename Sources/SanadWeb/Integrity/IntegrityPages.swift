@@ -90,13 +90,21 @@ enum IntegrityPages {
         if r.status == .damaged && r.kind == .blindIndex {
             action.append(
                 el(
-                    "form", [attr("method", "post"), attr("action", Site.rebuildDamaged(r.id))],
+                    "form",
+                    [
+                        attr("method", "post"), attr("novalidate", "novalidate"),
+                        attr("action", Site.rebuildDamaged(r.id)),
+                    ],
                     [Layout.csrfField(c), el("button", [attr("type", "submit")], text: t.t("integrity.rebuild"))]))
         } else if r.status == .damaged {
             let field = "reason-\(r.id.uuidString)"
             action.append(
                 el(
-                    "form", [attr("method", "post"), attr("action", Site.retireDamaged(r.id)), attr("class", "stack")],
+                    "form",
+                    [
+                        attr("method", "post"), attr("novalidate", "novalidate"),
+                        attr("action", Site.retireDamaged(r.id)), attr("class", "stack"),
+                    ],
                     [
                         Layout.csrfField(c),
                         el("label", [attr("for", field)], text: t.t("integrity.reason")),

@@ -107,7 +107,11 @@ public struct PersonViewPage: Sendable {
         _ c: PageContext, _ action: String, id: String?, label: String, other: UUID?, version: Int? = nil
     ) -> HNode {
         el(
-            "form", [attr("method", "post"), attr("action", action), attr("class", "inline")],
+            "form",
+            [
+                attr("method", "post"), attr("novalidate", "novalidate"), attr("action", action),
+                attr("class", "inline"),
+            ],
             [
                 Layout.csrfField(c),
                 other.map {

@@ -176,7 +176,10 @@ public struct ScreeningListPage: Sendable {
                 el("p", [attr("class", "hint")], text: t.t("trafficking.decide.hint")),
                 el(
                     "form",
-                    [attr("method", "post"), attr("action", Site.person(person.id, .traffickingStatus))],
+                    [
+                        attr("method", "post"), attr("novalidate", "novalidate"),
+                        attr("action", Site.person(person.id, .traffickingStatus)),
+                    ],
                     [
                         Layout.csrfField(c),
                         Components.select(
@@ -289,7 +292,10 @@ public struct InterviewPage: Sendable {
                 el("p", [attr("class", "hint")], text: t.t("screening.interview.hint")),
                 el(
                     "form",
-                    [attr("method", "post"), attr("action", Site.screening(screening.id) + "?d=\(current.id)")],
+                    [
+                        attr("method", "post"), attr("novalidate", "novalidate"),
+                        attr("action", Site.screening(screening.id) + "?d=\(current.id)"),
+                    ],
                     [
                         Layout.csrfField(c),
                         void(
@@ -366,6 +372,9 @@ public struct ScreeningResultPage: Sendable {
                     [
                         el("p", [], [el("strong", text: t.conclusion(evaluation.conclusion))]),
                         el("p", text: t.t("screening.presumption-note")),
+                        // One stage, two words: the screening's "presumed" and the status's "possible" (finding 21).
+                        evaluation.conclusion == .presumedVictim
+                            ? el("p", [attr("class", "hint")], text: t.t("screening.status-note")) : .empty,
                     ]),
                 Components.table(
                     headers: [t.t("screening.dimension"), t.t("screening.state"), t.t("screening.indicators")],
@@ -397,7 +406,10 @@ public struct ScreeningResultPage: Sendable {
         guard screening.completed, c.may(.decideTraffickingStatus) else { return nil }
         return el(
             "form",
-            [attr("method", "post"), attr("action", Site.screeningReopen(screening.id)), attr("id", "reopen-form")],
+            [
+                attr("method", "post"), attr("novalidate", "novalidate"),
+                attr("action", Site.screeningReopen(screening.id)), attr("id", "reopen-form"),
+            ],
             [
                 Layout.csrfField(c),
                 el("p", [attr("class", "hint")], text: c.t.t("screening.reopen.hint")),
@@ -445,7 +457,11 @@ struct ScreeningCompletePage {
                     ]),
                 Components.table(headers: [t.t("screening.dimension"), t.t("screening.finish.answered")], rows: rows),
                 el(
-                    "form", [attr("method", "post"), attr("action", Site.screeningComplete(screening.id))],
+                    "form",
+                    [
+                        attr("method", "post"), attr("novalidate", "novalidate"),
+                        attr("action", Site.screeningComplete(screening.id)),
+                    ],
                     [
                         Layout.csrfField(c),
                         void(

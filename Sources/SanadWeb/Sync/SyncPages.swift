@@ -89,7 +89,10 @@ enum SyncPages {
                 el("p", [], [link]),
                 el(
                     "form",
-                    [attr("method", "post"), attr("action", Site.syncConflict(conflict.id)), attr("class", "stack")],
+                    [
+                        attr("method", "post"), attr("novalidate", "novalidate"),
+                        attr("action", Site.syncConflict(conflict.id)), attr("class", "stack"),
+                    ],
                     [Layout.csrfField(c)] + choices
                         + (conflict.acceptsNewValue
                             ? [

@@ -51,7 +51,11 @@ public enum Layout {
         if c.signedIn {
             tools.append(
                 el(
-                    "form", [attr("method", "post"), attr("action", Site.signOut), attr("class", "inline")],
+                    "form",
+                    [
+                        attr("method", "post"), attr("novalidate", "novalidate"), attr("action", Site.signOut),
+                        attr("class", "inline"),
+                    ],
                     [
                         csrfField(c),
                         el(
@@ -77,7 +81,11 @@ public enum Layout {
     /// A form, not links, so that switching language is a POST (it changes a remembered preference).
     static func languageSwitch(_ c: PageContext) -> HNode {
         el(
-            "form", [attr("method", "post"), attr("action", Site.locale), attr("class", "inline lang-switch")],
+            "form",
+            [
+                attr("method", "post"), attr("novalidate", "novalidate"), attr("action", Site.locale),
+                attr("class", "inline lang-switch"),
+            ],
             [
                 csrfField(c),
                 void("input", [attr("type", "hidden"), attr("name", "next"), attr("value", c.path)]),
