@@ -166,6 +166,26 @@ import VaporTesting
         }
     }
 
+    /// Findings 17 and 19: a refused registration lists the fields that need attention, each linked to its field;
+    /// a person's cases name their centre.
+    @Test func refusedFieldsAreListedAndCentresNamed() async throws {
+        try await TestApp.with { app, fx in
+            let user = try await fx.user("caseworker-fields", .caseworker)
+            let web = WebClient(app: app, session: try await fx.browserSession(for: user))
+            let refused = try await web.post(
+                "/people", [("name_original", ""), ("sex", "Feminine"), ("age_estimate", "300"), ("centre", "SD01")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains(##"<a href="#name_original">"##))
+            #expect(refused.text.contains(##"<a href="#age_estimate">"##))
+            let actor = try #require(user.actor)
+            let person = try await fx.people(actor).register(TestFixture.draft("Rahel Tesfaye"))
+            _ = try await CaseService(db: app.db, actor: actor, context: fx.context).open(
+                personID: person.id, priority: "normal", risk: "low", caseworker: user.id)
+            let cases = try await web.get("/people/\(person.id)/cases").text
+            #expect(!cases.contains("<td>SD01</td>"))
+        }
+    }
+
     @Test func consentListsAndRegistrationNumbersReadRightInBothLanguages() async throws {
         try await TestApp.with { app, fx in
             let user = try await fx.user("caseworker-daily", .caseworker)

@@ -66,6 +66,8 @@ struct CaseListPage {
 struct PersonCasesPage {
     let person: PersonRecord
     let cases: [CaseSummary]
+    /// Centres by name in the page's language, not by code (issue 20, finding 19).
+    var centreNames: [String: String] = [:]
     var error: String?
 
     func render(_ c: PageContext) -> String {
@@ -81,7 +83,7 @@ struct PersonCasesPage {
                         [
                             el("a", [attr("href", Site.kase(k.id)), attr("dir", "ltr")], text: k.openedOn),
                             txt(t.t("stage.\(k.stage.rawValue)")), txt(t.t("htcds.\(k.htcdsStatus.rawValue)")),
-                            txt(k.centre),
+                            txt(centreNames[k.centre] ?? k.centre),
                         ]
                     }),
         ]

@@ -135,7 +135,8 @@ struct CasePageController: RouteCollection {
         let personID = try req.recordID("id")
         let person = try await req.people.find(personID)
         let cases = try await req.cases.cases(ofPerson: personID)
-        return req.page(PersonCasesPage(person: person, cases: cases).render(req.pageContext))
+        let names = try await req.centres.names(language: req.pageContext.lang)
+        return req.page(PersonCasesPage(person: person, cases: cases, centreNames: names).render(req.pageContext))
     }
 
     func open(req: Request) async throws -> Response {
@@ -149,7 +150,8 @@ struct CasePageController: RouteCollection {
             let person = try await req.people.find(personID)
             let cases = try await req.cases.cases(ofPerson: personID)
             let refusal = CaseRefusal(error, req.pageContext.t)
-            var page = PersonCasesPage(person: person, cases: cases)
+            var page = PersonCasesPage(
+                person: person, cases: cases, centreNames: try await req.centres.names(language: req.pageContext.lang))
             page.error = refusal.localized
             var c = req.pageContext
             c.path = Site.person(personID, .cases)

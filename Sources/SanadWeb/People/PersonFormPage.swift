@@ -137,7 +137,16 @@ public struct PersonFormPage: Sendable {
         return Layout.page(
             c, title: title,
             [
-                Components.errorSummary(summary),
+                errors.isEmpty || conflict
+                    ? Components.errorSummary(summary)
+                    : Components.errorList(
+                        summary ?? "",
+                        PersonField.allCases.compactMap { field in
+                            errors[field].map { code in
+                                let label = t.t("person.\(field.rawValue.replacingOccurrences(of: "_", with: "-"))")
+                                return (id: field.rawValue, text: "\(label): \(t.error(code))")
+                            }
+                        }),
                 duplicates.isEmpty ? nil : DuplicateViews.registrationPanel(c, duplicates, centreNames: centreNames),
                 el("form", [attr("method", "post"), attr("action", action), attr("novalidate", "novalidate")], fields),
             ].compactMap { $0 })

@@ -129,6 +129,16 @@ public enum Components {
         message.map { el("div", [attr("class", "error-summary"), attr("role", "alert")], [el("p", text: $0)]) }
     }
 
+    /// A refused form's summary that says which fields, each a link to its field (issue 20, finding 17).
+    public static func errorList(_ message: String, _ items: [(id: String, text: String)]) -> HNode {
+        el(
+            "div", [attr("class", "error-summary"), attr("role", "alert"), attr("id", "error-summary")],
+            [
+                el("p", text: message),
+                el("ul", [], items.map { el("li", [], [el("a", [attr("href", "#\($0.id)")], text: $0.text)]) }),
+            ])
+    }
+
     public static func notice(_ message: String?) -> HNode? {
         message.map { el("div", [attr("class", "notice"), attr("role", "status")], [el("p", text: $0)]) }
     }
