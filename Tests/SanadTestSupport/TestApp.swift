@@ -138,6 +138,18 @@ public struct TestFixture: Sendable {
         try await accounts.openSession(userID: user.id, kind: .browser)
     }
 
+    /// A valid start of the adult labour screening today, with consent to the interview.
+    public static func screeningStart(language: String = "ar") -> ScreeningStart {
+        var start = ScreeningStart()
+        start.instrument = "ilo-adult-labour"
+        start.language = language
+        start.place = "Khartoum centre"
+        start.date = CivilDate(Date()).description
+        start.consent.interview = true
+        start.consent.toldPurpose = true
+        return start
+    }
+
     /// A valid draft: a woman registered at `centre` with an estimated age.
     public static func draft(_ name: String = "Amina Test", centre: String = "SD01") -> PersonDraft {
         var d = PersonDraft()

@@ -134,13 +134,7 @@ import VaporTesting
 
             let actor = try #require(user.actor)
             let person = try await fx.people(actor).register(TestFixture.draft("Freweini Tesfay"))
-            var start = ScreeningStart()
-            start.instrument = "ilo-adult-labour"
-            start.language = "ti"
-            start.place = "Khartoum centre"
-            start.date = CivilDate(Date()).description
-            start.consent.interview = true
-            start.consent.toldPurpose = true
+            let start = TestFixture.screeningStart(language: "ti")
             let screenings = ScreeningService(db: app.db, actor: actor, context: fx.context)
             let screening = try await screenings.start(personID: person.id, start)
             let presumed = [

@@ -17,13 +17,7 @@ import VaporTesting
             let supUser = try await fx.user("supervisor-finish", .supervisor)
             let cw = try #require(cwUser.actor)
             let person = try await fx.people(cw).register(TestFixture.draft())
-            var start = ScreeningStart()
-            start.instrument = "ilo-adult-labour"
-            start.language = "ar"
-            start.place = "Khartoum centre"
-            start.date = CivilDate(Date()).description
-            start.consent.interview = true
-            start.consent.toldPurpose = true
+            let start = TestFixture.screeningStart()
             let screening = try await ScreeningService(db: app.db, actor: cw, context: fx.context).start(
                 personID: person.id, start)
             let total = screening.instrument.indicators.count
