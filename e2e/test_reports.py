@@ -285,8 +285,13 @@ def test_reports(sanad_server: SanadServer, browser: WebDriver, artifacts: Path,
     href, body, _ = files["download-figures"]
     assert body.startswith(BOM), f"{href}: no UTF-8 byte-order mark: {body[:20]!r}"
     figures = body[len(BOM):].decode("utf-8")
-    assert "people assisted" in figures, f"{href}: no 'people assisted' in {figures[:300]!r}"
-    figures_total = next((int(r.split(",")[1]) for r in figures.splitlines() if r.startswith("people assisted")), None)
+    # Labelled in the page's language (issue 20, finding 16): the headline table's first row names the line.
+    assisted_label = d.find_element(By.CSS_SELECTOR, "#headline tbody tr th").text.strip()
+    assert assisted_label in figures, f"{href}: no {assisted_label!r} in {figures[:300]!r}"
+    if language == "ar":
+        assert "indicator" not in figures.splitlines()[0], f"{href}: English headers from the Arabic page"
+    figures_total = next(
+        (int(r.split(",")[1]) for r in figures.splitlines() if r.split(",")[0] == assisted_label), None)
     assert figures_total == year_total, f"figures CSV says {figures_total} people assisted, the page {year_total}"
 
     import hxl  # libhxl

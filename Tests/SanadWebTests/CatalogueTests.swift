@@ -54,6 +54,7 @@ import Testing
         keys.formUnion(AgeGroup.allCases.map { "report.age.\($0.rawValue)" })
         keys.formUnion(AgeBanding.allCases.map { "report.bands.\($0.rawValue)" })
         keys.formUnion(["rise", "fall"].map { "report.direction.\($0)" })
+        keys.formUnion(ServiceKind.units.map { "report.unit.\($0)" })
         keys.formUnion(
             ["from", "to", "centre", "state", "nationality", "bands", "by", "k", "cadence"].map { "report.field.\($0)" }
         )

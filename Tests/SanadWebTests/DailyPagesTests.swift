@@ -160,8 +160,8 @@ import VaporTesting
         }
     }
 
-    /// Findings 17 and 19: a refused registration lists the fields that need attention, each linked to its field;
-    /// a person's cases name their centre.
+    /// Findings 17 and 19: a refused registration or case-page form lists the fields that need attention, each
+    /// linked to its field or form; a person's cases name their centre.
     @Test func refusedFieldsAreListedAndCentresNamed() async throws {
         try await TestApp.with { app, fx in
             let user = try await fx.user("caseworker-fields", .caseworker)
@@ -173,10 +173,18 @@ import VaporTesting
             #expect(refused.text.contains(##"<a href="#age_estimate">"##))
             let actor = try #require(user.actor)
             let person = try await fx.people(actor).register(TestFixture.draft("Rahel Tesfaye"))
-            _ = try await CaseService(db: app.db, actor: actor, context: fx.context).open(
-                personID: person.id, priority: "normal", risk: "low", caseworker: user.id)
+            let caseID = try await CaseService(db: app.db, actor: actor, context: fx.context).open(
+                personID: person.id, priority: "normal", risk: "low", caseworker: user.id
+            ).id
             let cases = try await web.get("/people/\(person.id)/cases").text
             #expect(!cases.contains("<td>SD01</td>"))
+            // The case page is long: a refused service lists its fields at the top, each linked down to its form.
+            let service = try await web.post(
+                "/cases/\(caseID)/services", [("date", "2026-02-30"), ("type", ""), ("quantity", "many")])
+            #expect(service.status == .unprocessableEntity)
+            let list = try #require(service.text.range(of: #"id="error-summary""#))
+            let top = service.text[list.lowerBound...].prefix(600)
+            #expect(top.contains(##"<a href="#services">Date: "##) && top.contains(##"<a href="#services">Type: "##))
         }
     }
 

@@ -88,4 +88,20 @@ import VaporTesting
             }
         }
     }
+
+    /// A page left open warns five minutes before the session idles out and again when it has, without JavaScript:
+    /// the stylesheet's delays must follow the idle timeout.
+    @Test func aPageLeftOpenWarnsBeforeTheSessionEnds() async throws {
+        try await TestApp.with { app, fx in
+            let user = try await fx.user("caseworker-idle", .caseworker)
+            let page = try await WebClient(app: app, session: try await fx.browserSession(for: user)).get("/work").text
+            #expect(page.contains(#"id="session-warning""#) && page.contains(#"id="session-ended""#))
+            let signIn = try await WebClient(app: app).get("/sign-in").text
+            #expect(!signIn.contains(#"id="session-warning""#))
+            let css = try await WebClient(app: app).get("/static/sanad.css").text
+            let idle = Int(AccountService.idleTimeout)
+            #expect(css.contains(".session-warning.soon { animation-delay: \(idle - 300)s; }"))
+            #expect(css.contains(".session-warning.ended { animation-delay: \(idle)s;"))
+        }
+    }
 }

@@ -27,6 +27,9 @@ public struct ParticipantGroup: Sendable, Hashable, CustomStringConvertible {
         [AgeGroup.children, .adults].map { ParticipantGroup(sex: sex, age: $0)! }
     }
 
+    /// The column and report key, e.g. "f_children" ("u" for an unrecorded sex).
+    public var key: String { "\(sex == .unknown ? "u" : sex.rawValue)_\(age.hxlAttribute)" }
+
     /// The form name, e.g. "participants_f_children", matching the HXL measure key.
     public var description: String { "participants_\(sex.hxlAttribute)_\(age.hxlAttribute)" }
 }

@@ -10,6 +10,8 @@ struct CaseRefusal {
     let english: String
     let localized: String
     let fields: [Problem.FieldProblem]
+    /// Each refused field as the user reads it ("Date: required"), for the list at the top of the page.
+    var fieldTexts: [String] = []
 
     init(_ error: CaseError, _ t: Catalogue) {
         func make(_ status: HTTPStatus, _ slug: String, _ key: String, _ english: String, _ args: [String] = []) -> (
@@ -27,6 +29,7 @@ struct CaseRefusal {
             let list = e.errors.sorted { $0.key < $1.key }.map {
                 "\(t.t("cf.\($0.key.replacingOccurrences(of: "_", with: "-"))")): \(t.error($0.value))"
             }
+            fieldTexts = list
             parts = (
                 .unprocessableEntity, "validation", "Some fields are not valid. " + e.englishSummary,
                 t.t("error.validation") + " " + list.joined(separator: " · ")

@@ -80,6 +80,9 @@ struct CasePage {
     let today: CivilDate
     let receivingTransfer: Bool
     var error: String?
+    /// The refused fields and the section whose form they belong to: listed at the top, each a link down to that
+    /// form, since the page is long (issue 20, finding 17).
+    var refused: (section: String, fields: [String])?
     /// A referral that was refused, shown again as typed (issue 20, finding 7).
     var referralDraft: ReferralDraft?
     var referralConsentNow = false
@@ -92,7 +95,8 @@ struct CasePage {
         let content: [HNode] = [
             ScreeningViews.personLine(c, person),
             index(c, closed: closed),
-            Components.errorSummary(error) ?? .empty,
+            refused.map { r in Components.errorList(t.t("error.validation"), r.fields.map { (r.section, $0) }) }
+                ?? Components.errorSummary(error) ?? .empty,
             Components.details([
                 (t.t("case.stage"), t.t("stage.\(s.stage.rawValue)")),
                 (t.t("case.htcds-status"), t.t("htcds.\(s.htcdsStatus.rawValue)")),

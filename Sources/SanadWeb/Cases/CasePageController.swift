@@ -296,6 +296,7 @@ struct CasePageController: RouteCollection {
         } catch let error as CaseError {
             let refusal = CaseRefusal(error, req.pageContext.t)
             var page = try await Self.page(req, id, error: refusal.localized)
+            if !refusal.fieldTexts.isEmpty { page.refused = ("referrals", refusal.fieldTexts) }
             page.referralDraft = draft
             page.referralConsentNow = consentNow
             return req.page(page.render(Self.context(req, id)), status: refusal.status)
@@ -340,7 +341,8 @@ struct CasePageController: RouteCollection {
             return req.redirect(to: Site.kase(id) + "#\(anchor)")
         } catch let error as CaseError {
             let refusal = CaseRefusal(error, req.pageContext.t)
-            let page = try await Self.page(req, id, error: refusal.localized)
+            var page = try await Self.page(req, id, error: refusal.localized)
+            if !refusal.fieldTexts.isEmpty { page.refused = (anchor, refusal.fieldTexts) }
             return req.page(page.render(Self.context(req, id)), status: refusal.status)
         } catch StoreError.versionConflict {
             let page = try await Self.page(req, id, error: req.pageContext.t.t("case.conflict"))

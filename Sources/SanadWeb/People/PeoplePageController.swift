@@ -112,6 +112,19 @@ struct PeoplePageController: RouteCollection {
             page.merges = try await identity.merges(into: record.id).filter { $0.undoneAt == nil }.map(\.mergedID)
         }
         page.centreNames = try await centreNames(req)
+        if record.mergedInto == nil, c.may(.viewCases) {
+            let overview = try await req.cases.overview(ofPerson: record.id)
+            let actor = try req.requireActor()
+            // Only the beds of the actor's own centres are read, as on the case page.
+            var bed: BedView?
+            if let stay = overview.stay, let centre = overview.stayCase?.centre, actor.centres.contains(centre) {
+                bed = try await req.shelters.occupancy(centre: centre, on: CivilDate(req.context.clock()))
+                    .first { $0.id == stay.bedID }
+            }
+            page.summary = PersonSummary(
+                overview: overview, traffickingStatus: record.traffickingStatus, bed: bed,
+                centreNames: page.centreNames)
+        }
         page.syncConflict = try await req.open.syncCentre.hasConflict(person: record.id)
         return req.page(page.render(c))
     }

@@ -23,6 +23,8 @@ public struct PersonViewPage: Sendable {
     public var centreNames: [String: String] = [:]
     /// A field of this record was changed in two places while an office was cut off (issue 11, item 4).
     public var syncConflict = false
+    /// Case, bed and referrals at a glance, for those who may see cases.
+    var summary: PersonSummary?
 
     init(record: PersonRecord, centreName: String, today: CivilDate, notice: String?) {
         self.record = record
@@ -226,7 +228,7 @@ public struct PersonViewPage: Sendable {
         }
         return Layout.page(
             c, title: t.t("person.view.title"), banner: flagBanner(c, f.flags),
-            [Components.notice(notice), consentWarning(c), syncBadge(c), heading].compactMap { $0 }
+            [Components.notice(notice), consentWarning(c), syncBadge(c), heading, summary?.render(c)].compactMap { $0 }
                 + identitySection(c) + [
                     details, el("div", [attr("class", "actions")], actions),
                 ])

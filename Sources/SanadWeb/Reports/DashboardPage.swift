@@ -6,19 +6,33 @@ import Vapor
 extension Breakdown: Content {}
 extension MonthFigures: Content {}
 
-/// The dashboard's figures as rows, for the CSV download (and the tables, which show the same numbers).
+/// The dashboard's figures as rows, for the CSV download (and the tables, which show the same numbers), labelled in
+/// the language of the page it was downloaded from (issue 20, finding 16): the officer who reads the page in Arabic
+/// reads the spreadsheet in Arabic. Numbers stay in Western digits so spreadsheets compute with them.
 public enum DashboardFigures {
     static func columns(_ banding: AgeBanding) -> [(ReportSex, AgeGroup)] {
         [ReportSex.female, .male].flatMap { sex in banding.groups.filter { $0 != .unknown }.map { (sex, $0) } }
     }
 
     /// The figures CSV as downloaded (also timed by `sanad bench dashboard`).
-    public static func csv(_ s: ReportSummary) -> Data { SpreadsheetResponse.csv(rows(s)) }
+    public static func csv(
+        _ s: ReportSummary, language: String = "en", catalogue: [ServiceKind] = ServiceKind.builtIn
+    ) -> Data {
+        SpreadsheetResponse.csv(rows(s, Catalogue.forLanguage(language), catalogue))
+    }
 
-    static func rows(_ s: ReportSummary) -> [[String]] {
+    /// The unit a service type is counted in, from the catalogue: cash is an amount of money, food a number of kits,
+    /// so their quantities are never read as one figure.
+    static func unit(_ type: String, _ catalogue: [ServiceKind]) -> String {
+        catalogue.first { $0.code == type }?.unit ?? "other"
+    }
+
+    static func rows(_ s: ReportSummary, _ t: Catalogue, _ catalogue: [ServiceKind]) -> [[String]] {
         let cols = columns(s.query.banding)
         var rows: [[String]] = [
-            ["indicator", "total"] + cols.map { "\($0.0.label) \($0.1.label)" } + ["other or unknown"]
+            [t.t("report.indicator"), t.t("report.total")]
+                + cols.map { "\(t.t("report.sex.\($0.0.rawValue)")) \(t.t("report.age.\($0.1.rawValue)"))" }
+                + [t.t("report.other-unknown")]
         ]
         // Withheld figures are blank, as in the HXL export.
         func cell(_ n: Int?) -> String { n.map(String.init) ?? "" }
@@ -26,32 +40,41 @@ public enum DashboardFigures {
             let shown = b.shown(s.query.banding)
             return [name, cell(shown.total)] + shown.columns.map(cell) + [cell(shown.other)]
         }
-        rows.append(line("people assisted (unique)", s.assisted))
-        rows.append(line("new registrations", s.registrations))
-        rows.append(line("presumed victims", s.presumedVictims))
-        rows.append(line("confirmed victims", s.confirmedVictims))
-        rows.append(line("AVRR departures", s.departures))
+        rows.append(line(t.t("report.assisted"), s.assisted))
+        rows.append(line(t.t("report.registrations"), s.registrations))
+        rows.append(line(t.t("report.presumed"), s.presumedVictims))
+        rows.append(line(t.t("report.confirmed"), s.confirmedVictims))
+        rows.append(line(t.t("report.departures"), s.departures))
         for (conclusion, b) in s.screenings.sorted(by: { $0.key < $1.key }) {
-            rows.append(line("screenings: \(conclusion)", b))
+            rows.append(line(t.t("report.screenings", t.t("conclusion.\(conclusion)")), b))
         }
         for (type, f) in s.services.sorted(by: { $0.key < $1.key }) {
-            rows.append(line("service people: \(type)", f.people))
-            rows.append(["service records: \(type)", f.suppressed ? "" : String(f.records)])
-            rows.append(["service quantity: \(type)", f.suppressed ? "" : CaseUI.number(f.quantity)])
+            let name = catalogue.first { $0.code == type }?.label(t.language) ?? type
+            rows.append(line(t.t("report.csv.service-people", name), f.people))
+            rows.append([t.t("report.csv.service-records", name), f.suppressed ? "" : String(f.records)])
+            rows.append([
+                t.t("report.csv.service-quantity", name, t.t("report.unit.\(unit(type, catalogue))")),
+                f.suppressed ? "" : CaseUI.number(f.quantity),
+            ])
         }
         for (status, n) in s.referrals.sorted(by: { $0.key < $1.key }) {
-            rows.append(["referrals: \(status)", String(n)])
+            rows.append([t.t("report.csv.referrals", t.t("referral.status.\(status)")), String(n)])
         }
-        for status in s.referralsSuppressed { rows.append(["referrals: \(status)", ""]) }
-        rows.append(["shelter nights", CaseUI.number(s.shelterNights)])
-        rows.append(["awareness events", String(s.events)])
-        rows.append(["event participants", cell(s.participantsTotal)])
-        for (cell, n) in s.participants.sorted(by: { $0.key < $1.key }) {
-            rows.append(["participants: \(cell)", String(n)])
+        for status in s.referralsSuppressed {
+            rows.append([t.t("report.csv.referrals", t.t("referral.status.\(status)")), ""])
+        }
+        rows.append([t.t("report.csv.nights"), CaseUI.number(s.shelterNights)])
+        rows.append([t.t("report.csv.events"), String(s.events)])
+        rows.append([t.t("report.csv.participants"), cell(s.participantsTotal)])
+        for group in ParticipantGroup.all {
+            guard let n = s.participants[group.key] else { continue }
+            let label = t.t("event.cell.\(group.sex.rawValue).\(group.age.hxlAttribute)")
+            rows.append([t.t("report.csv.participants-in", label), String(n)])
         }
         rows.append([])
         rows.append([
-            "month", "people assisted", "registrations", "presumed victims", "departures", "event participants",
+            t.t("report.csv.month"), t.t("report.assisted"), t.t("report.registrations"), t.t("report.presumed"),
+            t.t("report.departures"), t.t("report.csv.participants"),
         ])
         for m in s.months {
             func figure(_ name: String, _ n: Int) -> String { m.suppressed.contains(name) ? "" : String(n) }
@@ -173,11 +196,15 @@ struct DashboardPage {
             trendSection(c),
             el("h2", text: t.t("report.services")),
             Components.table(
-                headers: [t.t("cf.type"), t.t("report.records"), t.t("cf.quantity"), t.t("report.people")],
+                headers: [
+                    t.t("cf.type"), t.t("report.records"), t.t("cf.quantity"), t.t("report.unit"),
+                    t.t("report.people"),
+                ],
                 rows: s.services.sorted { $0.key < $1.key }.map { type, f in
                     [
                         txt(CaseUI.serviceLabel(c, type, catalogue)), txt(f.suppressed ? "—" : String(f.records)),
                         txt(f.suppressed ? "—" : CaseUI.number(f.quantity)),
+                        txt(t.t("report.unit.\(DashboardFigures.unit(type, catalogue))")),
                         txt(f.people.shown(q.banding).total.map(String.init) ?? "—"),
                     ]
                 }),
@@ -224,9 +251,9 @@ struct DashboardPage {
                     choices: ReferenceData.states.filter { s in centres.contains { $0.statePcode == s.pcode } }
                         .map { .init($0.pcode, $0.name.text(for: c.lang)) },
                     selected: q.state, blank: t.t("form.any")),
-                Components.input(
-                    "nationality", label: t.t("report.nationality"), value: q.nationality,
-                    hint: t.t("report.nationality-hint"), extra: [attr("dir", "ltr"), attr("size", "4")]),
+                Components.select(
+                    "nationality", label: t.t("report.field.nationality"), choices: t.countryChoices,
+                    selected: q.nationality, blank: t.t("form.any")),
                 Components.select(
                     "bands", label: t.t("report.bands"),
                     choices: AgeBanding.allCases.map { .init($0.rawValue, t.t("report.bands.\($0.rawValue)")) },

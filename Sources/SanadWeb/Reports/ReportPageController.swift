@@ -95,7 +95,9 @@ struct ReportPageController: RouteCollection {
         let q = try await Self.query(req, defaults: true)
         let summary = try await req.reports.summary(q)
         return SpreadsheetResponse.download(
-            DashboardFigures.csv(summary), filename: "sanad-figures-\(q.from)-\(q.to).csv"
+            DashboardFigures.csv(
+                summary, language: req.pageContext.lang, catalogue: try await req.serviceTypes.all()),
+            filename: "sanad-figures-\(q.from)-\(q.to).csv"
         )
     }
 

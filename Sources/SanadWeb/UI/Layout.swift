@@ -22,7 +22,22 @@ public enum Layout {
                         el("p", text: c.t.t("app.footer")),
                         c.signedIn ? el("p", [attr("class", "hint")], text: c.t.t("session.note")) : .empty,
                     ]),
+                c.signedIn ? sessionWarnings(c) : .empty,
             ])
+    }
+
+    /// Warnings that appear by themselves, without JavaScript, five minutes before a page left open idles the
+    /// session out and again when it has (issue 20, finding 1): `sanad.css` reveals them with delayed animations
+    /// timed from when the page arrived, which is when the session was last used.
+    static func sessionWarnings(_ c: PageContext) -> HNode {
+        .group([
+            el(
+                "p", [attr("class", "session-warning soon"), attr("id", "session-warning"), attr("role", "status")],
+                text: c.t.t("session.warning")),
+            el(
+                "p", [attr("class", "session-warning ended"), attr("id", "session-ended"), attr("role", "status")],
+                text: c.t.t("session.ended-here")),
+        ])
     }
 
     static func header(_ c: PageContext) -> HNode {

@@ -34,8 +34,8 @@ final class AwarenessEventRecord: Model, @unchecked Sendable {
 
     /// The participant count columns, in `ParticipantGroup.all` order (sexes f, m, i, u(nknown); children before
     /// adults), with the group each counts.
-    static let participantColumns: [(column: String, group: ParticipantGroup)] = ParticipantGroup.all.map { g in
-        ("\(g.sex == .unknown ? "u" : g.sex.rawValue)_\(g.age.hxlAttribute)", g)
+    static let participantColumns: [(column: String, group: ParticipantGroup)] = ParticipantGroup.all.map {
+        ($0.key, $0)
     }
 }
 
