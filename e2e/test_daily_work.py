@@ -135,6 +135,15 @@ def test_daily_work(sanad_server: SanadServer, browser: WebDriver, artifacts: Pa
     cf.submit(d, server, "#send-referral", case_path)
     assert PARTNER[language] in cf.section_text(d, "referrals"), f"the referral was not sent{ui.where(d)}"
 
+    # Finding 19: the person's page opens with where they stand: the case (a link to it) and the open referral.
+    ui.visit(d, server, person_path)
+    summary = d.find_element(By.ID, "person-summary")
+    assert PARTNER[language] in summary.text, f"the open referral is not in the summary: {summary.text!r}"
+    assert summary.find_element(By.ID, "summary-case").get_attribute("href").endswith(case_path), \
+        f"the summary does not link the case{ui.where(d)}"
+    ui.shot(d, artifacts, f"daily-{language}-6-person-summary")
+    ui.visit(d, server, case_path)
+
     # Finding 6: the supervisor's own work starts with the approval, and names her.
     cf.choose(d, "#confirmation-form", "subject", "ActualVictimOfTrafficking")
     cf.submit(d, server, "#request-confirmation", case_path)

@@ -130,39 +130,34 @@ public struct CaseService: Sendable {
         return (rows.map(CaseSummary.init), total)
     }
 
-    /// The registration number of each case's person, for work lists that show whose case without names.
-    public func registrationNumbers(ofCases ids: [UUID]) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        let records = try await CaseRecord.query(on: db).filter(\.$id ~~ ids).all()
-        let numbers = try await PeopleService(db: db, actor: actor, context: context)
-            .registrationNumbers(records.map(\.personID))
-        var out: [UUID: String] = [:]
-        for r in records { out[r.id!] = numbers[r.personID] }
-        return out
-    }
-
-    /// The name of each case's person, for the staff who may see names (issue 20, finding 6: a supervisor's work
-    /// list said only registration numbers). Opened for the page shown only, and audited.
-    public func personNames(ofCases ids: [UUID]) async throws -> [UUID: String] {
-        guard AccessPolicy.seesPersonalFields(actor.role), !ids.isEmpty else { return [:] }
+    /// Whose each case is, for work lists: the person's registration number, and their name for the staff who may
+    /// see names and only for `named` (the page shown; issue 20, finding 6: a supervisor's list said only numbers).
+    /// One read of the cases and people serves both; opening names is audited.
+    public func people(ofCases ids: [UUID], named: Set<UUID>) async throws -> (
+        numbers: [UUID: String], names: [UUID: String]
+    ) {
+        guard !ids.isEmpty else { return ([:], [:]) }
         let records = try await CaseRecord.query(on: db).filter(\.$id ~~ ids).all()
         let visible = try await PeopleService(db: db, actor: actor, context: context)
             .registrationNumbers(records.map(\.personID))
-        let people = try await Person.query(on: db).filter(\.$id ~~ Array(visible.keys)).all()
-        var names: [UUID: String] = [:]
-        for person in people {
+        var numbers: [UUID: String] = [:]
+        for r in records { numbers[r.id!] = visible[r.personID] }
+        let toName = Set(records.filter { named.contains($0.id!) }.map(\.personID)).filter { visible[$0] != nil }
+        guard AccessPolicy.seesPersonalFields(actor.role), !toName.isEmpty else { return (numbers, [:]) }
+        var opened: [UUID: String] = [:]
+        for person in try await Person.query(on: db).filter(\.$id ~~ Array(toName)).all() {
             guard
                 let personal = try? context.cipher.open(
                     PersonalData.self, from: person.sealed, context: Person.sealContext(person.id!))
             else { continue }
-            names[person.id!] = personal.nameOriginal
+            opened[person.id!] = personal.nameOriginal
         }
         try await AuditTrail.append(
             action: "work.names", actorID: actor.userID, recordType: "case", recordID: nil,
-            detail: "\(names.count) names", now: context.clock(), key: context.keys.audit, on: db)
-        var out: [UUID: String] = [:]
-        for r in records { out[r.id!] = names[r.personID] }
-        return out
+            detail: "\(opened.count) names", now: context.clock(), key: context.keys.audit, on: db)
+        var names: [UUID: String] = [:]
+        for r in records where named.contains(r.id!) { names[r.id!] = opened[r.personID] }
+        return (numbers, names)
     }
 
     public func cases(ofPerson personID: UUID) async throws -> [CaseSummary] {

@@ -23,10 +23,9 @@ struct WorkPageController: RouteCollection {
         let shown = Array(items.dropFirst((pageNumber - 1) * Self.perPage).prefix(Self.perPage))
         let cases = try req.cases
         let transfers = try await cases.incomingTransfers()
-        let caseRegno = try await cases.registrationNumbers(
-            ofCases: Array(Set(shown.map(\.caseID) + transfers.map(\.caseID))))
+        let (caseRegno, names) = try await cases.people(
+            ofCases: Array(Set(shown.map(\.caseID) + transfers.map(\.caseID))), named: Set(shown.map(\.caseID)))
         let actor = try req.requireActor()
-        let names = try await cases.personNames(ofCases: shown.map(\.caseID))
         let screenings =
             AccessPolicy.roleMay(actor.role, .screenPerson)
             ? try await req.screenings.resumable(mine: !centreScope) : []
