@@ -58,7 +58,11 @@ public enum TestApp {
         app.logger.logLevel = .warning
         do {
             try SanadApp.configure(app, settings: settings, keys: keys)
-            if let clock { app.sanad = StoreContext(keys: keys, clock: clock) }
+            if let clock {
+                var context = StoreContext(keys: keys, clock: clock)
+                context.attachments = app.sanad.attachments
+                app.sanad = context
+            }
             if settings.usesPostgres { try await app.autoRevert() }
             try await SanadApp.prepare(app)
             let result = try await body(app, TestFixture(app: app, directory: directory))

@@ -53,6 +53,31 @@ public struct WebClient: Sendable {
         return try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// A multipart upload as a browser sends it: the CSRF field first, then `fields`, then the file.
+    public func upload(
+        _ path: String, _ fields: [(String, String)], file: (name: String, bytes: [UInt8])?, csrf: Bool = true
+    ) async throws -> TestingHTTPResponse {
+        let boundary = "----sanad-test-\(UUID().uuidString)"
+        var body: [UInt8] = []
+        func part(_ header: String, _ content: [UInt8]) {
+            body += Array("--\(boundary)\r\n\(header)\r\n\r\n".utf8) + content + Array("\r\n".utf8)
+        }
+        if csrf {
+            let token = session.map(Digests.csrfToken(forSession:)) ?? Self.csrf
+            part("Content-Disposition: form-data; name=\"_csrf\"", Array(token.utf8))
+        }
+        for (name, value) in fields { part("Content-Disposition: form-data; name=\"\(name)\"", Array(value.utf8)) }
+        if let file {
+            part(
+                "Content-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\n"
+                    + "Content-Type: application/octet-stream", file.bytes)
+        }
+        body += Array("--\(boundary)--\r\n".utf8)
+        var headers = headers()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(bytes: body))
+    }
+
     /// An API call; the answer is checked against the OpenAPI document (status, content type, body schema).
     public func json(
         _ method: HTTPMethod, _ path: String, _ body: String?, sourceLocation: SourceLocation = #_sourceLocation
@@ -90,6 +115,8 @@ public struct RoleSetup: Sendable {
     public let partnerID: UUID
     public let referralID: UUID
     public let bedID: UUID
+    /// A PDF attached to the person, for the document routes (issue 15).
+    public let attachmentID: UUID
 
     public static func make(_ fx: TestFixture) async throws -> RoleSetup {
         var clients: [Role: WebClient] = [:]
@@ -124,8 +151,12 @@ public struct RoleSetup: Sendable {
         let shelter = try await shelters.addShelter(centre: "SD01", name: "Main shelter")
         try await shelters.addBeds(shelter: shelter, room: "1", labels: "A1, A2", restriction: "none")
         let bed = try await shelters.occupancy(centre: "SD01", on: CivilDate(Date())).first!.id
+        let documents = AttachmentService(db: fx.app.db, actor: caseworker!, context: fx.context)
+        let upload = try await documents.begin(owner: .person, id: person.id)
+        try upload.write(Array("%PDF-1.4\n% a test document\n%%EOF\n".utf8))
+        let attachment = try await documents.finish(upload, kind: "other", name: "test.pdf", caption: nil)
         return RoleSetup(
             clients: clients, tokens: tokens, personID: person.id, screeningID: screening.id, otherID: other.id,
-            caseID: opened.id, partnerID: partner, referralID: referral.id, bedID: bed)
+            caseID: opened.id, partnerID: partner, referralID: referral.id, bedID: bed, attachmentID: attachment.id)
     }
 }

@@ -67,6 +67,9 @@ import Vapor
         "POST /sync/conflicts/:id/resolve": "resolveSyncConflict",
         "POST /admin/integrity/:id/retire": "retireDamagedRecord",
         "POST /admin/integrity/:id/rebuild": "rebuildDamagedLookUps",
+        "POST /people/:id/attachments": "addPersonAttachment",
+        "POST /cases/:cid/attachments": "addCaseAttachment",
+        "POST /attachments/:aid/retract": "retractAttachment",
     ]
 
     @Test func everyPageActionHasAnAPIOperation() async throws {

@@ -275,6 +275,23 @@ import Vapor
                 }
             }
 
+            // Documents (issue 15): multipart uploads, lists checked against the document, download, retraction.
+            let pdf = Array("%PDF-1.4\n% walk\n%%EOF\n".utf8)
+            for (path, id) in [
+                ("/api/v1/people/\(p)/attachments", "Person"), ("/api/v1/cases/\(k)/attachments", "Case"),
+            ] {
+                let added = try await WebClient(app: app, bearer: c).upload(
+                    path, [("kind", "consent-form"), ("caption", "signed")], file: ("consent.pdf", pdf), csrf: false)
+                #expect(added.status == .created && added.headers.first(name: .location) != nil, "\(added.text)")
+                if added.status == .created { w.covered.insert("add\(id)Attachment") }
+                #expect(try await w.call(c, .GET, path, nil, 200).count == 1)
+            }
+            let document = try await w.call(c, .GET, "/api/v1/people/\(p)/attachments", nil, 200)[0]["id"].string
+            let fetched = try await WebClient(app: app, bearer: c).get("/api/v1/attachments/\(document)")
+            #expect(fetched.status == .ok && Array(fetched.body.readableBytesView) == pdf)
+            if fetched.status == .ok { w.covered.insert("downloadAttachment") }
+            try await w.call(s, .POST, "/api/v1/attachments/\(document)/retract", nil, 204)
+
             let doc = try #require(try await WebClient(app: app).get("/api/v1/openapi.json").jsonObject())
             let all = Set(
                 (doc["paths"] as? [String: [String: Any]] ?? [:]).values.flatMap {

@@ -33,7 +33,9 @@ import VaporTesting
 
     /// A restart as `sanad serve` does one: a new process's empty name index over the same database and keys.
     static func restart(_ app: Application) async throws {
+        let attachments = app.sanad.attachments
         app.sanad = StoreContext(source: app.sanad.keySource)
+        app.sanad.attachments = attachments
         try await SanadApp.prepare(app)
     }
 

@@ -167,6 +167,12 @@ public struct CaseService: Sendable {
             .map(CaseSummary.init)
     }
 
+    /// Notes in the audit trail that the whole case was printed (issue 15): a paper copy leaves the system.
+    public func recordPrinted(_ id: UUID) async throws {
+        _ = try await load(id, for: .viewCases)
+        try await audit("case.printed", "case", id, on: db)
+    }
+
     public func summary(_ id: UUID) async throws -> CaseSummary {
         CaseSummary(try await load(id, for: .viewCases))
     }

@@ -16,8 +16,12 @@ public struct SanadSettings: Sendable {
     /// A bearer token that opens `GET /metrics` from anywhere (`SANAD_METRICS_TOKEN`); without it, only the
     /// machine itself may read the metrics, and not at all behind a proxy.
     public var metricsToken: String?
+    /// Attachments' encrypted files, inside the data folder so that a backup of the folder has them.
+    public var attachmentsDirectory: URL { dataDirectory.appendingPathComponent("attachments") }
     /// `json` writes logs as one JSON object per line (`SANAD_LOG_FORMAT`).
     public var logFormat: String?
+    /// The largest attachment in MB (`SANAD_ATTACHMENT_LIMIT_MB`, 1 to 200, default 20).
+    public var attachmentLimitMB = 20
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -36,6 +40,9 @@ public struct SanadSettings: Sendable {
         publicURLProblem = environment["SANAD_PUBLIC_URL"].flatMap { Self.problem(publicURL: $0) }
         metricsToken = environment["SANAD_METRICS_TOKEN"].flatMap { $0.count >= 16 ? $0 : nil }
         logFormat = environment["SANAD_LOG_FORMAT"]
+        if let mb = environment["SANAD_ATTACHMENT_LIMIT_MB"].flatMap(Int.init), (1...200).contains(mb) {
+            attachmentLimitMB = mb
+        }
         if let text = environment["SANAD_CTDC_MIN_K"], !text.isEmpty {
             if let k = Int(text), k >= DisclosureFloor.absoluteMinimum, k <= 1000 {
                 ctdcMinimumK = k

@@ -17,6 +17,10 @@ public struct StoreContext: Sendable {
     let identityChecks = NIOLockedValueBox(RateWindow(limit: 30, windowSeconds: 10 * 60))
     /// The synchronisation engine as last saved (`SyncStorage`); per server process.
     let syncCache = SyncCache()
+    /// Where attachments' encrypted blobs live and how large one may be (issue 15); the server sets the folder
+    /// inside its data folder, anything else gets a folder of its own under the temporary directory.
+    public var attachments = AttachmentSettings(
+        root: FileManager.default.temporaryDirectory.appendingPathComponent("sanad-blobs-\(UUID().uuidString)"))
 
     public init(keys: KeyRing, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.init(source: KeySource(ring: keys), clock: clock)

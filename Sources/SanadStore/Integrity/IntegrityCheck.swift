@@ -235,6 +235,8 @@ struct TableReference: Sendable, Equatable {
         .init(table: "vulnerability_assessments", column: "person_id", parent: "people"),
         .init(table: "cases", column: "person_id", parent: "people"),
         .init(table: "case_notes", column: "case_id", parent: "cases"),
+        .init(table: "attachments", column: "blob_id", parent: "attachment_blobs"),
+        .init(table: "attachments", column: "person_id", parent: "people"),
         .init(table: "approvals", column: "case_id", parent: "cases"),
         .init(table: "case_transfers", column: "case_id", parent: "cases"),
         .init(table: "plan_items", column: "case_id", parent: "cases"),

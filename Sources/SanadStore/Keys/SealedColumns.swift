@@ -66,6 +66,8 @@ struct SealedColumn: Sendable {
         SealedColumn("follow_ups", "note_sealed") { id, _ in "follow-ups/\(id.uuidString)" },
         SealedColumn("returns", "place_sealed") { id, _ in "returns/\(id.uuidString)/place" },
         SealedColumn("return_steps", "documents_sealed") { id, _ in "return-steps/\(id.uuidString)" },
+        SealedColumn("attachment_blobs", "key_sealed") { id, _ in AttachmentBlob.sealContext(id) },
+        SealedColumn("attachments", "sealed") { id, _ in AttachmentRecord.sealContext(id) },
         SealedColumn("users", "totp_sealed") { id, _ in "users/\(id.uuidString)/totp" },
         SealedColumn("users", "totp_pending") { id, _ in "users/\(id.uuidString)/totp-pending" },
     ]

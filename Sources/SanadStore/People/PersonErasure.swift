@@ -61,7 +61,7 @@ public struct PersonErasure: Sendable {
         }
         let now = context.clock()
         let today = CivilDate(now).description
-        let (records, replaced, lookUps) = try await db.transaction { tx in
+        let (records, replaced, lookUps, orphans) = try await db.transaction { tx in
             let people = try await Person.query(on: tx).group(.or) {
                 $0.filter(\.$id == survivorID).filter(\.$mergedInto == survivorID)
             }.all()
@@ -78,13 +78,35 @@ public struct PersonErasure: Sendable {
             let lookUps = try await PersonIdentifier.query(on: tx).filter(\.$personID ~~ ids).count()
             try await PersonIdentifier.query(on: tx).filter(\.$personID ~~ ids).delete()
             replaced.merge(try await replaceRelated(ids, on: tx)) { a, b in a + b }
+            // Documents (issue 15): names and captions emptied, each retracted, and their content destroyed below
+            // unless the same file is still attached to someone else.
+            var blobIDs: Set<UUID> = []
+            for document in try await AttachmentRecord.query(on: tx).filter(\.$personID ~~ ids).all() {
+                document.sealed = try context.cipher.seal(
+                    AttachmentLabel(name: "", caption: ""), context: AttachmentRecord.sealContext(document.id!))
+                if document.retractedAt == nil {
+                    document.retractedAt = now
+                    document.retractedBy = UUID(uuidString: actor.userID)
+                }
+                try await document.update(on: tx)
+                blobIDs.insert(document.blobID)
+                replaced[AttachmentRecord.schema, default: 0] += 1
+            }
+            var orphans: [String] = []
+            for blobID in blobIDs {
+                let live = try await AttachmentRecord.query(on: tx).filter(\.$blobID == blobID)
+                    .filter(\.$retractedAt == nil).count()
+                if live == 0, let blob = try await AttachmentBlob.find(blobID, on: tx) { orphans.append(blob.address) }
+            }
             try await AuditTrail.append(
                 action: "person.erased", actorID: actor.userID, recordType: "person",
                 recordID: survivorID.uuidString,
                 detail: replaced.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "),
                 now: now, key: context.keys.audit, on: tx)
-            return (people.count, replaced, lookUps)
+            return (people.count, replaced, lookUps, orphans)
         }
+        let blobs = BlobStore(root: context.attachments.root)
+        for address in orphans { blobs.remove(address) }
         try await context.names.refresh(on: db, context: context)
         return ErasureResult(
             registrationNumber: named.registrationNumber, records: records, replaced: replaced.filter { $0.value > 0 },

@@ -4,8 +4,12 @@ import Vapor
 /// and by what actually arrived otherwise (Vapor's streaming limit does not apply to bodies already collected).
 struct BodyLimitMiddleware: AsyncMiddleware {
     let limit: Int
+    /// Attachment uploads stream to disk and have their own, larger limit (the file's limit and room for the form).
+    var uploadLimit: Int = 0
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let limit =
+            request.method == .POST && request.url.path.hasSuffix("/attachments") ? max(self.limit, uploadLimit) : limit
         if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > limit {
             throw Abort(.payloadTooLarge, reason: "The body is larger than \(limit / 1024) KB.")
         }

@@ -9,6 +9,7 @@ extension Request {
     var services: StoreServices { get throws { StoreServices(db: db, actor: try requireActor(), context: context) } }
 
     var people: PeopleService { get throws { try services.people } }
+    var attachments: AttachmentService { get throws { try services.attachments } }
     var identity: IdentityService { get throws { try services.identity } }
     var screenings: ScreeningService { get throws { try services.screenings } }
     var vulnerability: VulnerabilityService { get throws { try services.vulnerability } }

@@ -24,13 +24,16 @@ public enum SanadApp {
         // Keys from the key file follow `sanad keys rotate` while serving; the environment's cannot change.
         let keyFile = settings.masterKey?.isEmpty == false ? nil : settings.keyFile
         app.sanad = StoreContext(source: KeySource(ring: keys, keyFile: keyFile))
+        app.sanad.attachments = AttachmentSettings(
+            root: settings.attachmentsDirectory, limit: settings.attachmentLimitMB * 1024 * 1024)
         app.storage[SignInGateKey.self] = SignInGate(limit: SignInThrottle().concurrentPerAddress)
         app.routes.defaultMaxBodySize = maxBodySize
         app.middleware = .init()
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(SecurityHeadersMiddleware(strictTransport: settings.servedOverHTTPS))
         app.middleware.use(ProblemMiddleware())
-        app.middleware.use(BodyLimitMiddleware(limit: maxBodySize.value))
+        app.middleware.use(
+            BodyLimitMiddleware(limit: maxBodySize.value, uploadLimit: app.sanad.attachments.limit + 64 * 1024))
         app.middleware.use(SanadSessionMiddleware())
         app.storage[OnceFormsKey.self] = OnceForms()
         app.storage[HeldRegistrationsKey.self] = HeldRegistrations()
@@ -38,6 +41,8 @@ public enum SanadApp {
         try app.register(collection: AuthPageController())
         try app.register(collection: TwoFactorPageController())
         try app.register(collection: PeoplePageController())
+        try app.register(collection: AttachmentPageController())
+        try app.register(collection: AttachmentAPIController())
         try app.register(collection: AdminPageController())
         try app.register(collection: AdminAPIController())
         try app.register(collection: SyncAPIController())

@@ -86,6 +86,9 @@ struct CasePage {
     /// A referral that was refused, shown again as typed (issue 20, finding 7).
     var referralDraft: ReferralDraft?
     var referralConsentNow = false
+    /// The case's documents (issue 15).
+    var attachments: [AttachmentView] = []
+    var attachmentLimitMB = 20
 
     var s: CaseSummary { file.summary }
 
@@ -117,6 +120,10 @@ struct CasePage {
             returnSection(c, closed: closed),
             closed && file.followUps.isEmpty ? .empty : followUpSection(c, closed: closed),
             noteSection(c),
+            AttachmentSection(
+                owner: .kase, ownerID: s.id, items: attachments, users: users, limitMB: attachmentLimitMB,
+                mayAdd: !closed && c.may(.manageCases)
+            ).render(c),
             closed ? .empty : transferSection(c),
         ]
         return Layout.page(c, title: t.t("case.title"), content)
@@ -132,10 +139,18 @@ struct CasePage {
         ]
         if !(closed && file.followUps.isEmpty) { sections.append(("follow-ups", t.t("followup.title"))) }
         sections.append(("notes", t.t("note.title")))
+        sections.append(("attachments", t.t("attachment.title")))
         if !closed { sections.append(("transfer", t.t("transfer.title"))) }
         return el(
             "nav", [attr("class", "toc"), attr("id", "case-index"), attr("aria-label", t.t("case.index"))],
-            [el("ul", [], sections.map { id, title in el("li", [], [el("a", [attr("href", "#\(id)")], text: title)]) })]
+            [
+                el(
+                    "ul", [],
+                    sections.map { id, title in el("li", [], [el("a", [attr("href", "#\(id)")], text: title)]) }),
+                el(
+                    "p", [],
+                    [el("a", [attr("id", "case-file"), attr("href", Site.kase(s.id, .file))], text: t.t("file.print"))]),
+            ]
         )
     }
 

@@ -28,6 +28,7 @@ struct CasePageController: RouteCollection {
         routes.page(.GET, Site.kase(Param.cid, .returns), use: returnForm)
         routes.page(.POST, Site.kase(Param.cid, .returns), use: requestReturn)
         routes.page(.POST, Site.kase(Param.cid, .stays), use: checkIn)
+        routes.page(.GET, Site.kase(Param.cid, .file), use: caseFile)
         routes.page(.POST, Site.returnStep(Param.rid), use: advanceReturn)
         routes.page(.POST, Site.checkOut(Param.sid), use: checkOut)
     }
@@ -61,7 +62,7 @@ struct CasePageController: RouteCollection {
                 $0.toUser?.uuidString == actor.userID
                     || AccessPolicy.decide(actor, .approveCases, .person(centre: $0.toCentre)) == .allow
             } ?? false
-        return CasePage(
+        var page = CasePage(
             file: file, person: person, catalogue: try await req.serviceTypes.all(), partners: directory,
             consented: try await partners.consentedPartners(person: file.summary.personID),
             freeBeds: beds.filter { !$0.occupied },
@@ -69,6 +70,30 @@ struct CasePageController: RouteCollection {
             users: Dictionary(uniqueKeysWithValues: accounts.map { ($0.id, $0.username) }), caseworkers: caseworkers,
             centres: try await req.centres.all(), today: CivilDate(req.context.clock()),
             receivingTransfer: receiving, error: error)
+        page.attachments = try await req.attachments.list(owner: .kase, id: id)
+        page.attachmentLimitMB = req.context.attachments.limit / (1024 * 1024)
+        return page
+    }
+
+    /// The case file for printing (issue 15); audited as printed.
+    func caseFile(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let id = try req.recordID("cid")
+        let cases = try req.cases
+        let file = try await cases.file(id)
+        try await cases.recordPrinted(id)
+        let person = try await req.people.find(file.summary.personID)
+        let accounts = try await req.accounts.accounts()
+        let page = CaseFilePage(
+            file: file, person: person, screenings: try await req.screenings.list(personID: person.id),
+            vulnerability: try? await req.vulnerability.profile(personID: person.id),
+            attachments: try await req.attachments.list(owner: .kase, id: id)
+                + (try await req.attachments.list(owner: .person, id: person.id)),
+            users: Dictionary(uniqueKeysWithValues: accounts.map { ($0.id, $0.username) }),
+            catalogue: try await req.serviceTypes.all(), centres: try await req.centres.all(),
+            printedBy: accounts.first { $0.id.uuidString == actor.userID }?.username ?? "—",
+            printedAt: req.context.clock())
+        return req.page(page.render(req.pageContext))
     }
 
     /// Runs an action on a case; on success back to the case (at `anchor`), on refusal the case with the reason.

@@ -100,7 +100,7 @@ struct PeoplePageController: RouteCollection {
         let centre = try await req.centres.find(code: record.centre)
         let notices = [
             "created": "person.created", "saved": "person.saved", "merged": "match.merged",
-            "unmerged": "match.unmerged",
+            "unmerged": "match.unmerged", "attached": "attachment.attached",
         ]
         let notice = notices.first { req.query[String.self, at: $0.key] != nil }.map { c.t.t($0.value) }
         let identity = try req.identity
@@ -124,6 +124,15 @@ struct PeoplePageController: RouteCollection {
             page.summary = PersonSummary(
                 overview: overview, traffickingStatus: record.traffickingStatus, bed: bed,
                 centreNames: page.centreNames)
+        }
+        if c.may(.viewCases) {
+            let users = try await req.accounts.accounts()
+            page.attachments = AttachmentSection(
+                owner: .person, ownerID: record.id,
+                items: try await req.attachments.list(owner: .person, id: record.id),
+                users: Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.username) }),
+                limitMB: req.context.attachments.limit / (1024 * 1024),
+                mayAdd: c.may(.updatePerson) && record.mergedInto == nil && record.personal.erasure == nil)
         }
         page.syncConflict = try await req.open.syncCentre.hasConflict(person: record.id)
         return req.page(page.render(c))

@@ -25,6 +25,8 @@ public struct PersonViewPage: Sendable {
     public var syncConflict = false
     /// Case, bed and referrals at a glance, for those who may see cases.
     var summary: PersonSummary?
+    /// The person's documents, for those who may see them (issue 15).
+    var attachments: AttachmentSection?
 
     init(record: PersonRecord, centreName: String, today: CivilDate, notice: String?) {
         self.record = record
@@ -230,7 +232,7 @@ public struct PersonViewPage: Sendable {
             c, title: t.t("person.view.title"), banner: flagBanner(c, f.flags),
             [Components.notice(notice), consentWarning(c), syncBadge(c), heading, summary?.render(c)].compactMap { $0 }
                 + identitySection(c) + [
-                    details, el("div", [attr("class", "actions")], actions),
+                    details, el("div", [attr("class", "actions")], actions), attachments?.render(c) ?? .empty,
                 ])
     }
 }

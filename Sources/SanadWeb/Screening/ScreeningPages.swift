@@ -320,7 +320,9 @@ public struct ScreeningResultPage: Sendable {
     public let screening: ScreeningView
     public let interviewer: String
 
-    public func render(_ c: PageContext) -> String {
+    /// Each dimension with its state, every yes answer and, where undecided, what to ask next; also printed in the
+    /// case file (issue 15).
+    func dimensionTable(_ c: PageContext) -> HNode {
         let t = c.t
         let instrument = screening.instrument
         let evaluation = screening.evaluation
@@ -360,6 +362,14 @@ public struct ScreeningResultPage: Sendable {
                 el("div", [], cell),
             ]
         }
+        return Components.table(
+            headers: [t.t("screening.dimension"), t.t("screening.state"), t.t("screening.indicators")], rows: rows)
+    }
+
+    public func render(_ c: PageContext) -> String {
+        let t = c.t
+        let instrument = screening.instrument
+        let evaluation = screening.evaluation
         // Neutral whatever the result: a presumption is neither good news nor an alarm.
         let conclusionClass = "result"
         return Layout.page(
@@ -376,9 +386,7 @@ public struct ScreeningResultPage: Sendable {
                         evaluation.conclusion == .presumedVictim
                             ? el("p", [attr("class", "hint")], text: t.t("screening.status-note")) : .empty,
                     ]),
-                Components.table(
-                    headers: [t.t("screening.dimension"), t.t("screening.state"), t.t("screening.indicators")],
-                    rows: rows),
+                dimensionTable(c),
                 Components.details([
                     (t.t("screening.rule.dimension"), instrument.rules.dimension.description?.text(for: c.lang)),
                     (t.t("screening.rule.conclusion"), instrument.rules.conclusion.description?.text(for: c.lang)),

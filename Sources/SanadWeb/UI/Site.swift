@@ -22,6 +22,7 @@ struct Param: PathValue {
 
     static let id = Param(name: "id")
     static let cid = Param(name: "cid")
+    static let aid = Param(name: "aid")
     static let sid = Param(name: "sid")
     static let rid = Param(name: "rid")
     static let eid = Param(name: "eid")
@@ -58,7 +59,7 @@ enum Site {
     static func person(_ id: some PathValue, _ part: PersonPart) -> String { "/people/\(id.pathText)/\(part.rawValue)" }
 
     enum PersonPart: String {
-        case edit, history, merge, unmerge, distinct, screenings, vulnerability, cases
+        case edit, history, merge, unmerge, distinct, screenings, vulnerability, cases, attachments
         case traffickingStatus = "trafficking-status"
     }
 
@@ -81,12 +82,15 @@ enum Site {
 
     enum CaseAction: String {
         case events, notes, plan, approvals, services, transfers, assign, consent, referrals, returns, stays
+        case attachments, file
         case followUps = "follow-ups"
     }
 
     static func returnStep(_ id: some PathValue) -> String { "/returns/\(id.pathText)" }
     static func checkOut(_ stay: some PathValue) -> String { "/stays/\(stay.pathText)/checkout" }
     static let work = "/work"
+    static func attachment(_ id: some PathValue) -> String { "/attachments/\(id.pathText)" }
+    static func retractAttachment(_ id: some PathValue) -> String { "/attachments/\(id.pathText)/retract" }
 
     // Shelters, partners and referrals.
     static func shelters(_ centre: some PathValue) -> String { "/shelters/\(centre.pathText)" }

@@ -86,7 +86,7 @@ public enum SanadMigrations {
         CreateCentres(), CreateUsers(), CreatePeople(), CreateAuditTrail(), CreateScreenings(),
         AddTraffickingStatusToPeople(), CreateVulnerabilityAssessments(), CreatePersonMerges(), CreateCases(),
         CreateAwarenessEvents(), AddAuditDetail(), AddTwoFactor(), AddLookupIndexes(), CreateChangeLog(),
-        CreateSyncNodes(), CreateSyncState(), CreateDamagedRecords(),
+        CreateSyncNodes(), CreateSyncState(), CreateDamagedRecords(), CreateAttachments(),
     ]
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import OpenAPIKit
+import SanadCore
 import Vapor
 
 /// The OpenAPI 3.1 document of /api/v1, made from the registered routes: each carries its `APIEntry`, and every
@@ -25,6 +26,14 @@ enum APIDocument {
             var success = OpenAPI.Response(description: entry.doc.summary)
             if let output = entry.output { success.content = content(.json, ref(output)) }
             if entry.doc.bundle { success.content = content(bundleType, .string(contentEncoding: .binary)) }
+            if entry.doc.file {
+                var map = OpenAPI.Content.Map()
+                for type in AttachmentType.allCases {
+                    map[OpenAPI.ContentType(rawValue: type.rawValue)!] = .b(
+                        OpenAPI.Content(schema: .string(contentEncoding: .binary)))
+                }
+                success.content = map
+            }
             if entry.location {
                 let header = OpenAPI.Header(schema: .string, description: "Where the new record is read.")
                 success.headers = ["Location": .b(header)]
@@ -47,6 +56,15 @@ enum APIDocument {
             var requestBody: OpenAPI.Request?
             if let body = entry.body {
                 requestBody = OpenAPI.Request(content: content(.json, ref(body)), required: true)
+            }
+            if entry.doc.upload {
+                let form = JSONSchema.object(
+                    properties: [
+                        "kind": .string(allowedValues: AttachmentKind.allCases.map { AnyCodable($0.rawValue) }),
+                        "caption": .string(required: false, maxLength: 500),
+                        "file": .string(contentEncoding: .binary),
+                    ])
+                requestBody = OpenAPI.Request(content: content(multipart, form), required: true)
             }
             if entry.doc.bundle {
                 requestBody = OpenAPI.Request(
@@ -77,6 +95,7 @@ enum APIDocument {
 
     static let problemJSON = OpenAPI.ContentType(rawValue: "application/problem+json")!
     static let bundleType = OpenAPI.ContentType(rawValue: "application/octet-stream")!
+    static let multipart = OpenAPI.ContentType(rawValue: "multipart/form-data")!
 
     static func content(_ type: OpenAPI.ContentType, _ schema: JSONSchema) -> OpenAPI.Content.Map {
         [type: .b(OpenAPI.Content(schema: schema, example: nil, encoding: nil))]
@@ -97,6 +116,13 @@ enum APIDocument {
             out[422] = "Invalid fields, each named in `errors`."
         }
         if entry.doc.bundle { out[413] = "The bundle is larger than the server takes; send smaller pages." }
+        if entry.doc.upload {
+            out[413] = "The file is larger than the installation's limit (`SANAD_ATTACHMENT_LIMIT_MB`)."
+            out[415] = "The body is not multipart/form-data."
+            out[422] =
+                "The file is empty, of a type not accepted (PDF, JPEG, PNG, plain text, recognised from the content), "
+                + "damaged, or `kind` or `caption` is invalid; `errors` names which."
+        }
         if !entry.doc.query.isEmpty { out[422] = out[422] ?? "A query parameter is invalid; `errors` names it." }
         for (code, text) in entry.doc.problems { out[code] = text }
         if !pathParameters(entry.path).isEmpty && entry.doc.signedIn {

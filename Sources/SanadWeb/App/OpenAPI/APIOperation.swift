@@ -15,13 +15,17 @@ struct APIDoc: Sendable {
     var signedIn = true
     /// The body and the answer are signed synchronisation bundles (`application/octet-stream`), not JSON.
     var bundle = false
+    /// The body is a multipart upload of one file (`file`) with `kind` and `caption`, read as it streams.
+    var upload = false
+    /// The answer is a stored document, of its own type.
+    var file = false
 
     init(
         _ id: String, _ summary: String, query: [APIQuery] = [], problems: [Int: String] = [:], signedIn: Bool = true,
-        bundle: Bool = false
+        bundle: Bool = false, upload: Bool = false, file: Bool = false
     ) {
         (self.id, self.summary, self.query, self.problems, self.signedIn) = (id, summary, query, problems, signedIn)
-        self.bundle = bundle
+        (self.bundle, self.upload, self.file) = (bundle, upload, file)
     }
 }
 
@@ -144,7 +148,8 @@ extension RoutesBuilder {
             + path.split(separator: "/").map { part in
                 part.hasPrefix("{") ? .parameter(String(part.dropFirst().dropLast())) : .constant(String(part))
             }
-        let route = on(method, components, use: handler)
+        let route =
+            doc.upload ? on(method, components, body: .stream, use: handler) : on(method, components, use: handler)
         route.userInfo["sanad.api"] = APIEntry(
             method: method, path: path, doc: doc, body: body, status: Output.status, output: Output.body,
             location: Output.location)

@@ -1,0 +1,258 @@
+import Crypto
+import Fluent
+import Foundation
+import SanadCore
+
+/// A document as staff see it in a list.
+public struct AttachmentView: Sendable, Equatable {
+    public let id: UUID
+    public let owner: AttachmentOwner
+    public let ownerID: UUID
+    public let personID: UUID
+    public let kind: AttachmentKind
+    public let type: AttachmentType
+    public let size: Int
+    public let name: String
+    public let caption: String
+    public let addedBy: UUID
+    public let addedAt: Date
+    public let retractedAt: Date?
+}
+
+/// A file on its way in: the type is recognised from its first bytes, photos lose their metadata, the size is
+/// counted against the limit, and the content is sealed to a scratch file as it streams.
+public final class AttachmentUpload: @unchecked Sendable {
+    let owner: AttachmentOwner
+    let ownerID: UUID
+    let personID: UUID
+    let centre: String
+    let limit: Int
+    let writer: BlobStore.Writer
+    var head: [UInt8] = []
+    public private(set) var type: AttachmentType?
+    var stripper: MetadataStripper?
+    public private(set) var received = 0
+
+    init(owner: AttachmentOwner, ownerID: UUID, personID: UUID, centre: String, limit: Int, writer: BlobStore.Writer) {
+        (self.owner, self.ownerID, self.personID, self.centre, self.limit, self.writer) =
+            (owner, ownerID, personID, centre, limit, writer)
+    }
+
+    /// Takes the next bytes of the file; throws `AttachmentProblem` (and keeps nothing) on the first that breaks
+    /// a rule.
+    public func write(_ bytes: [UInt8]) throws {
+        received += bytes.count
+        guard received <= limit else { throw AttachmentProblem.tooLarge }
+        if type == nil {
+            head += bytes
+            if head.count >= 512 { try start() }
+        } else {
+            try pass(bytes)
+        }
+    }
+
+    func start() throws {
+        guard let sniffed = AttachmentType.sniff(Array(head.prefix(512))) else {
+            throw AttachmentProblem.unsupportedType
+        }
+        type = sniffed
+        stripper = MetadataStripper(sniffed)
+        let bytes = head
+        head = []
+        try pass(bytes)
+    }
+
+    func pass(_ bytes: [UInt8]) throws {
+        do {
+            try writer.write(try stripper!.feed(bytes))
+        } catch is MetadataStripper.StripError {
+            throw AttachmentProblem.damaged
+        }
+    }
+
+    func end() throws {
+        guard received > 0 else { throw AttachmentProblem.empty }
+        if type == nil { try start() }
+        do { try stripper!.finish() } catch { throw AttachmentProblem.damaged }
+    }
+
+    public func discard() { writer.discard() }
+}
+
+/// Documents on records (issue 15): added by those who work the record, listed and downloaded by those who see
+/// cases, retracted by supervisors. Every download and retraction is audited.
+public struct AttachmentService: Sendable {
+    let db: any Database
+    let actor: Actor
+    let context: StoreContext
+
+    public init(db: any Database, actor: Actor, context: StoreContext) {
+        (self.db, self.actor, self.context) = (db, actor, context)
+    }
+
+    var blobs: BlobStore { BlobStore(root: context.attachments.root) }
+
+    /// The person and centre a record belongs to, after checking the actor may do `action` there.
+    func resolve(_ owner: AttachmentOwner, _ id: UUID, for action: Action) async throws -> (
+        person: UUID, centre: String
+    ) {
+        switch owner {
+        case .person:
+            let person = try await PeopleService(db: db, actor: actor, context: context).load(id, for: action)
+            return (id, person.centreCode)
+        case .kase:
+            let record = try await CaseService(db: db, actor: actor, context: context).load(id, for: action)
+            return (record.personID, record.centreCode)
+        default:
+            throw StoreError.notFound
+        }
+    }
+
+    /// Checks that the actor may add to this record before a byte is kept.
+    public func begin(owner: AttachmentOwner, id: UUID) async throws -> AttachmentUpload {
+        let action: Action = owner == .person ? .updatePerson : .manageCases
+        let (person, centre) = try await resolve(owner, id, for: action)
+        return AttachmentUpload(
+            owner: owner, ownerID: id, personID: person, centre: centre, limit: context.attachments.limit,
+            writer: try blobs.writer(addressKey: context.keys.blindIndex))
+    }
+
+    /// Keeps a received file with its kind, name and caption, or refuses it and keeps nothing.
+    public func finish(_ upload: AttachmentUpload, kind: String?, name: String?, caption: String?) async throws
+        -> AttachmentView
+    {
+        do {
+            try upload.end()
+            guard let kind = kind.flatMap(AttachmentKind.init(rawValue:)) else { throw AttachmentProblem.unknownKind }
+            let caption = (caption ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard caption.count <= 500 else { throw AttachmentProblem.captionTooLong }
+            guard let type = upload.type else { throw AttachmentProblem.unsupportedType }
+            // A name that claims another type than the content is a file that is not what it says.
+            if let claimed = AttachmentName.claimedType(name ?? ""), claimed != type { throw AttachmentProblem.damaged }
+            let fileName = AttachmentName.clean(name ?? "") ?? "document.\(type.fileExtension)"
+            let (address, key) = try upload.writer.finish()
+            let now = context.clock()
+            let id = UUID()
+            try await db.transaction { tx in
+                let blob: AttachmentBlob
+                var replace = true
+                if let existing = try await AttachmentBlob.query(on: tx).filter(\.$address == address).first() {
+                    blob = existing
+                    replace = !blobs.exists(address)
+                    if replace {
+                        // Its file went when its last document was retracted: this copy takes its place.
+                        blob.keySealed = try context.cipher.seal(
+                            key.withUnsafeBytes { Data($0) }, context: AttachmentBlob.sealContext(blob.id!))
+                        try await blob.update(on: tx)
+                    }
+                } else {
+                    blob = AttachmentBlob()
+                    blob.id = UUID()
+                    blob.address = address
+                    blob.size = upload.writer.size
+                    blob.keySealed = try context.cipher.seal(
+                        key.withUnsafeBytes { Data($0) }, context: AttachmentBlob.sealContext(blob.id!))
+                    blob.createdAt = now
+                    try await blob.create(on: tx)
+                }
+                let record = AttachmentRecord()
+                record.id = id
+                record.blobID = blob.id!
+                record.ownerType = upload.owner.rawValue
+                record.ownerID = upload.ownerID
+                record.personID = upload.personID
+                record.centreCode = upload.centre
+                record.kind = kind.rawValue
+                record.contentType = type.rawValue
+                record.size = upload.writer.size
+                record.sealed = try context.cipher.seal(
+                    AttachmentLabel(name: fileName, caption: caption), context: AttachmentRecord.sealContext(id))
+                record.addedBy = UUID(uuidString: actor.userID) ?? UUID()
+                record.addedAt = now
+                try await record.create(on: tx)
+                try await AuditTrail.append(
+                    action: "attachment.added", actorID: actor.userID, recordType: upload.owner.rawValue,
+                    recordID: upload.ownerID.uuidString, detail: "\(type.rawValue) \(upload.writer.size) bytes",
+                    now: now, key: context.keys.audit, on: tx)
+                // The file takes its place last, inside the transaction: if it cannot, nothing is recorded.
+                try blobs.keep(upload.writer, at: address, replace: replace)
+            }
+            return try view(try await AttachmentRecord.find(id, on: db)!)
+        } catch {
+            upload.discard()
+            throw error
+        }
+    }
+
+    func view(_ r: AttachmentRecord) throws -> AttachmentView {
+        let label = try context.cipher.open(
+            AttachmentLabel.self, from: r.sealed, context: AttachmentRecord.sealContext(r.id!))
+        return AttachmentView(
+            id: r.id!, owner: AttachmentOwner(rawValue: r.ownerType) ?? .person, ownerID: r.ownerID,
+            personID: r.personID, kind: AttachmentKind(rawValue: r.kind) ?? .other,
+            type: AttachmentType(rawValue: r.contentType) ?? .pdf, size: r.size, name: label.name,
+            caption: label.caption, addedBy: r.addedBy, addedAt: r.addedAt, retractedAt: r.retractedAt)
+    }
+
+    /// The documents on a record, newest first, retracted ones included (shown as such).
+    public func list(owner: AttachmentOwner, id: UUID) async throws -> [AttachmentView] {
+        _ = try await resolve(owner, id, for: owner == .person ? .viewPerson : .viewCases)
+        guard AccessPolicy.roleMay(actor.role, .viewCases) else { return [] }
+        return try await AttachmentRecord.query(on: db).filter(\.$ownerType == owner.rawValue)
+            .filter(\.$ownerID == id).sort(\.$addedAt, .descending).all().map(view)
+    }
+
+    func load(_ id: UUID, for action: Action) async throws -> AttachmentRecord {
+        guard AccessPolicy.roleMay(actor.role, action) else { throw StoreError.forbidden }
+        guard let record = try await AttachmentRecord.find(id, on: db) else { throw StoreError.notFound }
+        let owner = AttachmentOwner(rawValue: record.ownerType) ?? .person
+        _ = try await resolve(owner, record.ownerID, for: owner == .person ? .viewPerson : .viewCases)
+        return record
+    }
+
+    /// One document, for those who may see its record.
+    public func find(_ id: UUID) async throws -> AttachmentView { try view(try await load(id, for: .viewCases)) }
+
+    /// Streams a document's content to `body`, chunk by chunk, after checking and auditing the download.
+    public func download(_ id: UUID, _ body: ([UInt8]) async throws -> Void) async throws {
+        let (_, address, key) = try await prepareDownload(id)
+        try await blobs.read(address, key: key, body)
+    }
+
+    /// What a download needs, checked and audited: the document, its blob's address and key.
+    public func prepareDownload(_ id: UUID) async throws -> (AttachmentView, String, SymmetricKey) {
+        let record = try await load(id, for: .viewCases)
+        guard record.retractedAt == nil else { throw StoreError.notFound }
+        // A file missing from the data folder (restored from a backup without its attachments) is not found,
+        // rather than a download that breaks off.
+        guard let blob = try await AttachmentBlob.find(record.blobID, on: db), blobs.exists(blob.address) else {
+            throw StoreError.notFound
+        }
+        let raw = try context.cipher.open(
+            Data.self, from: blob.keySealed, context: AttachmentBlob.sealContext(blob.id!))
+        try await AuditTrail.append(
+            action: "attachment.downloaded", actorID: actor.userID, recordType: "attachment",
+            recordID: id.uuidString, now: context.clock(), key: context.keys.audit, on: db)
+        return (try view(record), blob.address, SymmetricKey(data: raw))
+    }
+
+    /// Withdraws a document: it stays in the list as retracted, by whom and when; its content is destroyed when no
+    /// other document has the same content.
+    public func retract(_ id: UUID) async throws {
+        let record = try await load(id, for: .approveCases)
+        guard record.retractedAt == nil else { return }
+        let now = context.clock()
+        let orphan: String? = try await db.transaction { tx in
+            record.retractedAt = now
+            record.retractedBy = UUID(uuidString: actor.userID)
+            try await record.update(on: tx)
+            let live = try await AttachmentRecord.query(on: tx).filter(\.$blobID == record.blobID)
+                .filter(\.$retractedAt == nil).count()
+            try await AuditTrail.append(
+                action: "attachment.retracted", actorID: actor.userID, recordType: "attachment",
+                recordID: id.uuidString, now: now, key: context.keys.audit, on: tx)
+            return live == 0 ? try await AttachmentBlob.find(record.blobID, on: tx)?.address : nil
+        }
+        if let orphan { blobs.remove(orphan) }
+    }
+}

@@ -1,0 +1,64 @@
+import SanadCore
+import SanadStore
+import Vapor
+
+/// Reads a browser's multipart upload as it arrives: the small fields are kept, the file's bytes go straight to
+/// the `AttachmentUpload`, which seals them to a scratch file — the file is never whole in memory (issue 15).
+final class UploadParser: @unchecked Sendable {
+    private let parser: MultipartParser
+    private let upload: AttachmentUpload
+    private(set) var fields: [String: String] = [:]
+    private(set) var fileName: String?
+    private(set) var sawFile = false
+    private(set) var problem: (any Error)?
+    private var headers: [String: String] = [:]
+    private var value: [UInt8] = []
+    private var inFile = false
+
+    init(boundary: String, upload: AttachmentUpload) {
+        parser = MultipartParser(boundary: boundary)
+        self.upload = upload
+        parser.onHeader = { [unowned self] name, value in headers[name.lowercased()] = value }
+        parser.onBody = { [unowned self] buffer in
+            guard problem == nil else { return }
+            let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
+            if !inFile, partName == "file" {
+                inFile = true
+                sawFile = true
+                fileName = Self.parameter("filename", in: headers["content-disposition"] ?? "")
+            }
+            if inFile {
+                do { try self.upload.write(bytes) } catch { problem = error }
+            } else if value.count + bytes.count <= 4096 {
+                value += bytes
+            }
+        }
+        parser.onPartComplete = { [unowned self] in
+            if !inFile, let name = partName { fields[name] = String(decoding: value, as: UTF8.self) }
+            inFile = false
+            headers = [:]
+            value = []
+        }
+    }
+
+    private var partName: String? { Self.parameter("name", in: headers["content-disposition"] ?? "") }
+
+    func feed(_ buffer: ByteBuffer) {
+        guard problem == nil else { return }
+        do { try parser.execute(buffer) } catch { problem = AttachmentProblem.incomplete }
+    }
+
+    /// A parameter of a Content-Disposition header (`name="file"; filename="scan.pdf"`).
+    static func parameter(_ key: String, in header: String) -> String? {
+        for part in header.split(separator: ";") {
+            let pair = part.trimmingCharacters(in: .whitespaces)
+            guard pair.lowercased().hasPrefix("\(key)=") else { continue }
+            var text = String(pair.dropFirst(key.count + 1))
+            if text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2 {
+                text = String(text.dropFirst().dropLast())
+            }
+            return text
+        }
+        return nil
+    }
+}
