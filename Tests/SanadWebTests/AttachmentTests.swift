@@ -171,7 +171,8 @@ import Vapor
             _ = try await PersonErasure(db: app.db, actor: admin, context: fx.context)
                 .erase(registrationNumber: person.registrationNumber, reason: "The person asked")
             #expect(!blobs.exists(address))
-            let after = try #require(try await documents.list(owner: .person, id: person.id).first { $0.id == added.id })
+            let listed = try await documents.list(owner: .person, id: person.id)
+            let after = try #require(listed.first { $0.id == added.id })
             #expect(after.name.isEmpty && after.caption.isEmpty && after.retractedAt != nil)
         }
     }

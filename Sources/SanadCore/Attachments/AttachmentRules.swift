@@ -43,10 +43,13 @@ public enum AttachmentType: String, Sendable, Codable, CaseIterable, Hashable {
         if head.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
         if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
         guard !head.isEmpty else { return nil }
-        // A UTF-8 sequence cut at the end of `head` is not a reason to refuse: drop up to three trailing bytes.
+        // A UTF-8 sequence cut at the end of `head` is not a reason to refuse: drop up to three trailing bytes of a
+        // multi-byte sequence, nothing else.
         var bytes = head.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(head.dropFirst(3)) : head
         var text = String(validating: bytes, as: UTF8.self)
-        while text == nil, !bytes.isEmpty, head.count - bytes.count < 3 {
+        var dropped = 0
+        while text == nil, let last = bytes.last, last >= 0x80, dropped < 3 {
+            dropped += 1
             bytes.removeLast()
             text = String(validating: bytes, as: UTF8.self)
         }
