@@ -48,6 +48,9 @@ struct Backup: AsyncParsableCommand {
         }
         print("Backup written to \(url.path): \(header.people) people, audit trail up to entry \(header.auditSeq),")
         print("\(header.bytes) bytes, sha256 \(header.sha256).")
+        print(
+            "Attachments: their encrypted files are in \(AttachmentBackup.folder(beside: url).path) (shared by backups")
+        print("written to this folder; keep it with them).")
         print("It holds no key: keep the master key's copy apart from it.")
     }
 
@@ -61,6 +64,11 @@ struct Backup: AsyncParsableCommand {
         case .intact(let entries)?: lines.append("Audit trail inside: intact, \(entries) entries.")
         case .broken(let seq, let reason)?: lines.append("Audit trail inside: broken at entry \(seq): \(reason).")
         case nil: lines.append("Audit trail: checked after restoring (PostgreSQL archive).")
+        }
+        if let files = check.attachments {
+            lines.append(
+                "Attachments: \(files.present) files present beside the backup"
+                    + (files.missing > 0 ? ", \(files.missing) MISSING (their documents will not open)." : "."))
         }
         return lines.joined(separator: "\n")
     }

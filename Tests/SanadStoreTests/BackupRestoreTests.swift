@@ -39,13 +39,22 @@ import Testing
                 _ = try await CaseService(db: app.db, actor: cw, context: fx.context).open(
                     personID: person.id, priority: "normal", risk: "low", caseworker: nil)
             }
+            // A document (issue 15): its encrypted file goes into the folder beside the backup.
+            let someone = try await fx.people(cw).register(TestFixture.draft("Person Documented Backup"))
+            let documents = AttachmentService(db: app.db, actor: cw, context: fx.context)
+            let upload = try await documents.begin(owner: .person, id: someone.id)
+            try upload.write(Array("%PDF-1.4\n% BACKED-UP-DOCUMENT\n%%EOF\n".utf8))
+            _ = try await documents.finish(upload, kind: "consent-form", name: "consent.pdf", caption: nil)
             let settings = Self.settings(fx.directory)
             let file = fx.directory.appendingPathComponent("sanad.backup")
             // The audit entries a backup writes about itself come after the snapshot.
             let before = try await Self.counts(app.db)
             let header = try await BackupService.backup(
                 to: file, settings: settings, db: app.db, context: fx.context)
-            #expect(header.people == 5 && header.auditSeq == before.audit)
+            #expect(header.people == 6 && header.auditSeq == before.audit)
+            let beside = AttachmentBackup.folder(beside: file)
+            let address = try #require(try await AttachmentBlob.query(on: app.db).first()).address
+            #expect(BlobStore(root: beside).exists(address))
             #expect(try await BackupService.lastBackup(on: app.db) != nil, "administrators see when")
             let raw = try Data(contentsOf: file)
             #expect(raw.range(of: Data("Person 0 Backup".utf8)) == nil, "a backup alone reveals no name")
@@ -56,9 +65,10 @@ import Testing
             if !TestApp.usesPostgres {
                 #expect(checked.integrity == "ok")
                 #expect(checked.audit == .intact(entries: before.audit))
+                #expect(checked.attachments?.present == 1 && checked.attachments?.missing == 0)
             }
             // The database here holds data: no restore over it without --force.
-            await #expect(throws: BackupError.targetHoldsData(people: 5)) {
+            await #expect(throws: BackupError.targetHoldsData(people: 6)) {
                 _ = try await BackupService.restore(file, keys: keys, settings: settings, force: false)
             }
 
@@ -79,6 +89,9 @@ import Testing
                 #expect(restored.audit == .intact(entries: before.audit))
                 let after = try await Scratch.database(elsewhere) { try await Self.counts($0) }
                 #expect(after == before)
+                // The document's file is back in the new laptop's data folder.
+                #expect(restored.attachments?.present == 1)
+                #expect(BlobStore(root: elsewhere.attachmentsDirectory).exists(address))
                 // The restored database is of this installation; another's data there is never replaced by it.
                 try await Scratch.database(elsewhere) { db in
                     try await (db as! any SQLDatabase).raw(

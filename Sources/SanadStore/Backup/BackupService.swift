@@ -13,6 +13,9 @@ public struct BackupCheck: Sendable {
     public let integrity: String
     /// The audit chain inside the backup (SQLite; a PostgreSQL archive is checked after restoring).
     public let audit: AuditVerification?
+    /// Attachment files the database inside refers to that are, and are not, in the `attachments` folder beside
+    /// the backup (SQLite; nil for a PostgreSQL archive, checked on restore).
+    public var attachments: (present: Int, missing: Int)?
 }
 
 /// Backups that restore (issue 12, item 1). SQLite: `VACUUM INTO` takes a consistent copy while the server runs.
@@ -53,11 +56,17 @@ public enum BackupService {
             sha256: "", people: try await Person.query(on: db).count(), auditSeq: head?.seq ?? 0,
             auditHash: head?.hash ?? "")
         let written = try BackupFile.write(header, payload: payload, to: url)
+        let files = try AttachmentBackup.copy(
+            try await AttachmentBackup.addresses(on: db), from: context.attachments.root,
+            to: AttachmentBackup.folder(beside: url))
         try await db.transaction { tx in
             try await Setting.query(on: tx).filter(\.$id == lastBackupSetting).delete()
             try await Setting(key: lastBackupSetting, value: header.created).create(on: tx)
             try await AuditTrail.append(
-                action: "backup.create", actorID: nil, detail: "bytes=\(written.bytes) sha256=\(written.sha256)",
+                action: "backup.create", actorID: nil,
+                detail:
+                    "bytes=\(written.bytes) sha256=\(written.sha256) attachments=\(files.files) copied=\(files.copied)"
+                    + " missing=\(files.missing)",
                 now: now, key: context.keys.audit, on: tx)
         }
         return written
@@ -90,9 +99,12 @@ public enum BackupService {
             guard try await Setting.find("key_check", on: db)?.value == header.keyCheck else {
                 throw BackupError.anotherKey
             }
-            return BackupCheck(
+            var check = BackupCheck(
                 header: header, integrity: integrity,
                 audit: try await AuditTrail.verify(on: db, key: try await AuditKey.resolve(ring: keys, on: db)))
+            check.attachments = AttachmentBackup.present(
+                try await AttachmentBackup.addresses(sqlite: db), in: AttachmentBackup.folder(beside: url))
+            return check
         }
     }
 
@@ -125,10 +137,16 @@ public enum BackupService {
             try FileManager.default.moveItem(at: file, to: path)
         }
         return try await Scratch.database(settings) { db in
-            BackupCheck(
+            // The attachment files come back from the folder beside the backup into the data folder.
+            let addresses = try await AttachmentBackup.addresses(on: db)
+            let copied = try AttachmentBackup.copy(
+                addresses, from: AttachmentBackup.folder(beside: url), to: settings.attachmentsDirectory)
+            var check = BackupCheck(
                 header: header,
                 integrity: settings.usesPostgres ? checked.integrity : try await integrityCheck(db),
                 audit: try await AuditTrail.verify(on: db, key: try await AuditKey.resolve(ring: keys, on: db)))
+            check.attachments = (addresses.count - copied.missing, copied.missing)
+            return check
         }
     }
 
