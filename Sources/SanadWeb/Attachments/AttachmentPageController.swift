@@ -28,7 +28,8 @@ struct AttachmentPageController: RouteCollection {
         } catch let problem as AttachmentProblem {
             return try await refused(req, owner, id, problem)
         }
-        return req.redirect(to: Self.back(owner, id) + "?attached=1")
+        let page = owner == .person ? Site.person(id) : Site.kase(id)
+        return req.redirect(to: page + "?attached=1#attachments")
     }
 
     /// The record's page again with the reason at the top; nothing was kept.
