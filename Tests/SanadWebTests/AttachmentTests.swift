@@ -176,4 +176,67 @@ import Vapor
             #expect(after.name.isEmpty && after.caption.isEmpty && after.retractedAt != nil)
         }
     }
+
+    /// Documents chosen at sending go with a referral: its partner's focal point downloads those and no other, and
+    /// nothing once the person withdraws consent.
+    @Test func aReferralCarriesTheDocumentsChosenAtSending() async throws {
+        try await TestApp.with { app, fx in
+            let user = try await fx.user("caseworker-refer-docs", .caseworker)
+            let actor = try #require(user.actor)
+            let person = try await fx.people(actor).register(TestFixture.draft("Lula Ghebre"))
+            let caseID = try await CaseService(db: app.db, actor: actor, context: fx.context).open(
+                personID: person.id, priority: "normal", risk: "low", caseworker: user.id
+            ).id
+            let documents = AttachmentService(db: app.db, actor: actor, context: fx.context)
+            func add(_ owner: AttachmentOwner, _ id: UUID, _ marker: String) async throws -> AttachmentView {
+                let upload = try await documents.begin(owner: owner, id: id)
+                try upload.write(Self.pdf(marker))
+                return try await documents.finish(upload, kind: "legal", name: "\(marker).pdf", caption: nil)
+            }
+            let shared = try await add(.person, person.id, "court-summons")
+            let kept = try await add(.kase, caseID, "medical-report")
+            let partnerID = try await fx.partner("Legal Aid Khartoum")
+            let web = WebClient(app: app, session: try await fx.browserSession(for: user))
+            let sent = try await web.post(
+                "/cases/\(caseID)/referrals",
+                [
+                    ("partner", partnerID.uuidString), ("service", ServiceType.legalAid.rawValue),
+                    ("urgency", "urgent"), ("reason", "AdditionalServicesRequired"), ("shared", "sex"),
+                    ("consent_now", "on"), ("documents", shared.id.uuidString),
+                ])
+            #expect(sent.status == .seeOther, "\(sent.text.prefix(300))")
+            let referral = try #require(try await Referral.query(on: app.db).first())
+            let copies = try await AttachmentRecord.query(on: app.db).filter(\.$ownerID == referral.id!).all()
+            #expect(copies.count == 1 && copies.first?.blobID != nil)
+
+            let focal = try await fx.accounts.createUser(
+                username: "focal-docs", password: TestFixture.password, role: .partner, centres: [],
+                partner: partnerID, by: nil)
+            let partner = WebClient(app: app, session: try await fx.browserSession(for: focal))
+            let page = try await partner.get("/referrals/\(referral.id!)").text
+            #expect(page.contains("court-summons.pdf") && !page.contains("medical-report"))
+            let copy = try #require(copies.first?.id)
+            let download = try await partner.get("/attachments/\(copy)")
+            #expect(download.status == .ok && Array(download.body.readableBytesView) == Self.pdf("court-summons"))
+            // Not the originals, not the document that was not chosen.
+            #expect(try await partner.get("/attachments/\(shared.id)").status == .forbidden)
+            #expect(try await partner.get("/attachments/\(kept.id)").status == .forbidden)
+            // A document of another person cannot be slipped into a referral.
+            let stranger = try await fx.people(actor).register(TestFixture.draft("Other Person"))
+            let foreign = try await add(.person, stranger.id, "foreign")
+            let refused = try await web.post(
+                "/cases/\(caseID)/referrals",
+                [
+                    ("partner", partnerID.uuidString), ("service", ServiceType.legalAid.rawValue),
+                    ("urgency", "urgent"), ("reason", "AdditionalServicesRequired"), ("shared", "sex"),
+                    ("documents", foreign.id.uuidString),
+                ])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try await Referral.query(on: app.db).count() == 1)
+            // Consent withdrawn: the partner gets nothing more.
+            try await PartnerService(db: app.db, actor: actor, context: fx.context).setConsent(
+                person: person.id, partner: partnerID, given: false)
+            #expect(try await partner.get("/attachments/\(copy)").status == .notFound)
+        }
+    }
 }

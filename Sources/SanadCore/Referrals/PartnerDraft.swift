@@ -89,6 +89,8 @@ public struct ReferralDraft: Sendable, Equatable {
     public var reason: String?
     public var shared: [String] = []
     public var note: String?
+    /// Ids of the case's or person's documents the partner may download (issue 15), checked when sending.
+    public var documents: [String] = []
 
     /// As typed in a form or sent in a body: every member unchecked until `validate`.
     public init(

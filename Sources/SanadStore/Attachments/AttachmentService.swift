@@ -103,8 +103,57 @@ public struct AttachmentService: Sendable {
         case .kase:
             let record = try await CaseService(db: db, actor: actor, context: context).load(id, for: action)
             return (record.personID, record.centreCode)
+        case .referral:
+            // The sending centre's staff and the receiving partner's focal points, scoped by `PartnerService`;
+            // a partner reads nothing once consent was withdrawn.
+            let partners = PartnerService(db: db, actor: actor, context: context)
+            let row = try await partners.load(id, for: .viewReferrals)
+            if actor.role == .partner, try await !partners.consentWithdrawn([row]).isEmpty {
+                throw StoreError.notFound
+            }
+            return (row.personID, row.centreCode)
         default:
             throw StoreError.notFound
+        }
+    }
+
+    /// The documents chosen to go with a referral, checked: each a live document of the case or of its person.
+    func shareable(_ ids: [String], caseID: UUID, personID: UUID) async throws -> [AttachmentRecord] {
+        var out: [AttachmentRecord] = []
+        for text in Set(ids) {
+            guard let id = UUID(uuidString: text), let record = try await AttachmentRecord.find(id, on: db),
+                record.retractedAt == nil,
+                (record.ownerType == AttachmentOwner.kase.rawValue && record.ownerID == caseID)
+                    || (record.ownerType == AttachmentOwner.person.rawValue && record.ownerID == personID)
+            else { throw CaseError.invalid(CaseValidationError(["documents": .unknownValue])) }
+            out.append(record)
+        }
+        return out
+    }
+
+    /// Each document becomes one of the referral too: the same stored file, its name and caption sealed anew for
+    /// the referral's copy, so the partner reads that copy only, and only while consent stands (issue 15).
+    func share(_ documents: [AttachmentRecord], withReferral referralID: UUID, on tx: any Database) async throws {
+        for original in documents {
+            let label = try context.cipher.open(
+                AttachmentLabel.self, from: original.sealed, context: AttachmentRecord.sealContext(original.id!))
+            let copy = AttachmentRecord()
+            copy.id = UUID()
+            copy.blobID = original.blobID
+            copy.ownerType = AttachmentOwner.referral.rawValue
+            copy.ownerID = referralID
+            copy.personID = original.personID
+            copy.centreCode = original.centreCode
+            copy.kind = original.kind
+            copy.contentType = original.contentType
+            copy.size = original.size
+            copy.sealed = try context.cipher.seal(label, context: AttachmentRecord.sealContext(copy.id!))
+            copy.addedBy = UUID(uuidString: actor.userID) ?? UUID()
+            copy.addedAt = context.clock()
+            try await copy.create(on: tx)
+            try await AuditTrail.append(
+                action: "attachment.shared", actorID: actor.userID, recordType: "referral",
+                recordID: referralID.uuidString, now: context.clock(), key: context.keys.audit, on: tx)
         }
     }
 
@@ -194,19 +243,30 @@ public struct AttachmentService: Sendable {
             caption: label.caption, addedBy: r.addedBy, addedAt: r.addedAt, retractedAt: r.retractedAt)
     }
 
+    /// What reading a record's documents takes: seeing people's cases, or for a referral seeing referrals.
+    static func readAction(_ owner: AttachmentOwner) -> Action {
+        switch owner {
+        case .person: return .viewPerson
+        case .referral: return .viewReferrals
+        default: return .viewCases
+        }
+    }
+
     /// The documents on a record, newest first, retracted ones included (shown as such).
     public func list(owner: AttachmentOwner, id: UUID) async throws -> [AttachmentView] {
-        _ = try await resolve(owner, id, for: owner == .person ? .viewPerson : .viewCases)
-        guard AccessPolicy.roleMay(actor.role, .viewCases) else { return [] }
+        _ = try await resolve(owner, id, for: Self.readAction(owner))
+        guard AccessPolicy.roleMay(actor.role, owner == .referral ? .viewReferrals : .viewCases) else { return [] }
         return try await AttachmentRecord.query(on: db).filter(\.$ownerType == owner.rawValue)
             .filter(\.$ownerID == id).sort(\.$addedAt, .descending).all().map(view)
     }
 
     func load(_ id: UUID, for action: Action) async throws -> AttachmentRecord {
-        guard AccessPolicy.roleMay(actor.role, action) else { throw StoreError.forbidden }
         guard let record = try await AttachmentRecord.find(id, on: db) else { throw StoreError.notFound }
         let owner = AttachmentOwner(rawValue: record.ownerType) ?? .person
-        _ = try await resolve(owner, record.ownerID, for: owner == .person ? .viewPerson : .viewCases)
+        // A document that went with a referral is read as the referral is read (a partner's focal point too).
+        let needed = owner == .referral && action == .viewCases ? Action.viewReferrals : action
+        guard AccessPolicy.roleMay(actor.role, needed) else { throw StoreError.forbidden }
+        _ = try await resolve(owner, record.ownerID, for: Self.readAction(owner))
         return record
     }
 

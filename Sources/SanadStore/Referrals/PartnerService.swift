@@ -172,9 +172,14 @@ public struct PartnerService: Sendable {
         referral.sentBy = actorUUID
         referral.version = 1
         referral.updatedAt = context.clock()
-        try await referral.createAudited(
-            action: "referral.send", actorID: actor.userID, recordType: "referral",
-            recordID: referral.id?.uuidString, now: context.clock(), key: context.keys.audit, on: db)
+        let documents = AttachmentService(db: db, actor: actor, context: context)
+        let chosen = try await documents.shareable(draft.documents, caseID: caseID, personID: record.personID)
+        try await db.transaction { tx in
+            try await referral.createAudited(
+                action: "referral.send", actorID: actor.userID, recordType: "referral",
+                recordID: referral.id?.uuidString, now: context.clock(), key: context.keys.audit, on: tx)
+            try await documents.share(chosen, withReferral: referral.id!, on: tx)
+        }
         return try view(referral, partnerName: partner.name)
     }
 

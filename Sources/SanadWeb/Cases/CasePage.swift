@@ -88,6 +88,8 @@ struct CasePage {
     var referralConsentNow = false
     /// The case's documents (issue 15).
     var attachments: [AttachmentView] = []
+    /// The person's documents, offered with the case's when sending a referral.
+    var personAttachments: [AttachmentView] = []
     var attachmentLimitMB = 20
 
     var s: CaseSummary { file.summary }

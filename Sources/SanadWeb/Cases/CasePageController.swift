@@ -71,6 +71,7 @@ struct CasePageController: RouteCollection {
             centres: try await req.centres.all(), today: CivilDate(req.context.clock()),
             receivingTransfer: receiving, error: error)
         page.attachments = try await req.attachments.list(owner: .kase, id: id)
+        page.personAttachments = try await req.attachments.list(owner: .person, id: file.summary.personID)
         page.attachmentLimitMB = req.context.attachments.limit / (1024 * 1024)
         return page
     }
@@ -306,9 +307,10 @@ struct CasePageController: RouteCollection {
     func sendReferral(req: Request) async throws -> Response {
         let form = try FormData.verified(req)
         let id = try req.recordID("cid")
-        let draft = ReferralDraft(
+        var draft = ReferralDraft(
             partner: form["partner"], service: form["service"], urgency: form["urgency"], reason: form["reason"],
             shared: form.all("shared"), note: form["note"])
+        draft.documents = form.all("documents")
         let consentNow = form.has("consent_now")
         do {
             let partners = try req.partners

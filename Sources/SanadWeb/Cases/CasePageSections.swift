@@ -264,6 +264,7 @@ extension CasePage {
                             choices: SharedField.allCases.map { .init($0.rawValue, t.t("shared.\($0.rawValue)")) },
                             checked: d.map { Set($0.shared) } ?? ["sex", "age", "needs"], id: "ref-shared"),
                         Components.textarea("note", label: t.t("cf.note"), value: d?.note, id: "ref-note"),
+                        shareableDocuments(c, chosen: Set(d?.documents ?? [])),
                         // Consent to share with the chosen partner, recorded with the referral when it is not yet.
                         Components.checkbox(
                             "consent_now", label: t.t("referral.consent-now"), checked: referralConsentNow),
@@ -441,5 +442,17 @@ extension CasePage {
                     ]))
         }
         return CaseUI.section("transfer", t.t("transfer.title"), children)
+    }
+
+    /// The live documents of the case and its person, to tick for the partner (issue 15); none ticked by default.
+    func shareableDocuments(_ c: PageContext, chosen: Set<String>) -> HNode {
+        let live = (attachments + personAttachments).filter { $0.retractedAt == nil }
+        guard !live.isEmpty else { return .empty }
+        return Components.checkboxes(
+            "documents", legend: c.t.t("referral.documents"),
+            choices: live.map {
+                .init($0.id.uuidString, "\($0.name) (\(c.t.t("attachment.kind.\($0.kind.rawValue)")))")
+            },
+            checked: chosen, id: "ref-documents")
     }
 }

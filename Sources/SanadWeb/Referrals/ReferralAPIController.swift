@@ -36,9 +36,10 @@ struct ReferralAPIController: RouteCollection {
     func today(_ req: Request) -> CivilDate { CivilDate(req.context.clock()) }
 
     func refer(req: Request, body b: ReferralBody) async throws -> Created<ReferralOut> {
-        let draft = ReferralDraft(
+        var draft = ReferralDraft(
             partner: b.partner, service: b.service, urgency: b.urgency, reason: b.reason, shared: b.shared ?? [],
             note: b.note)
+        draft.documents = b.documents ?? []
         let sent = try await req.partners.send(caseID: try req.recordID("cid"), draft)
         return Created(ReferralOut(sent, today: today(req)))
     }

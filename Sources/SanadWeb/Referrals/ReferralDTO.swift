@@ -74,6 +74,8 @@ struct ReferralBody: Content {
     var reason: String?
     var shared: [String]?
     var note: String?
+    /// Ids of the case's or person's documents the partner may download (issue 15).
+    var documents: [String]?
 }
 
 struct ConsentBody: Content {

@@ -79,9 +79,11 @@ struct ReferralPageController: RouteCollection {
 
     func referralPage(_ req: Request, _ id: UUID, error: String? = nil) async throws -> ReferralPage {
         let service = try req.partners
-        return ReferralPage(
+        var page = ReferralPage(
             referral: try await service.find(id), catalogue: try await req.serviceTypes.all(),
             today: CivilDate(req.context.clock()), error: error)
+        page.documents = try await req.attachments.list(owner: .referral, id: id).filter { $0.retractedAt == nil }
+        return page
     }
 
     func referral(req: Request) async throws -> Response {

@@ -131,6 +131,8 @@ struct ReferralPage {
     let catalogue: [ServiceKind]
     let today: CivilDate
     var error: String?
+    /// The documents sent with the referral (issue 15): the partner downloads them from here.
+    var documents: [AttachmentView] = []
 
     func render(_ c: PageContext) -> String {
         let t = c.t
@@ -165,6 +167,20 @@ struct ReferralPage {
                                 "dd", [attr("dir", "auto")],
                                 text: f == .sex ? (Gender(rawValue: value).map(t.gender) ?? value) : value),
                         ])
+                    }),
+            documents.isEmpty
+                ? .empty
+                : el(
+                    "ul", [attr("id", "referral-documents"), attr("class", "attachments")],
+                    documents.map { d in
+                        el(
+                            "li", [],
+                            [
+                                el("a", [attr("href", Site.attachment(d.id)), attr("dir", "auto")], text: d.name),
+                                txt(
+                                    " — \(t.t("attachment.kind.\(d.kind.rawValue)")), \(AttachmentSection.size(d.size))"
+                                ),
+                            ])
                     }),
         ]
         var buttons: [HNode] = []
