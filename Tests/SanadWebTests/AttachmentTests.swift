@@ -237,6 +237,8 @@ import Vapor
             try await PartnerService(db: app.db, actor: actor, context: fx.context).setConsent(
                 person: person.id, partner: partnerID, given: false)
             #expect(try await partner.get("/attachments/\(copy)").status == .notFound)
+            let after = try await partner.get("/referrals/\(referral.id!)")
+            #expect(after.status == .ok && !after.text.contains("court-summons.pdf"))
         }
     }
 }

@@ -93,9 +93,9 @@ public struct AttachmentService: Sendable {
     var blobs: BlobStore { BlobStore(root: context.attachments.root) }
 
     /// The person and centre a record belongs to, after checking the actor may do `action` there.
-    func resolve(_ owner: AttachmentOwner, _ id: UUID, for action: Action) async throws -> (
-        person: UUID, centre: String
-    ) {
+    func resolve(
+        _ owner: AttachmentOwner, _ id: UUID, for action: Action, refuseWithdrawn: Bool = true
+    ) async throws -> (person: UUID, centre: String) {
         switch owner {
         case .person:
             let person = try await PeopleService(db: db, actor: actor, context: context).load(id, for: action)
@@ -108,7 +108,7 @@ public struct AttachmentService: Sendable {
             // a partner reads nothing once consent was withdrawn.
             let partners = PartnerService(db: db, actor: actor, context: context)
             let row = try await partners.load(id, for: .viewReferrals)
-            if actor.role == .partner, try await !partners.consentWithdrawn([row]).isEmpty {
+            if refuseWithdrawn, actor.role == .partner, try await !partners.consentWithdrawn([row]).isEmpty {
                 throw StoreError.notFound
             }
             return (row.personID, row.centreCode)
@@ -254,8 +254,14 @@ public struct AttachmentService: Sendable {
 
     /// The documents on a record, newest first, retracted ones included (shown as such).
     public func list(owner: AttachmentOwner, id: UUID) async throws -> [AttachmentView] {
-        _ = try await resolve(owner, id, for: Self.readAction(owner))
+        _ = try await resolve(owner, id, for: Self.readAction(owner), refuseWithdrawn: false)
         guard AccessPolicy.roleMay(actor.role, owner == .referral ? .viewReferrals : .viewCases) else { return [] }
+        // A partner whose consent was withdrawn sees the referral, and no longer its documents.
+        if owner == .referral, actor.role == .partner, let row = try await Referral.find(id, on: db),
+            try await !PartnerService(db: db, actor: actor, context: context).consentWithdrawn([row]).isEmpty
+        {
+            return []
+        }
         return try await AttachmentRecord.query(on: db).filter(\.$ownerType == owner.rawValue)
             .filter(\.$ownerID == id).sort(\.$addedAt, .descending).all().map(view)
     }

@@ -12,9 +12,17 @@ struct AttachmentSection {
     let limitMB: Int
     let mayAdd: Bool
 
+    /// Isolated left to right, so "48 KB" does not read "KB 48" in an Arabic line.
     static func size(_ bytes: Int) -> String {
-        bytes < 1024 * 1024
+        let text =
+            bytes < 1024 * 1024
             ? "\(max(1, bytes / 1024)) KB" : String(format: "%.1f MB", Double(bytes) / (1024 * 1024))
+        return "\u{2066}\(text)\u{2069}"
+    }
+
+    /// "Identity document, 48 KB" with the list comma of the page's language.
+    static func kindAndSize(_ c: PageContext, _ a: AttachmentView) -> String {
+        c.t.t("attachment.kind.\(a.kind.rawValue)") + c.t.listSeparator + size(a.size)
     }
 
     func render(_ c: PageContext) -> HNode {
@@ -42,7 +50,7 @@ struct AttachmentSection {
         } else {
             parts.append(el("del", [attr("dir", "auto")], text: a.name))
         }
-        parts.append(txt(" — \(t.t("attachment.kind.\(a.kind.rawValue)")), \(Self.size(a.size))"))
+        parts.append(txt(" — \(Self.kindAndSize(c, a))"))
         if !a.caption.isEmpty {
             parts.append(el("span", [attr("class", "caption"), attr("dir", "auto")], text: " · \(a.caption)"))
         }

@@ -178,7 +178,7 @@ struct ReferralPage {
                             [
                                 el("a", [attr("href", Site.attachment(d.id)), attr("dir", "auto")], text: d.name),
                                 txt(
-                                    " — \(t.t("attachment.kind.\(d.kind.rawValue)")), \(AttachmentSection.size(d.size))"
+                                    " — \(AttachmentSection.kindAndSize(c, d))"
                                 ),
                             ])
                     }),
