@@ -54,8 +54,10 @@ public struct WebClient: Sendable {
     }
 
     /// A multipart upload as a browser sends it: the CSRF field first, then `fields`, then the file.
+    /// `cutAt` ends the body after that many bytes, as a dropped connection would.
     public func upload(
-        _ path: String, _ fields: [(String, String)], file: (name: String, bytes: [UInt8])?, csrf: Bool = true
+        _ path: String, _ fields: [(String, String)], file: (name: String, bytes: [UInt8])?, csrf: Bool = true,
+        cutAt: Int? = nil
     ) async throws -> TestingHTTPResponse {
         let boundary = "----sanad-test-\(UUID().uuidString)"
         var body: [UInt8] = []
@@ -73,6 +75,7 @@ public struct WebClient: Sendable {
                     + "Content-Type: application/octet-stream", file.bytes)
         }
         body += Array("--\(boundary)--\r\n".utf8)
+        if let cutAt { body = Array(body.prefix(cutAt)) }
         var headers = headers()
         headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
         return try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(bytes: body))

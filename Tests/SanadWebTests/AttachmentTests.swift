@@ -139,6 +139,15 @@ import Vapor
                 let answer = try await web.upload(path, fields, file: file)
                 #expect(answer.status == status, "\(what): \(answer.status)")
             }
+            // Cut off halfway (no closing boundary): refused, nothing kept.
+            let cut = try await web.upload(path, [("kind", "other")], file: ("a.pdf", Self.pdf("cut")), cutAt: 150_000)
+            #expect(cut.status == .unprocessableEntity && cut.text.contains("did not arrive whole"))
+            // Over the installation's limit: 413, nothing kept.
+            let limit = app.sanad.attachments.limit
+            app.sanad.attachments.limit = 100_000
+            let large = try await web.upload(path, [("kind", "other")], file: ("big.pdf", Self.pdf("big")))
+            #expect(large.status == .payloadTooLarge && large.text.contains("larger than the limit"))
+            app.sanad.attachments.limit = limit
             let forged = try await web.upload(path, [("kind", "other")], file: ("a.pdf", Self.pdf("y")), csrf: false)
             #expect(forged.status == .forbidden)
             web.language = "ar"

@@ -38,6 +38,11 @@ enum AttachmentReceiver {
             upload.discard()
             throw AttachmentProblem.empty
         }
+        // A connection that dropped mid-file ends the body early: what arrived is not the file.
+        guard parser.fileComplete else {
+            upload.discard()
+            throw AttachmentProblem.incomplete
+        }
         return try await req.attachments.finish(
             upload, kind: parser.fields["kind"], name: parser.fileName, caption: parser.fields["caption"])
     }

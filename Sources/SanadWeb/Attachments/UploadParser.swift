@@ -10,6 +10,8 @@ final class UploadParser: @unchecked Sendable {
     private(set) var fields: [String: String] = [:]
     private(set) var fileName: String?
     private(set) var sawFile = false
+    /// The file's part ended with its boundary: a body cut off halfway never sets this.
+    private(set) var fileComplete = false
     private(set) var problem: (any Error)?
     private var headers: [String: String] = [:]
     private var value: [UInt8] = []
@@ -34,6 +36,7 @@ final class UploadParser: @unchecked Sendable {
             }
         }
         parser.onPartComplete = { [unowned self] in
+            if inFile { fileComplete = true }
             if !inFile, let name = partName { fields[name] = String(decoding: value, as: UTF8.self) }
             inFile = false
             headers = [:]
