@@ -250,4 +250,56 @@ import Vapor
             #expect(after.status == .ok && !after.text.contains("court-summons.pdf"))
         }
     }
+
+    /// A document added on the case's page can be about one of its services or its return, and on the person's page
+    /// about one of their screenings; it lists with the record, says what it is about, and nothing outside the
+    /// record can be named.
+    @Test func documentsCanBeAboutAServiceAReturnOrAScreening() async throws {
+        try await TestApp.with { app, fx in
+            let user = try await fx.user("caseworker-about-docs", .caseworker)
+            let actor = try #require(user.actor)
+            let person = try await fx.people(actor).register(TestFixture.draft("Abeba Tsegay"))
+            let cases = CaseService(db: app.db, actor: actor, context: fx.context)
+            let caseID = try await cases.open(
+                personID: person.id, priority: "normal", risk: "low", caseworker: user.id
+            ).id
+            _ = try await cases.recordService(
+                caseID,
+                ServiceDraft(
+                    date: CivilDate(Date()).description, type: "medical", quantity: "1", status: "delivered",
+                    partner: nil, cost: nil, currency: nil))
+            let service = try #require(try await ServiceRecord.query(on: app.db).first()).id!
+            let screening = try await ScreeningService(db: app.db, actor: actor, context: fx.context)
+                .start(personID: person.id, TestFixture.screeningStart())
+            let web = WebClient(app: app, session: try await fx.browserSession(for: user))
+            let casePage = try await web.get("/cases/\(caseID)").text
+            #expect(casePage.contains("<option value=\"service:\(service.uuidString)\""))
+            let onService = try await web.upload(
+                "/cases/\(caseID)/attachments", [("kind", "medical"), ("attach_to", "service:\(service.uuidString)")],
+                file: ("clinic-note.pdf", Self.pdf("clinic")))
+            #expect(onService.status == .seeOther, "\(onService.text.prefix(300))")
+            let onScreening = try await web.upload(
+                "/people/\(person.id)/attachments",
+                [("kind", "other"), ("attach_to", "screening:\(screening.id.uuidString)")],
+                file: ("interview-notes.txt", Array("Interview notes, page 1".utf8)))
+            #expect(onScreening.status == .seeOther, "\(onScreening.text.prefix(300))")
+            let rows = try await AttachmentRecord.query(on: app.db).all()
+            #expect(Set(rows.map(\.ownerType)) == ["service", "screening"])
+            #expect(try await web.get("/cases/\(caseID)").text.contains("clinic-note.pdf"))
+            let personPage = try await web.get("/people/\(person.id)").text
+            #expect(personPage.contains("interview-notes.txt") && personPage.contains("about a screening"))
+            // Another person's screening, or a case's service named on a person: refused, nothing kept.
+            let other = try await fx.people(actor).register(TestFixture.draft("Other Abeba"))
+            let theirs = try await ScreeningService(db: app.db, actor: actor, context: fx.context)
+                .start(personID: other.id, TestFixture.screeningStart())
+            for about in ["screening:\(theirs.id.uuidString)", "service:\(service.uuidString)", "avrr:nonsense"] {
+                let refused = try await web.upload(
+                    "/people/\(person.id)/attachments", [("kind", "other"), ("attach_to", about)],
+                    file: ("x.pdf", Self.pdf("x")))
+                #expect(refused.status == .unprocessableEntity, "\(about)")
+            }
+            #expect(try await AttachmentRecord.query(on: app.db).count() == 2)
+            #expect(try await AttachmentBlob.query(on: app.db).count() == 2)
+        }
+    }
 }

@@ -56,6 +56,8 @@ import Testing
         keys.formUnion(["rise", "fall"].map { "report.direction.\($0)" })
         keys.formUnion(ServiceKind.units.map { "report.unit.\($0)" })
         keys.formUnion(AttachmentKind.allCases.map { "attachment.kind.\($0.rawValue)" })
+        keys.formUnion(AttachmentOwner.allCases.map { "attachment.concerns.\($0.rawValue)" })
+        keys.formUnion(["person", "case"].map { "attachment.about.\($0)" })
         keys.formUnion(AttachmentProblem.allCases.map { "attachment.error.\($0.rawValue)" })
         keys.formUnion(
             ["from", "to", "centre", "state", "nationality", "bands", "by", "k", "cadence"].map { "report.field.\($0)" }

@@ -73,6 +73,7 @@ public enum AttachmentProblem: String, Error, Sendable, CaseIterable {
     case unknownKind = "unknown-kind"
     case captionTooLong = "caption-too-long"
     case incomplete
+    case unknownTarget = "unknown-target"
 
     public var englishMessage: String {
         switch self {
@@ -84,6 +85,7 @@ public enum AttachmentProblem: String, Error, Sendable, CaseIterable {
         case .unknownKind: return "Choose what kind of document this is."
         case .captionTooLong: return "The caption is longer than 500 characters."
         case .incomplete: return "The upload did not arrive whole; send it again."
+        case .unknownTarget: return "What the document is about is not a service, return or screening of this record."
         }
     }
 }

@@ -112,19 +112,60 @@ public struct AttachmentService: Sendable {
                 throw StoreError.notFound
             }
             return (row.personID, row.centreCode)
-        default:
-            throw StoreError.notFound
+        case .service:
+            guard let row = try await ServiceRecord.find(id, on: db) else { throw StoreError.notFound }
+            return try await resolve(.kase, row.caseID, for: action)
+        case .avrr:
+            guard let row = try await ReturnRecord.find(id, on: db) else { throw StoreError.notFound }
+            return try await resolve(.kase, row.caseID, for: action)
+        case .screening:
+            guard let row = try await ScreeningRecord.find(id, on: db) else { throw StoreError.notFound }
+            let (person, centre) = try await resolve(.person, row.personID, for: .viewPerson)
+            guard AccessPolicy.roleMay(actor.role, action) else { throw StoreError.forbidden }
+            return (person, centre)
         }
     }
 
-    /// The documents chosen to go with a referral, checked: each a live document of the case or of its person.
-    func shareable(_ ids: [String], caseID: UUID, personID: UUID) async throws -> [AttachmentRecord] {
+    /// What a document added on a person's or case's page is about (`attach_to`: `service:ID`, `avrr:ID` for a
+    /// return, `screening:ID`), checked to belong to that record; nil or empty: the record itself.
+    func target(_ text: String?, of upload: AttachmentUpload) async throws -> (AttachmentOwner, UUID) {
+        guard let text, !text.isEmpty, text != upload.owner.rawValue else { return (upload.owner, upload.ownerID) }
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let owner = AttachmentOwner(rawValue: parts[0]), let id = UUID(uuidString: parts[1])
+        else { throw AttachmentProblem.unknownTarget }
+        let belongs: Bool
+        switch (upload.owner, owner) {
+        case (.kase, .service): belongs = try await ServiceRecord.find(id, on: db)?.caseID == upload.ownerID
+        case (.kase, .avrr): belongs = try await ReturnRecord.find(id, on: db)?.caseID == upload.ownerID
+        case (.person, .screening): belongs = try await ScreeningRecord.find(id, on: db)?.personID == upload.ownerID
+        default: belongs = false
+        }
+        guard belongs else { throw AttachmentProblem.unknownTarget }
+        return (owner, id)
+    }
+
+    /// The records whose documents show with a person's or a case's: its screenings, or its services and returns.
+    func related(_ owner: AttachmentOwner, _ id: UUID) async throws -> [UUID] {
+        switch owner {
+        case .person:
+            return [id] + (try await ScreeningRecord.query(on: db).filter(\.$personID == id).all().compactMap(\.id))
+        case .kase:
+            return [id] + (try await ServiceRecord.query(on: db).filter(\.$caseID == id).all().compactMap(\.id))
+                + (try await ReturnRecord.query(on: db).filter(\.$caseID == id).all().compactMap(\.id))
+        default:
+            return [id]
+        }
+    }
+
+    /// The documents chosen to go with a referral, checked: each a live document about the referral's person.
+    func shareable(_ ids: [String], personID: UUID) async throws -> [AttachmentRecord] {
         var out: [AttachmentRecord] = []
         for text in Set(ids) {
+            // Any live document about this person (their record, cases, services, returns, screenings), never
+            // one already sent with a referral.
             guard let id = UUID(uuidString: text), let record = try await AttachmentRecord.find(id, on: db),
-                record.retractedAt == nil,
-                (record.ownerType == AttachmentOwner.kase.rawValue && record.ownerID == caseID)
-                    || (record.ownerType == AttachmentOwner.person.rawValue && record.ownerID == personID)
+                record.retractedAt == nil, record.personID == personID,
+                record.ownerType != AttachmentOwner.referral.rawValue
             else { throw CaseError.invalid(CaseValidationError(["documents": .unknownValue])) }
             out.append(record)
         }
@@ -167,11 +208,12 @@ public struct AttachmentService: Sendable {
     }
 
     /// Keeps a received file with its kind, name and caption, or refuses it and keeps nothing.
-    public func finish(_ upload: AttachmentUpload, kind: String?, name: String?, caption: String?) async throws
-        -> AttachmentView
-    {
+    public func finish(
+        _ upload: AttachmentUpload, kind: String?, name: String?, caption: String?, about: String? = nil
+    ) async throws -> AttachmentView {
         do {
             try upload.end()
+            let (owner, ownerID) = try await target(about, of: upload)
             guard let kind = kind.flatMap(AttachmentKind.init(rawValue:)) else { throw AttachmentProblem.unknownKind }
             let caption = (caption ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard caption.count <= 500 else { throw AttachmentProblem.captionTooLong }
@@ -207,8 +249,8 @@ public struct AttachmentService: Sendable {
                 let record = AttachmentRecord()
                 record.id = id
                 record.blobID = blob.id!
-                record.ownerType = upload.owner.rawValue
-                record.ownerID = upload.ownerID
+                record.ownerType = owner.rawValue
+                record.ownerID = ownerID
                 record.personID = upload.personID
                 record.centreCode = upload.centre
                 record.kind = kind.rawValue
@@ -220,8 +262,8 @@ public struct AttachmentService: Sendable {
                 record.addedAt = now
                 try await record.create(on: tx)
                 try await AuditTrail.append(
-                    action: "attachment.added", actorID: actor.userID, recordType: upload.owner.rawValue,
-                    recordID: upload.ownerID.uuidString, detail: "\(type.rawValue) \(upload.writer.size) bytes",
+                    action: "attachment.added", actorID: actor.userID, recordType: owner.rawValue,
+                    recordID: ownerID.uuidString, detail: "\(type.rawValue) \(upload.writer.size) bytes",
                     now: now, key: context.keys.audit, on: tx)
                 // The file takes its place last, inside the transaction: if it cannot, nothing is recorded.
                 try blobs.keep(upload.writer, at: address, replace: replace)
@@ -248,7 +290,16 @@ public struct AttachmentService: Sendable {
         switch owner {
         case .person: return .viewPerson
         case .referral: return .viewReferrals
+        case .screening: return .viewScreenings
         default: return .viewCases
+        }
+    }
+
+    static func under(_ owner: AttachmentOwner) -> [AttachmentOwner] {
+        switch owner {
+        case .person: return [.screening]
+        case .kase: return [.service, .avrr]
+        default: return []
         }
     }
 
@@ -262,8 +313,11 @@ public struct AttachmentService: Sendable {
         {
             return []
         }
-        return try await AttachmentRecord.query(on: db).filter(\.$ownerType == owner.rawValue)
-            .filter(\.$ownerID == id).sort(\.$addedAt, .descending).all().map(view)
+        // A person's page lists their screenings' documents too; a case's, its services' and returns'.
+        let ids = try await related(owner, id)
+        return try await AttachmentRecord.query(on: db).filter(\.$ownerID ~~ ids)
+            .filter(\.$ownerType ~~ ([owner] + Self.under(owner)).map(\.rawValue))
+            .sort(\.$addedAt, .descending).all().map(view)
     }
 
     func load(_ id: UUID, for action: Action) async throws -> AttachmentRecord {

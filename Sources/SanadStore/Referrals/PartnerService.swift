@@ -173,7 +173,7 @@ public struct PartnerService: Sendable {
         referral.version = 1
         referral.updatedAt = context.clock()
         let documents = AttachmentService(db: db, actor: actor, context: context)
-        let chosen = try await documents.shareable(draft.documents, caseID: caseID, personID: record.personID)
+        let chosen = try await documents.shareable(draft.documents, personID: record.personID)
         try await db.transaction { tx in
             try await referral.createAudited(
                 action: "referral.send", actorID: actor.userID, recordType: "referral",

@@ -44,7 +44,8 @@ enum AttachmentReceiver {
             throw AttachmentProblem.incomplete
         }
         return try await req.attachments.finish(
-            upload, kind: parser.fields["kind"], name: parser.fileName, caption: parser.fields["caption"])
+            upload, kind: parser.fields["kind"], name: parser.fileName, caption: parser.fields["caption"],
+            about: parser.fields["attach_to"])
     }
 
     /// The document's content, streamed as it is opened, as a file to save: never shown or sniffed by a browser.
@@ -88,6 +89,7 @@ enum AttachmentReceiver {
         switch problem {
         case .unknownKind: field = "kind"
         case .captionTooLong: field = "caption"
+        case .unknownTarget: field = "attach_to"
         default: field = "file"
         }
         return APIValidation(fields: [.init(field: field, code: problem.rawValue, detail: problem.englishMessage)])

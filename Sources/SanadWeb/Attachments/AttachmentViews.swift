@@ -11,6 +11,8 @@ struct AttachmentSection {
     let users: [UUID: String]
     let limitMB: Int
     let mayAdd: Bool
+    /// What a new document may be about besides the record itself (its services and returns, or screenings).
+    var targets: [Components.Choice] = []
 
     /// Isolated left to right, so "48 KB" does not read "KB 48" in an Arabic line.
     static func size(_ bytes: Int) -> String {
@@ -51,6 +53,10 @@ struct AttachmentSection {
             parts.append(el("del", [attr("dir", "auto")], text: a.name))
         }
         parts.append(txt(" — \(Self.kindAndSize(c, a))"))
+        if a.owner != owner {
+            parts.append(
+                el("span", [attr("class", "hint")], text: " · " + t.t("attachment.concerns.\(a.owner.rawValue)")))
+        }
         if !a.caption.isEmpty {
             parts.append(el("span", [attr("class", "caption"), attr("dir", "auto")], text: " · \(a.caption)"))
         }
@@ -90,6 +96,11 @@ struct AttachmentSection {
                     "kind", label: t.t("attachment.kind"),
                     choices: AttachmentKind.allCases.map { .init($0.rawValue, t.t("attachment.kind.\($0.rawValue)")) },
                     selected: nil, blank: t.t("form.choose"), id: "attachment-kind"),
+                targets.isEmpty
+                    ? .empty
+                    : Components.select(
+                        "attach_to", label: t.t("attachment.about"), choices: targets, selected: nil,
+                        blank: t.t("attachment.about.\(owner.rawValue)"), id: "attachment-about"),
                 Components.input("caption", label: t.t("attachment.caption"), value: nil, id: "attachment-caption"),
                 el(
                     "p", [],

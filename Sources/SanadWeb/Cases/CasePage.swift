@@ -124,7 +124,15 @@ struct CasePage {
             noteSection(c),
             AttachmentSection(
                 owner: .kase, ownerID: s.id, items: attachments, users: users, limitMB: attachmentLimitMB,
-                mayAdd: !closed && c.may(.manageCases)
+                mayAdd: !closed && c.may(.manageCases),
+                targets: file.services.map {
+                    .init(
+                        "service:\($0.id.uuidString)",
+                        t.t("attachment.about.service", CaseUI.serviceLabel(c, $0.type, catalogue), $0.date))
+                }
+                    + file.returns.map {
+                        .init("avrr:\($0.id.uuidString)", t.t("attachment.about.avrr", t.t("avrr.\($0.step.rawValue)")))
+                    }
             ).render(c),
             closed ? .empty : transferSection(c),
         ]

@@ -132,7 +132,13 @@ struct PeoplePageController: RouteCollection {
                 items: try await req.attachments.list(owner: .person, id: record.id),
                 users: Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.username) }),
                 limitMB: req.context.attachments.limit / (1024 * 1024),
-                mayAdd: c.may(.updatePerson) && record.mergedInto == nil && record.personal.erasure == nil)
+                mayAdd: c.may(.updatePerson) && record.mergedInto == nil && record.personal.erasure == nil,
+                targets: c.may(.viewScreenings)
+                    ? try await req.screenings.list(personID: record.id).map {
+                        .init(
+                            "screening:\($0.id.uuidString)",
+                            c.t.t("attachment.about.screening", $0.instrument.title.text(for: c.lang), $0.date))
+                    } : [])
         }
         page.syncConflict = try await req.open.syncCentre.hasConflict(person: record.id)
         return req.page(page.render(c))

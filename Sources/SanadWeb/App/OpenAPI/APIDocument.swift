@@ -62,6 +62,10 @@ enum APIDocument {
                     properties: [
                         "kind": .string(allowedValues: AttachmentKind.allCases.map { AnyCodable($0.rawValue) }),
                         "caption": .string(required: false, maxLength: 500),
+                        "attach_to": .string(
+                            required: false,
+                            description: "What the document is about: `service:ID` or `avrr:ID` of the case, "
+                                + "`screening:ID` of the person; empty for the record itself."),
                         "file": .string(contentEncoding: .binary),
                     ])
                 requestBody = OpenAPI.Request(content: content(multipart, form), required: true)
