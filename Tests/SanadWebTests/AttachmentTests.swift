@@ -288,6 +288,9 @@ import Vapor
             #expect(try await web.get("/cases/\(caseID)").text.contains("clinic-note.pdf"))
             let personPage = try await web.get("/people/\(person.id)").text
             #expect(personPage.contains("interview-notes.txt") && personPage.contains("about a screening"))
+            // Offering the screenings to choose from opens none of their answers: no read of them is audited.
+            #expect(personPage.contains("<option value=\"screening:\(screening.id.uuidString)\""))
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "screening.list").count() == 0)
             // Another person's screening, or a case's service named on a person: refused, nothing kept.
             let other = try await fx.people(actor).register(TestFixture.draft("Other Abeba"))
             let theirs = try await ScreeningService(db: app.db, actor: actor, context: fx.context)

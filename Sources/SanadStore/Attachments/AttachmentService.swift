@@ -333,12 +333,6 @@ public struct AttachmentService: Sendable {
     /// One document, for those who may see its record.
     public func find(_ id: UUID) async throws -> AttachmentView { try view(try await load(id, for: .viewCases)) }
 
-    /// Streams a document's content to `body`, chunk by chunk, after checking and auditing the download.
-    public func download(_ id: UUID, _ body: ([UInt8]) async throws -> Void) async throws {
-        let (_, address, key) = try await prepareDownload(id)
-        try await blobs.read(address, key: key, body)
-    }
-
     /// What a download needs, checked and audited: the document, its blob's address and key.
     public func prepareDownload(_ id: UUID) async throws -> (AttachmentView, String, SymmetricKey) {
         let record = try await load(id, for: .viewCases)

@@ -288,6 +288,16 @@ public struct ScreeningService: Sendable {
         return try records.map(view)
     }
 
+    /// A person's screenings by instrument and date only, for choosing one (what a document is about): nothing
+    /// sealed is opened, so this is not audited as a read of the answers.
+    public func labels(personID: UUID) async throws -> [(id: UUID, instrument: Instrument, date: String)] {
+        _ = try await people.load(personID, for: .viewScreenings)
+        return try await ScreeningRecord.query(on: db).filter(\.$personID == personID)
+            .sort(\.$createdAt, .descending).all().map {
+                ($0.id!, try catalogue.instrument($0.instrumentID, version: $0.instrumentVersion), $0.date)
+            }
+    }
+
     private func load(_ id: UUID, for action: Action) async throws -> ScreeningRecord {
         guard AccessPolicy.roleMay(actor.role, action) else { throw StoreError.forbidden }
         guard let record = try await ScreeningRecord.find(id, on: db),

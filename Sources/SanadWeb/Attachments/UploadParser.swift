@@ -13,21 +13,21 @@ final class UploadParser: @unchecked Sendable {
     /// The file's part ended with its boundary: a body cut off halfway never sets this.
     private(set) var fileComplete = false
     private(set) var problem: (any Error)?
-    private var headers: [String: String] = [:]
+    private var headers = HTTPHeaders()
     private var value: [UInt8] = []
     private var inFile = false
 
     init(boundary: String, upload: AttachmentUpload) {
         parser = MultipartParser(boundary: boundary)
         self.upload = upload
-        parser.onHeader = { [unowned self] name, value in headers[name.lowercased()] = value }
+        parser.onHeader = { [unowned self] name, value in headers.add(name: name, value: value) }
         parser.onBody = { [unowned self] buffer in
             guard problem == nil else { return }
             let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
             if !inFile, partName == "file" {
                 inFile = true
                 sawFile = true
-                fileName = Self.parameter("filename", in: headers["content-disposition"] ?? "")
+                fileName = headers.contentDisposition?.filename
             }
             if inFile {
                 do { try self.upload.write(bytes) } catch { problem = error }
@@ -39,29 +39,15 @@ final class UploadParser: @unchecked Sendable {
             if inFile { fileComplete = true }
             if !inFile, let name = partName { fields[name] = String(decoding: value, as: UTF8.self) }
             inFile = false
-            headers = [:]
+            headers = HTTPHeaders()
             value = []
         }
     }
 
-    private var partName: String? { Self.parameter("name", in: headers["content-disposition"] ?? "") }
+    private var partName: String? { headers.contentDisposition?.name }
 
     func feed(_ buffer: ByteBuffer) {
         guard problem == nil else { return }
         do { try parser.execute(buffer) } catch { problem = AttachmentProblem.incomplete }
-    }
-
-    /// A parameter of a Content-Disposition header (`name="file"; filename="scan.pdf"`).
-    static func parameter(_ key: String, in header: String) -> String? {
-        for part in header.split(separator: ";") {
-            let pair = part.trimmingCharacters(in: .whitespaces)
-            guard pair.lowercased().hasPrefix("\(key)=") else { continue }
-            var text = String(pair.dropFirst(key.count + 1))
-            if text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2 {
-                text = String(text.dropFirst().dropLast())
-            }
-            return text
-        }
-        return nil
     }
 }

@@ -87,7 +87,7 @@ struct CasePageController: RouteCollection {
         let accounts = try await req.accounts.accounts()
         let page = CaseFilePage(
             file: file, person: person, screenings: try await req.screenings.list(personID: person.id),
-            vulnerability: try? await req.vulnerability.profile(personID: person.id),
+            vulnerability: try await req.vulnerability.profile(personID: person.id),
             attachments: try await req.attachments.list(owner: .kase, id: id)
                 + (try await req.attachments.list(owner: .person, id: person.id)),
             users: Dictionary(uniqueKeysWithValues: accounts.map { ($0.id, $0.username) }),

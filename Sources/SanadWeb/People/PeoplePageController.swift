@@ -134,7 +134,7 @@ struct PeoplePageController: RouteCollection {
                 limitMB: req.context.attachments.limit / (1024 * 1024),
                 mayAdd: c.may(.updatePerson) && record.mergedInto == nil && record.personal.erasure == nil,
                 targets: c.may(.viewScreenings)
-                    ? try await req.screenings.list(personID: record.id).map {
+                    ? try await req.screenings.labels(personID: record.id).map {
                         .init(
                             "screening:\($0.id.uuidString)",
                             c.t.t("attachment.about.screening", $0.instrument.title.text(for: c.lang), $0.date))
