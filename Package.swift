@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.0"),
+        // Reading and writing .xlsx registers (issue 14): the zip container and the sheet XML.
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash.git", from: "8.1.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         // The API document as typed values; without its default trait, which loads external references we never use.
@@ -28,19 +31,22 @@ let package = Package(
             dependencies: [],
             resources: [.process("Resources")]
         ),
-        // zlib, to compress what field offices send over slow links (issue 11).
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // zlib, to compress what field offices send over slow links (issue 11); named apart from ZIPFoundation's CZlib.
+        .systemLibrary(name: "SanadZlib", path: "Sources/SanadZlib"),
         .target(
             name: "SanadStore",
             dependencies: [
                 "SanadCore",
-                "CZlib",
+                "SanadZlib",
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SWXMLHash", package: "SWXMLHash"),
             ]
         ),
         .target(
@@ -84,7 +90,11 @@ let package = Package(
         ),
         .testTarget(
             name: "SanadStoreTests",
-            dependencies: ["SanadStore", "SanadTestSupport", .product(name: "VaporTesting", package: "vapor")]
+            dependencies: [
+                "SanadStore", "SanadTestSupport", .product(name: "VaporTesting", package: "vapor"),
+                // The spreadsheet tests build their .xlsx files part by part.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "SanadWebTests",

@@ -16,7 +16,7 @@ struct Sanad: AsyncParsableCommand {
             Serve.self, Migrate.self, Users.self, Demo.self, Audit.self, Keys.self, Screening.self, Dedup.self,
             Bench.self,
             Anonymize.self, Export.self, Backup.self, Restore.self, Nodes.self, Sync.self, Check.self, Repair.self,
-            Docs.self, People.self,
+            Docs.self, People.self, Import.self,
         ])
 }
 

@@ -21,12 +21,12 @@ import Testing
             .screenPerson,
             .viewScreenings, .decideTraffickingStatus, .mergePeople, .viewCases, .manageCases, .approveCases,
             .useShelter, .configureShelters, .viewPartners, .sendReferrals, .viewReferrals, .viewEvents, .recordEvents,
-            .resolveSyncConflicts,
+            .resolveSyncConflicts, .importPeople, .exportPeople,
         ],
         .dataOfficer: [.viewAggregates, .viewEvents],
         .administrator: [
             .manageUsers, .manageCentres, .viewAuditTrail, .viewAggregates, .configureShelters, .viewPartners,
-            .managePartners, .manageServiceCatalogue, .viewEvents, .repairRecords, .erasePeople,
+            .managePartners, .manageServiceCatalogue, .viewEvents, .repairRecords, .erasePeople, .importPeople,
         ],
         .partner: [.viewReferrals, .answerReferrals],
     ]

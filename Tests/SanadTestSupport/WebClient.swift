@@ -120,6 +120,8 @@ public struct RoleSetup: Sendable {
     public let bedID: UUID
     /// A PDF attached to the person, for the document routes (issue 15).
     public let attachmentID: UUID
+    /// A one-row register imported by the supervisor, for the import routes (issue 14).
+    public let importID: UUID
 
     public static func make(_ fx: TestFixture) async throws -> RoleSetup {
         var clients: [Role: WebClient] = [:]
@@ -158,8 +160,12 @@ public struct RoleSetup: Sendable {
         let upload = try await documents.begin(owner: .person, id: person.id)
         try upload.write(Array("%PDF-1.4\n% a test document\n%%EOF\n".utf8))
         let attachment = try await documents.finish(upload, kind: "other", name: "test.pdf", caption: nil)
+        let register = try SpreadsheetReader.read(Data("Name,Sex\nZainab Imported,F\n".utf8), name: "register.csv")
+        let imported = try await ImportService(db: fx.app.db, actor: supervisor, context: fx.context).run(
+            register, mapping: .recognised(header: register.header), centre: "SD01")
         return RoleSetup(
             clients: clients, tokens: tokens, personID: person.id, screeningID: screening.id, otherID: other.id,
-            caseID: opened.id, partnerID: partner, referralID: referral.id, bedID: bed, attachmentID: attachment.id)
+            caseID: opened.id, partnerID: partner, referralID: referral.id, bedID: bed, attachmentID: attachment.id,
+            importID: imported.batchID!)
     }
 }

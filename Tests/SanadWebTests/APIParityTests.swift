@@ -17,6 +17,9 @@ import Vapor
         "POST /account/two-factor": "the account holder scans a QR code with their phone",
         "POST /account/two-factor/confirm": "typed by the account holder from their phone",
         "POST /signin/code": "a browser session's second step; API clients send `code` with createToken",
+        "POST /imports":
+            "the wizard keeps the uploaded register while its columns are chosen; API clients send the file with its "
+            + "mapping to importPeople",
     ]
 
     /// Each page action and the operation that does the same through the API.
@@ -70,6 +73,10 @@ import Vapor
         "POST /people/:id/attachments": "addPersonAttachment",
         "POST /cases/:cid/attachments": "addCaseAttachment",
         "POST /attachments/:aid/retract": "retractAttachment",
+        "POST /imports/pending/:pid/preview": "importPeople",
+        "POST /imports/pending/:pid/run": "importPeople",
+        "POST /imports/:bid/rows/:row": "decideImportRow",
+        "POST /imports/:bid/undo": "undoImport",
     ]
 
     @Test func everyPageActionHasAnAPIOperation() async throws {

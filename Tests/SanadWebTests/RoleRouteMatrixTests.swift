@@ -11,7 +11,9 @@ import VaporTesting
 /// Every route against every role (and no one signed in). A route added to the server without a row here fails
 /// `everyRegisteredRouteIsInTheMatrix`, so the access rules of new routes are always stated and tested.
 @Suite struct RoleRouteMatrixTests {
-    enum Body { case none, form([(String, String)]), json(String?), upload([(String, String)]) }
+    enum Body {
+        case none, form([(String, String)]), json(String?), upload([(String, String)]), register([(String, String)])
+    }
 
     /// A small PDF for the upload rows.
     static let pdf = Array("%PDF-1.4\n% matrix\n%%EOF\n".utf8)
@@ -39,6 +41,7 @@ import VaporTesting
         var referral = UUID()
         var bed = UUID()
         var attachment = UUID()
+        var importBatch = UUID()
 
         init() {}
 
@@ -51,6 +54,7 @@ import VaporTesting
             referral = setup.referralID
             bed = setup.bedID
             attachment = setup.attachmentID
+            importBatch = setup.importID
         }
     }
 
@@ -87,7 +91,7 @@ import VaporTesting
         // The form edit row comes first and moves the person to version 2, so the PATCH based on version 1 that
         // follows must be refused as a conflict: access is granted, the stale change is not.
         let editForm: Body = .form(personForm + [("version", "1"), ("notes", "edited")])
-        return Self.caseRows(ids, row) + Self.attachmentRows(ids, row) + [
+        return Self.caseRows(ids, row) + Self.attachmentRows(ids, row) + Self.importRows(ids, row) + [
             row(.GET, "/", "/", admin: 200, sup: 200, cw: 200, data: 200, anon: 303),
             row(.GET, "/signin", "/signin", admin: 303, sup: 303, cw: 303, data: 303, anon: 200),
             row(
@@ -380,6 +384,8 @@ import VaporTesting
         case .form(let fields): return try await client.post(path, fields)
         case .json(let body): return try await client.json(row.method, path, body)
         case .upload(let fields): return try await client.upload(path, fields, file: ("scan.pdf", pdf))
+        case .register(let fields):
+            return try await client.upload(path, fields, file: ("register.csv", Array("Name\nMatrix Person\n".utf8)))
         }
     }
 

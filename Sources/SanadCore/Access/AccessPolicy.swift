@@ -32,6 +32,10 @@ public enum Action: String, CaseIterable, Sendable {
     case repairRecords
     /// Destroy a person's personal data where law or the person's request requires it (issue 18).
     case erasePeople
+    /// Bring people in from an old register, review what it held back and undo a batch (issue 14).
+    case importPeople
+    /// Take the people one may see out as a spreadsheet, personal fields included (issue 14).
+    case exportPeople
 }
 
 /// The record an action concerns, reduced to the facts that decide access.
@@ -87,7 +91,8 @@ public enum AccessPolicy {
             (.supervisor, .mergePeople), (.supervisor, .viewCases), (.supervisor, .manageCases),
             (.supervisor, .approveCases), (.supervisor, .useShelter), (.supervisor, .configureShelters),
             (.supervisor, .viewPartners), (.supervisor, .sendReferrals), (.supervisor, .viewReferrals),
-            (.supervisor, .viewEvents), (.supervisor, .recordEvents), (.supervisor, .resolveSyncConflicts):
+            (.supervisor, .viewEvents), (.supervisor, .recordEvents), (.supervisor, .resolveSyncConflicts),
+            (.supervisor, .importPeople), (.supervisor, .exportPeople):
             return true
         case (.dataOfficer, .viewAggregates), (.dataOfficer, .viewEvents), (.administrator, .viewEvents):
             return true
@@ -95,7 +100,7 @@ public enum AccessPolicy {
             (.administrator, .viewAggregates), (.administrator, .configureShelters),
             (.administrator, .viewPartners), (.administrator, .managePartners),
             (.administrator, .manageServiceCatalogue), (.administrator, .repairRecords),
-            (.administrator, .erasePeople):
+            (.administrator, .erasePeople), (.administrator, .importPeople):
             return true
         case (.partner, .viewReferrals), (.partner, .answerReferrals):
             return true

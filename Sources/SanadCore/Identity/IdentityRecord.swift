@@ -40,6 +40,15 @@ public struct IdentityRecord: Sendable, Equatable {
         date.year - age
     }
 
+    /// What the matcher knows of a registration not yet saved.
+    public init(draft valid: ValidPerson, id: String = "new") {
+        self.init(
+            id: id, names: valid.personal.allNames, sex: valid.facts.sex.rawValue,
+            birthDate: valid.personal.birthDate.flatMap(CivilDate.init), birthYear: valid.facts.birthYear,
+            birthYearEstimated: valid.facts.estimatedAge != nil, nationality: valid.facts.nationality,
+            phone: valid.personal.phone, documentNumber: valid.personal.documents.first?.number)
+    }
+
     /// What the matcher knows of a demo person, registered on their arrival date.
     public init(id: String, demo person: DemoPerson) {
         let names =

@@ -3,6 +3,12 @@ public struct ValidPerson: Sendable, Equatable {
     public var personal: PersonalData
     public var facts: PersonFacts
     public var centre: String
+
+    public init(personal: PersonalData, facts: PersonFacts, centre: String) {
+        self.personal = personal
+        self.facts = facts
+        self.centre = centre
+    }
 }
 
 /// Every field that was refused, in form order.

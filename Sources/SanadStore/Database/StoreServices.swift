@@ -17,6 +17,7 @@ public struct StoreServices: Sendable {
 
     public var people: PeopleService { PeopleService(db: db, actor: actor, context: context) }
     public var attachments: AttachmentService { AttachmentService(db: db, actor: actor, context: context) }
+    public var imports: ImportService { ImportService(db: db, actor: actor, context: context) }
     public var identity: IdentityService { IdentityService(db: db, actor: actor, context: context) }
     public var screenings: ScreeningService { ScreeningService(db: db, actor: actor, context: context) }
     public var vulnerability: VulnerabilityService { VulnerabilityService(db: db, actor: actor, context: context) }

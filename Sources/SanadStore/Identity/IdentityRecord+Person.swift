@@ -11,12 +11,4 @@ extension IdentityRecord {
             documentNumber: personal.documents.first?.number)
     }
 
-    /// The same for a registration not yet saved.
-    public init(draft valid: ValidPerson, id: String = "new") {
-        self.init(
-            id: id, names: valid.personal.allNames, sex: valid.facts.sex.rawValue,
-            birthDate: valid.personal.birthDate.flatMap(CivilDate.init), birthYear: valid.facts.birthYear,
-            birthYearEstimated: valid.facts.estimatedAge != nil, nationality: valid.facts.nationality,
-            phone: valid.personal.phone, documentNumber: valid.personal.documents.first?.number)
-    }
 }

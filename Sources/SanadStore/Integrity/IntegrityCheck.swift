@@ -250,6 +250,7 @@ struct TableReference: Sendable, Equatable {
         .init(table: "referrals", column: "partner_id", parent: "partners"),
         .init(table: "returns", column: "case_id", parent: "cases"),
         .init(table: "return_steps", column: "return_id", parent: "returns"),
+        .init(table: "import_rows", column: "batch_id", parent: "import_batches"),
         // Not declared as foreign keys: only this check would notice one broken.
         .init(table: "services", column: "person_id", parent: "people"),
         .init(table: "services", column: "stay_id", parent: "stays"),
@@ -259,5 +260,7 @@ struct TableReference: Sendable, Equatable {
         .init(table: "referrals", column: "person_id", parent: "people"),
         .init(table: "returns", column: "person_id", parent: "people"),
         .init(table: "plan_items", column: "partner_id", parent: "partners"),
+        .init(table: "import_rows", column: "person_id", parent: "people"),
+        .init(table: "import_rows", column: "candidate_id", parent: "people"),
     ]
 }

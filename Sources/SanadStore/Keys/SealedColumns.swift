@@ -68,6 +68,7 @@ struct SealedColumn: Sendable {
         SealedColumn("return_steps", "documents_sealed") { id, _ in "return-steps/\(id.uuidString)" },
         SealedColumn("attachment_blobs", "key_sealed") { id, _ in AttachmentBlob.sealContext(id) },
         SealedColumn("attachments", "sealed") { id, _ in AttachmentRecord.sealContext(id) },
+        SealedColumn("import_rows", "sealed") { id, _ in ImportRowRecord.sealContext(id) },
         SealedColumn("users", "totp_sealed") { id, _ in "users/\(id.uuidString)/totp" },
         SealedColumn("users", "totp_pending") { id, _ in "users/\(id.uuidString)/totp-pending" },
     ]

@@ -9,7 +9,7 @@ public struct PeopleService: Sendable {
     let actor: Actor
     let context: StoreContext
 
-    var actorUUID: UUID { UUID(uuidString: actor.userID)! }
+    var actorUUID: UUID { UUID(uuidString: actor.userID) ?? ImportService.commandLineID }
 
     public func register(_ draft: PersonDraft) async throws -> PersonRecord {
         guard AccessPolicy.roleMay(actor.role, .registerPerson) else { throw StoreError.forbidden }
@@ -313,7 +313,7 @@ public struct PeopleService: Sendable {
         }
     }
 
-    private func apply(_ valid: ValidPerson, to person: Person) throws {
+    func apply(_ valid: ValidPerson, to person: Person) throws {
         person.sex = valid.facts.sex.rawValue
         person.birthYear = valid.facts.birthYear
         person.estimatedAge = valid.facts.estimatedAge
@@ -326,7 +326,7 @@ public struct PeopleService: Sendable {
         person.sealed = try context.cipher.seal(valid.personal, context: Person.sealContext(person.id!))
     }
 
-    private func writeIdentifiers(id: UUID, personal: PersonalData, on db: any Database) async throws {
+    func writeIdentifiers(id: UUID, personal: PersonalData, on db: any Database) async throws {
         for row in Self.identifiers(id: id, personal: personal, digests: context.digests) {
             try await row.create(on: db)
         }
@@ -349,6 +349,11 @@ public struct PeopleService: Sendable {
     }
 
     private func nextSequence(centre: String, year: Int, on db: any Database) async throws -> Int {
+        try await reserveSequences(centre: centre, year: year, count: 1, on: db)
+    }
+
+    /// Claims `count` consecutive registration numbers and returns the first (an import numbers its people at once).
+    func reserveSequences(centre: String, year: Int, count: Int, on db: any Database) async throws -> Int {
         let sql = db as! any SQLDatabase
         let base = try await RegistrationSeries.base(on: db)
         try await sql.insert(into: RegistrationCounter.schema)
@@ -357,7 +362,10 @@ public struct PeopleService: Sendable {
             .ignoringConflicts(with: ["centre_code", "year"])
             .run()
         try await sql.update(RegistrationCounter.schema)
-            .set(SQLIdentifier("last"), to: SQLBinaryExpression(SQLIdentifier("last"), .add, SQLLiteral.numeric("1")))
+            .set(
+                SQLIdentifier("last"),
+                to: SQLBinaryExpression(SQLIdentifier("last"), .add, SQLLiteral.numeric(String(count)))
+            )
             .where("centre_code", .equal, SQLBind(centre))
             .where("year", .equal, SQLBind(year))
             .run()
@@ -365,7 +373,7 @@ public struct PeopleService: Sendable {
             let counter = try await RegistrationCounter.query(on: db).filter(\.$centreCode == centre)
                 .filter(\.$year == year).first()
         else { throw StoreError.notFound }
-        return counter.last
+        return counter.last - count + 1
     }
 
     func index(_ person: Person, _ personal: PersonalData) {

@@ -1,5 +1,5 @@
-import CZlib
 import Foundation
+import SanadZlib
 
 /// zlib (RFC 1950) compression of message bodies before they are sealed: operations are JSON with many repeated
 /// names, so a 64 kbit/s link carries several times more of them (issue 11, item 6).

@@ -8,8 +8,11 @@ struct BodyLimitMiddleware: AsyncMiddleware {
     var uploadLimit: Int = 0
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let path = request.url.path
         let limit =
-            request.method == .POST && request.url.path.hasSuffix("/attachments") ? max(self.limit, uploadLimit) : limit
+            request.method == .POST && path.hasSuffix("/attachments")
+            ? max(self.limit, uploadLimit)
+            : request.method == .POST && path.hasSuffix("/imports") ? PendingImports.fileLimit + 64 * 1024 : limit
         if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > limit {
             throw Abort(.payloadTooLarge, reason: "The body is larger than \(limit / 1024) KB.")
         }

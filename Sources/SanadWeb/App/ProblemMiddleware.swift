@@ -266,6 +266,26 @@ struct ProblemMiddleware: AsyncMiddleware {
             case .notDamaged, .postgresBackup:
                 return (.conflict, "not-damaged", ("integrity.not-damaged", repair.description), [], nil)
             }
+        case let failed as ImportError:
+            let detail = failed.description
+            switch failed {
+            case .unknownCentre:
+                let field = Problem.FieldProblem(field: "centre", code: "unknown-value", detail: detail)
+                return (.unprocessableEntity, "validation", ("import.error.centre", detail), [field], nil)
+            case .mapping:
+                let field = Problem.FieldProblem(field: "mapping", code: "invalid", detail: detail)
+                return (.unprocessableEntity, "validation", ("import.error.no-name", detail), [field], nil)
+            case .noRows, .tooManyRows:
+                let field = Problem.FieldProblem(field: "file", code: "invalid", detail: detail)
+                return (.unprocessableEntity, "validation", ("import.error.empty", detail), [field], nil)
+            case .notFound: return (.notFound, "not-found", ("error.not-found", "Not found."), [], nil)
+            case .undoBlocked: return (.conflict, "undo-blocked", ("import.error.undo-blocked", detail), [], nil)
+            case .alreadyUndone: return (.conflict, "already-undone", ("import.undone", detail), [], nil)
+            case .notHeld: return (.conflict, "not-held", ("import.error.not-held", detail), [], nil)
+            }
+        case let problem as SpreadsheetReader.Problem:
+            let field = Problem.FieldProblem(field: "file", code: "invalid", detail: problem.description)
+            return (.unprocessableEntity, "validation", ("import.error.malformed", problem.description), [field], nil)
         case let identity as IdentityError:
             switch identity {
             case .samePerson:

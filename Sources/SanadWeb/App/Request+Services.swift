@@ -9,6 +9,7 @@ extension Request {
     var services: StoreServices { get throws { StoreServices(db: db, actor: try requireActor(), context: context) } }
 
     var people: PeopleService { get throws { try services.people } }
+    var imports: ImportService { get throws { try services.imports } }
     var attachments: AttachmentService { get throws { try services.attachments } }
     var identity: IdentityService { get throws { try services.identity } }
     var screenings: ScreeningService { get throws { try services.screenings } }

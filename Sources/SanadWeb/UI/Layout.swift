@@ -54,6 +54,7 @@ public enum Layout {
         if c.may(.viewPartners) { link("nav-partners", Site.partners, "nav.partners") }
         if c.may(.viewAggregates) { link("nav-reports", Site.reports, "nav.reports") }
         if c.may(.viewEvents) { link("nav-events", Site.events, "nav.events") }
+        if c.may(.importPeople) { link("nav-imports", Site.imports, "nav.imports") }
         if c.may(.manageServiceCatalogue) { link("nav-services", Site.serviceTypes, "nav.services") }
         if c.may(.manageUsers) { link("nav-users", Site.users, "nav.users") }
         if c.may(.manageCentres) { link("nav-centres", Site.centres, "nav.centres") }

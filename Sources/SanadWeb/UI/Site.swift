@@ -15,6 +15,10 @@ extension String: PathValue {
     var pathText: String { self }
 }
 
+extension Int: PathValue {
+    var pathText: String { String(self) }
+}
+
 /// A route parameter: `Site.person(Param.id)` is the pattern `/people/:id` that `Site.person(id)` fills.
 struct Param: PathValue {
     let name: String
@@ -31,6 +35,9 @@ struct Param: PathValue {
     static let token = Param(name: "token")
     static let item = Param(name: "item")
     static let guide = Param(name: "guide")
+    static let bid = Param(name: "bid")
+    static let pid = Param(name: "pid")
+    static let row = Param(name: "row")
 }
 
 /// Every page path in one place. Routes are registered with these same functions (given `Param`s), and links,
@@ -71,6 +78,17 @@ enum Site {
 
     // Cases and what is done on them.
     static let cases = "/cases"
+    // The import wizard and its batches (issue 14).
+    static let imports = "/imports"
+    static func importPending(_ id: some PathValue) -> String { "/imports/pending/\(id.pathText)" }
+    static func importPreview(_ id: some PathValue) -> String { "/imports/pending/\(id.pathText)/preview" }
+    static func importRun(_ id: some PathValue) -> String { "/imports/pending/\(id.pathText)/run" }
+    static func importBatch(_ id: some PathValue) -> String { "/imports/\(id.pathText)" }
+    static func importReport(_ id: some PathValue) -> String { "/imports/\(id.pathText)/report.csv" }
+    static func importUndo(_ id: some PathValue) -> String { "/imports/\(id.pathText)/undo" }
+    static func importRow(_ id: some PathValue, _ row: some PathValue) -> String {
+        "/imports/\(id.pathText)/rows/\(row.pathText)"
+    }
     static let casesCSV = "/cases.csv"
     static func kase(_ id: some PathValue) -> String { "/cases/\(id.pathText)" }
     static func kase(_ id: some PathValue, _ action: CaseAction) -> String {

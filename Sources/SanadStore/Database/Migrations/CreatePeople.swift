@@ -87,6 +87,7 @@ public enum SanadMigrations {
         AddTraffickingStatusToPeople(), CreateVulnerabilityAssessments(), CreatePersonMerges(), CreateCases(),
         CreateAwarenessEvents(), AddAuditDetail(), AddTwoFactor(), AddLookupIndexes(), CreateChangeLog(),
         CreateSyncNodes(), CreateSyncState(), CreateDamagedRecords(), CreateAttachments(),
+        CreateImports(),
     ]
 }
 

@@ -70,6 +70,22 @@ enum APIDocument {
                     ])
                 requestBody = OpenAPI.Request(content: content(multipart, form), required: true)
             }
+            if entry.doc.spreadsheet {
+                let form = JSONSchema.object(
+                    properties: [
+                        "centre": .string(description: "The centre the people are registered at, e.g. SD01."),
+                        "mapping": .string(
+                            required: false,
+                            description: "JSON {\"columns\": {\"<header>\": \"<field>\" or null}}; fields: "
+                                + ImportField.allCases.map(\.rawValue).joined(separator: ", ")),
+                        "sheet": .string(
+                            required: false, description: "The sheet of an .xlsx file; the first by default."),
+                        "dry_run": .string(required: false, allowedValues: ["true", "false"]),
+                        "import_good_rows": .string(required: false, allowedValues: ["true", "false"]),
+                        "file": .string(contentEncoding: .binary),
+                    ])
+                requestBody = OpenAPI.Request(content: content(multipart, form), required: true)
+            }
             if entry.doc.bundle {
                 requestBody = OpenAPI.Request(
                     content: content(bundleType, .string(contentEncoding: .binary)), required: true)
@@ -126,6 +142,13 @@ enum APIDocument {
             out[422] =
                 "The file is empty, of a type not accepted (PDF, JPEG, PNG, plain text, recognised from the content), "
                 + "damaged, or `kind` or `caption` is invalid; `errors` names which."
+        }
+        if entry.doc.spreadsheet {
+            out[413] = "The file is larger than the import limit."
+            out[415] = "The body is not multipart/form-data."
+            out[422] =
+                "No file or centre, a file that is not CSV (UTF-8 or UTF-16) or .xlsx, or a mapping naming an unknown "
+                + "field or column; `errors` names which."
         }
         if !entry.doc.query.isEmpty { out[422] = out[422] ?? "A query parameter is invalid; `errors` names it." }
         for (code, text) in entry.doc.problems { out[code] = text }

@@ -19,11 +19,14 @@ struct APIDoc: Sendable {
     var upload = false
     /// The answer is a stored document, of its own type.
     var file = false
+    /// The body is a multipart register to import (issue 14), collected whole (a register is read at once).
+    var spreadsheet = false
 
     init(
         _ id: String, _ summary: String, query: [APIQuery] = [], problems: [Int: String] = [:], signedIn: Bool = true,
-        bundle: Bool = false, upload: Bool = false, file: Bool = false
+        bundle: Bool = false, upload: Bool = false, file: Bool = false, spreadsheet: Bool = false
     ) {
+        self.spreadsheet = spreadsheet
         (self.id, self.summary, self.query, self.problems, self.signedIn) = (id, summary, query, problems, signedIn)
         (self.bundle, self.upload, self.file) = (bundle, upload, file)
     }
@@ -149,7 +152,13 @@ extension RoutesBuilder {
                 part.hasPrefix("{") ? .parameter(String(part.dropFirst().dropLast())) : .constant(String(part))
             }
         let route =
-            doc.upload ? on(method, components, body: .stream, use: handler) : on(method, components, use: handler)
+            doc.upload
+            ? on(method, components, body: .stream, use: handler)
+            : doc.spreadsheet
+                ? on(
+                    method, components, body: .collect(maxSize: ByteCount(value: PendingImports.fileLimit)),
+                    use: handler)
+                : on(method, components, use: handler)
         route.userInfo["sanad.api"] = APIEntry(
             method: method, path: path, doc: doc, body: body, status: Output.status, output: Output.body,
             location: Output.location)
