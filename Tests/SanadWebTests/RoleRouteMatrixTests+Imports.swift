@@ -44,3 +44,15 @@ extension RoleRouteMatrixTests {
         ]
     }
 }
+
+extension RoleRouteMatrixTests {
+    /// The people list as a spreadsheet (issue 14, item 6): personal data, so supervisors only.
+    static func exportRows(
+        _ row: (HTTPMethod, String, String, Body, UInt, UInt, UInt, UInt, UInt?, UInt) -> (Row, String)
+    ) -> [(Row, String)] {
+        [
+            row(.GET, "/people.csv", "/people.csv", .none, 403, 200, 403, 403, nil, 303),
+            row(.GET, "/people.xlsx", "/people.xlsx?sex=Feminine", .none, 403, 200, 403, 403, nil, 303),
+        ]
+    }
+}

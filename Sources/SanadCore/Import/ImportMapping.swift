@@ -61,6 +61,8 @@ public enum ImportField: String, CaseIterable, Sendable, Codable {
         .notes: ["notes", "remarks", "comments", "comment", "note", "ملاحظات", "ملاحظة", "تعليقات"],
     ]
 
+    static let ownNumberHeaders: Set<String> = Set(["registration_number", "رقم التسجيل"].map(headerKey))
+
     private static let headerIndex: [String: ImportField] = {
         var index: [String: ImportField] = [:]
         for (field, headers) in knownHeaders {
@@ -133,6 +135,11 @@ public struct ImportMapping: Sendable, Equatable {
         var mapping = ImportMapping()
         var taken = Set<ImportField>()
         for (index, text) in header.enumerated() {
+            // A number Sanad gave (in its own export) is given again on import, not kept as a note.
+            if ImportField.ownNumberHeaders.contains(ImportField.headerKey(text)) {
+                mapping.ignored.insert(index)
+                continue
+            }
             guard let field = ImportField.recognise(text), taken.insert(field).inserted else { continue }
             mapping.fields[index] = field
         }

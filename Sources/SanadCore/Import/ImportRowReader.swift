@@ -36,7 +36,9 @@ public struct ImportRowReader: Sendable {
     public func read(_ row: [String]) -> Result<ValidPerson, ImportRejection> {
         func value(_ field: ImportField) -> String? {
             guard let index = mapping.column(of: field), index < row.count else { return nil }
-            let text = row[index].trimmed
+            var text = row[index].trimmed
+            // Exports write "'+249…" so that a spreadsheet does not take a value for a formula; the mark goes.
+            if text.hasPrefix("'"), let next = text.dropFirst().first, "=+-@".contains(next) { text.removeFirst() }
             return ImportValues.isNothing(text) ? nil : text
         }
         func reject(_ field: ImportField, _ reason: String) -> Result<ValidPerson, ImportRejection> {
@@ -125,7 +127,7 @@ public struct ImportRowReader: Sendable {
         for index in unmapped where index < row.count && !ImportValues.isNothing(row[index]) {
             extraNotes.append("\(header[index].trimmed): \(row[index].trimmed)")
         }
-        draft.notes = ([value(.notes)].compactMap { $0 } + extraNotes).joined(separator: "\n")
+        draft.notes = ([value(.notes)].compactMap { $0 } + extraNotes).joined(separator: "; ")
         if draft.notes?.isEmpty == true { draft.notes = nil }
 
         switch draft.validate(today: today) {

@@ -22,6 +22,25 @@ public struct ReportService: Sendable {
         return all.map(\.code).sorted()
     }
 
+    /// The nationalities a report can be narrowed to: those of people registered at the centres the actor reports
+    /// on, not all 249 countries (the filter of a page that must stay light). Those who may not see the records
+    /// behind the figures get only nationalities shared by enough people to be a figure of their own.
+    public func nationalities() async throws -> [String] {
+        guard AccessPolicy.roleMay(actor.role, .viewAggregates) else { throw StoreError.forbidden }
+        var centres = try await Centre.query(on: db).all().map(\.code)
+        if actor.role != .administrator { centres = centres.filter { actor.centres.contains($0) } }
+        guard !centres.isEmpty else { return [] }
+        let rows = try await (db as! any SQLDatabase).select().column("nationality")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Person.schema)
+            .where("centre_code", .in, SQLBind.group(centres)).where(SQLIdentifier("nationality"), .isNot, SQLLiteral.null)
+            .where(SQLIdentifier("merged_into"), .is, SQLLiteral.null)
+            .groupBy("nationality").all()
+        let minimum = AccessPolicy.seesPersonalFields(actor.role) ? 1 : SmallCells.threshold
+        return try rows.compactMap { row in
+            try row.decode(column: "n", as: Int.self) >= minimum ? try row.decode(column: "nationality", as: String.self) : nil
+        }.sorted()
+    }
+
     /// The figures for a period. Those who may not see the records behind them (data officers, administrators)
     /// get them with small cells withheld, the HXL export's rules (`ReportSummary.protectSmallCells`).
     public func summary(_ query: ReportQuery) async throws -> ReportSummary {

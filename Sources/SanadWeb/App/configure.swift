@@ -45,6 +45,7 @@ public enum SanadApp {
         try app.register(collection: AttachmentAPIController())
         try app.register(collection: ImportPageController())
         try app.register(collection: ImportAPIController())
+        try app.register(collection: PeopleExportController())
         try app.register(collection: AdminPageController())
         try app.register(collection: AdminAPIController())
         try app.register(collection: SyncAPIController())

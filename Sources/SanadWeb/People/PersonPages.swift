@@ -362,7 +362,24 @@ public struct PeopleListPage {
             comps.queryItems = [URLQueryItem(name: "page", value: String(n))] + query.items
             return comps.string ?? Site.people
         }
-        return Layout.page(c, title: t.t("people.title"), [form(c), summary] + notes + [table, pager])
+        var exports: [HNode] = []
+        if c.may(.exportPeople) {
+            func link(_ path: String, _ key: String, _ id: String) -> HNode {
+                var comps = URLComponents()
+                comps.path = path
+                comps.queryItems = query.items.isEmpty ? nil : query.items
+                return el("a", [attr("href", comps.string ?? path), attr("id", id)], text: t.t(key))
+            }
+            exports = [
+                el(
+                    "p", [attr("class", "exports")],
+                    [
+                        link(Site.peopleCSV, "people.export-csv", "export-csv"), txt(" · "),
+                        link(Site.peopleXLSX, "people.export-xlsx", "export-xlsx"),
+                    ])
+            ]
+        }
+        return Layout.page(c, title: t.t("people.title"), [form(c), summary] + notes + [table, pager] + exports)
     }
 }
 

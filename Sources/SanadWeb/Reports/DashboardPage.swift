@@ -93,6 +93,8 @@ struct DashboardPage {
     let summary: ReportSummary
     let trends: TrendReport
     let centres: [CentreView]
+    /// Those of the people registered (`ReportService.nationalities`), not every country.
+    var nationalities: [String] = []
     let catalogue: [ServiceKind]
     let query: String
     let mayDownloadCases: Bool
@@ -252,7 +254,10 @@ struct DashboardPage {
                         .map { .init($0.pcode, $0.name.text(for: c.lang)) },
                     selected: q.state, blank: t.t("form.any")),
                 Components.select(
-                    "nationality", label: t.t("report.field.nationality"), choices: t.countryChoices,
+                    "nationality", label: t.t("report.field.nationality"),
+                    choices: Set(nationalities + [q.nationality].compactMap { $0 })
+                        .map { Components.Choice($0, t.country($0) ?? $0) }
+                        .sorted { $0.label.localizedStandardCompare($1.label) == .orderedAscending },
                     selected: q.nationality, blank: t.t("form.any")),
                 Components.select(
                     "bands", label: t.t("report.bands"),

@@ -86,6 +86,7 @@ struct ReportPageController: RouteCollection {
         return req.page(
             DashboardPage(
                 summary: summary, trends: trends, centres: centres,
+                nationalities: try await req.reports.nationalities(),
                 catalogue: try await req.serviceTypes.all(),
                 query: Self.queryString(q), mayDownloadCases: AccessPolicy.roleMay(actor.role, .viewAggregates)
             ).render(req.pageContext))

@@ -62,6 +62,8 @@ enum Site {
     // People and identity.
     static let people = "/people"
     static let newPerson = "/people/new"
+    static let peopleCSV = "/people.csv"
+    static let peopleXLSX = "/people.xlsx"
     static func person(_ id: some PathValue) -> String { "/people/\(id.pathText)" }
     static func person(_ id: some PathValue, _ part: PersonPart) -> String { "/people/\(id.pathText)/\(part.rawValue)" }
 
