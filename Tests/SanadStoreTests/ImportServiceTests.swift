@@ -177,6 +177,21 @@ import Testing
         }
     }
 
+    @Test func theSameFileImportedTwiceAtOnceMakesOneBatch() async throws {
+        try await TestApp.with { app, fx in
+            let sup = try await fx.actor("sup-twice", .supervisor)
+            let file = try Self.file("Name,Sex\nAsha Ali,F\nMusa Adam,M\nSelam Haile,F\n")
+            let service = ImportService(db: app.db, actor: sup, context: fx.context)
+            async let first = Self.run(service, file)
+            async let second = Self.run(service, file)
+            let reports = try await [first, second]
+            #expect(Set(reports.compactMap(\.batchID)).count == 1)
+            #expect(reports.filter(\.alreadyImported).count <= 1)
+            #expect(try await ImportBatch.query(on: app.db).count() == 1)
+            #expect(try await Person.query(on: app.db).count() == 3)
+        }
+    }
+
     @Test func onlyImportersAtTheirOwnCentres() async throws {
         try await TestApp.with { app, fx in
             let file = try Self.file("Name\nAli Musa\n")

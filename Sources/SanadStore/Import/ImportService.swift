@@ -70,9 +70,7 @@ public struct ImportService: Sendable {
         guard file.rows.count <= ImportFile.maximumRows else {
             throw ImportError.tooManyRows(limit: ImportFile.maximumRows)
         }
-        if let earlier = try await ImportBatch.query(on: db).filter(\.$centreCode == code)
-            .filter(\.$fileHash == file.hash).filter(\.$undoneAt == nil).first()
-        {
+        if let earlier = try await liveBatch(file, centre: code) {
             var report = try await self.report(of: earlier)
             report.alreadyImported = true
             report.dryRun = options.dryRun
@@ -125,7 +123,20 @@ public struct ImportService: Sendable {
                 key: context.keys.audit, on: db)
             return report
         }
-        return try await write(plans, file: file, centre: centre, now: now, report: report, progress: progress)
+        do {
+            return try await write(plans, file: file, centre: centre, now: now, report: report, progress: progress)
+        } catch {
+            // The same file imported at the same moment by someone else: theirs stands, this one changes nothing.
+            guard let earlier = try await liveBatch(file, centre: code) else { throw error }
+            var report = try await self.report(of: earlier)
+            report.alreadyImported = true
+            return report
+        }
+    }
+
+    func liveBatch(_ file: ImportFile, centre: String) async throws -> ImportBatch? {
+        try await ImportBatch.query(on: db).filter(\.$centreCode == centre).filter(\.$fileHash == file.hash)
+            .filter(\.$undoneAt == nil).first()
     }
 
     /// Supervisors import into their own centres; administrators, who set centres up, into any.

@@ -32,12 +32,15 @@ public struct ReportService: Sendable {
         guard !centres.isEmpty else { return [] }
         let rows = try await (db as! any SQLDatabase).select().column("nationality")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Person.schema)
-            .where("centre_code", .in, SQLBind.group(centres)).where(SQLIdentifier("nationality"), .isNot, SQLLiteral.null)
+            .where("centre_code", .in, SQLBind.group(centres)).where(
+                SQLIdentifier("nationality"), .isNot, SQLLiteral.null
+            )
             .where(SQLIdentifier("merged_into"), .is, SQLLiteral.null)
             .groupBy("nationality").all()
         let minimum = AccessPolicy.seesPersonalFields(actor.role) ? 1 : SmallCells.threshold
         return try rows.compactMap { row in
-            try row.decode(column: "n", as: Int.self) >= minimum ? try row.decode(column: "nationality", as: String.self) : nil
+            try row.decode(column: "n", as: Int.self) >= minimum
+                ? try row.decode(column: "nationality", as: String.self) : nil
         }.sorted()
     }
 

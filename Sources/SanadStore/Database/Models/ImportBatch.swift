@@ -73,7 +73,13 @@ struct CreateImports: AsyncMigration {
             .unique(on: "batch_id", "row")
             .create()
         if let sql = db as? any SQLDatabase {
-            try await sql.create(index: "import_batches_file").on(ImportBatch.schema).column("file_hash").run()
+            // One live batch per file and centre, even when the same file is imported twice at once.
+            try await sql.raw(
+                """
+                CREATE UNIQUE INDEX import_batches_file ON import_batches (centre_code, file_hash) \
+                WHERE undone_at IS NULL
+                """
+            ).run()
             try await sql.create(index: "import_rows_person").on(ImportRowRecord.schema).column("person_id").run()
         }
     }
