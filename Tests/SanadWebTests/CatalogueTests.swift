@@ -9,6 +9,9 @@ import Testing
     static var dynamicKeys: Set<String> {
         var keys = Set<String>()
         keys.formUnion(Gender.allCases.map { "sex.\($0.rawValue)" })
+        keys.formUnion(ImportField.allCases.map { "import.field.\($0.rawValue)" })
+        keys.formUnion(ImportOutcome.allCases.map { "import.outcome.\($0.rawValue)" })
+        keys.formUnion(Set(ImportReasonText.rejections.values))
         keys.formUnion(PersonFlag.allCases.map { "flag.\($0.rawValue)" })
         keys.formUnion(DocumentType.allCases.map { "document.\($0.rawValue)" })
         keys.formUnion(Role.allCases.map { "role.\($0.rawValue)" })

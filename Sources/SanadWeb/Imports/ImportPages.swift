@@ -141,7 +141,7 @@ enum ImportPages {
 
     static func rowsTable(_ c: PageContext, _ rows: [ImportReportRow], batch: UUID? = nil) -> HNode {
         let t = c.t
-        return Components.table(
+        let table = Components.table(
             headers: [t.t("import.row"), t.t("import.outcome"), t.t("import.reason")],
             rows: rows.map { row in
                 var outcome: [HNode] = [txt(t.t("import.outcome.\(row.outcome.rawValue)"))]
@@ -155,9 +155,10 @@ enum ImportPages {
                 }
                 return [
                     txt(String(row.row)), el("span", [], outcome),
-                    el("bdi", [attr("dir", "ltr"), attr("class", "hint")], text: row.reason),
+                    el("span", [attr("class", "hint")], text: ImportReasonText.text(row, t)),
                 ]
             })
+        return el("div", [attr("class", "import-rows")], [table])
     }
 
     static func batch(_ c: PageContext, view: ImportBatchView, report: ImportReport, notice: String?, error: String?)
@@ -170,7 +171,9 @@ enum ImportPages {
         body.append(
             el(
                 "p", [attr("id", "batch-facts")],
-                text: t.t("import.batch.facts", t.date(view.createdAt), view.centre, String(view.rowCount))))
+                text: t.t(
+                    "import.batch.facts", isolated(t.date(view.createdAt)), isolated(view.centre),
+                    isolated(String(view.rowCount)))))
         if let undone = view.undoneAt {
             body.append(
                 el(
@@ -186,13 +189,25 @@ enum ImportPages {
                         "a", [attr("href", Site.importReport(view.id)), attr("id", "import-report")],
                         text: t.t("import.report"))
                 ]))
+        // A register of 15,000 rows must not make a page of 15,000 rows: the first of each kind that needs a person,
+        // the rest in the report.
+        let shown = 100
         let held = report.rows.filter { $0.outcome == .heldForReview && !$0.decided }
         if !held.isEmpty {
             body.append(el("h2", [attr("id", "held")], text: t.t("import.held", String(held.count))))
-            body.append(rowsTable(c, held, batch: view.id))
+            body.append(rowsTable(c, Array(held.prefix(shown)), batch: view.id))
+            if held.count > shown {
+                body.append(el("p", [attr("class", "hint")], text: t.t("import.more", String(shown))))
+            }
         }
-        body.append(el("h2", text: t.t("import.all-rows")))
-        body.append(rowsTable(c, report.rows, batch: view.id))
+        let rejected = report.rows.filter { $0.outcome == .rejected }
+        if !rejected.isEmpty {
+            body.append(el("h2", [attr("id", "rejected")], text: t.t("import.rejected", String(rejected.count))))
+            body.append(rowsTable(c, Array(rejected.prefix(shown)), batch: view.id))
+            if rejected.count > shown {
+                body.append(el("p", [attr("class", "hint")], text: t.t("import.more", String(shown))))
+            }
+        }
         if view.undoneAt == nil {
             body.append(
                 CaseUI.confirmed(
@@ -223,12 +238,12 @@ enum ImportPages {
                     ),
                     (t.t("field.sex"), t.t("sex.\(facts.sex.rawValue)")),
                     (t.t("field.birth_date"), personal.birthDate ?? facts.birthYear.map { String($0) }),
-                    (t.t("field.nationality"), facts.nationality),
+                    (t.t("field.nationality"), facts.nationality.map { t.country($0) ?? $0 }),
                     (t.t("field.phone"), personal.phone),
                     (t.t("field.documents"), personal.documents.map(\.number).joined(separator: t.listSeparator)),
                 ])
         }
-        var body: [HNode] = [el("p", [attr("class", "hint")], [el("bdi", [attr("dir", "ltr")], text: row.reason)])]
+        var body: [HNode] = [el("p", [attr("class", "hint")], text: ImportReasonText.text(row, t))]
         var sides: [HNode] = [
             el(
                 "section", [attr("id", "held-row")],

@@ -173,7 +173,13 @@ public struct PersonViewPage: Sendable {
             ),
             (t.t("person.nationality"), t.country(f.nationality)),
             (t.t("person.languages"), f.languages.map(t.languageName).joined(separator: t.listSeparator)),
+            // Spellings and numbers from merged or imported records: found by search, so shown where they are.
+            (t.t("person.aliases"), p.aliases.isEmpty ? nil : p.aliases.joined(separator: t.listSeparator)),
             (t.t("person.phone"), p.phone),
+            (
+                t.t("person.other-phones"),
+                p.otherPhones.isEmpty ? nil : p.otherPhones.joined(separator: t.listSeparator)
+            ),
             (
                 t.t("person.documents"),
                 p.documents.map { "\(t.document($0.type)) \($0.number) \(t.country($0.issuingCountry) ?? "")" }.joined(
