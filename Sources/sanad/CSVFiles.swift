@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import SanadCore
+import SanadStore
 
 /// Reading spreadsheet exports as people actually save them: with or without a byte-order mark, with commas,
 /// semicolons or tabs, in UTF-8 (or, failing that, Windows-1252).
@@ -68,18 +69,7 @@ enum CSVFiles {
         return text
     }
 
-    /// The separator that splits the header line into the most fields, outside quotes.
-    static func guessDelimiter(_ text: String) -> Character {
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
-        var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
-        var quoted = false
-        for ch in firstLine {
-            if ch == "\"" { quoted.toggle() } else if !quoted, counts[ch] != nil { counts[ch]! += 1 }
-        }
-        let best = max(counts[";"]!, counts["\t"]!)
-        if counts[","]! >= best { return "," }
-        return counts[";"]! >= counts["\t"]! ? ";" : "\t"
-    }
+    static func guessDelimiter(_ text: String) -> Character { SpreadsheetReader.guessDelimiter(text) }
 
     /// CSV bytes for rows, quoting where needed (see `CSVText` for why not CSV.swift's writer).
     static func write(_ rows: [[String]]) -> Data { Data(CSVText.encode(rows)) }

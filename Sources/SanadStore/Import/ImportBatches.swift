@@ -33,6 +33,13 @@ extension ImportService {
         return (view(batch, waiting: waiting), report)
     }
 
+    /// One row of a batch's report (the review page reads one row, not a register's thousands).
+    public func row(batch id: UUID, row number: Int) async throws -> ImportReportRow? {
+        _ = try await load(id)
+        return try await ImportRowRecord.query(on: db).filter(\.$batchID == id).filter(\.$row == number).first()
+            .map(Self.reportRow)
+    }
+
     /// What a held row would register, for a supervisor to compare with the candidate.
     public func heldRegistration(batch id: UUID, row: Int) async throws -> ValidPerson {
         guard AccessPolicy.roleMay(actor.role, .mergePeople) else { throw StoreError.forbidden }
@@ -60,14 +67,13 @@ extension ImportService {
 
     func report(of batch: ImportBatch) async throws -> ImportReport {
         let rows = try await ImportRowRecord.query(on: db).filter(\.$batchID == batch.id!).sort(\.$row).all()
-        return ImportReport(
-            batchID: batch.id,
-            rows: rows.map {
-                ImportReportRow(
-                    row: $0.row, outcome: ImportOutcome(rawValue: $0.outcome) ?? .rejected, personID: $0.personID,
-                    reason: $0.reason, candidateID: $0.candidateID, earlierRow: $0.earlierRow,
-                    decided: $0.decidedAt != nil)
-            })
+        return ImportReport(batchID: batch.id, rows: rows.map(Self.reportRow))
+    }
+
+    static func reportRow(_ r: ImportRowRecord) -> ImportReportRow {
+        ImportReportRow(
+            row: r.row, outcome: ImportOutcome(rawValue: r.outcome) ?? .rejected, personID: r.personID,
+            reason: r.reason, candidateID: r.candidateID, earlierRow: r.earlierRow, decided: r.decidedAt != nil)
     }
 
     func view(_ batch: ImportBatch, waiting: Int) -> ImportBatchView {

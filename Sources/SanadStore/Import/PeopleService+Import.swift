@@ -75,16 +75,7 @@ extension PeopleService {
         try await person.update(on: tx)
         try await PersonIdentifier.query(on: tx).filter(\.$personID == id).delete()
         try await writeIdentifiers(id: id, personal: after, on: tx)
-        let revision = PersonRevision()
-        revision.id = UUID()
-        revision.personID = id
-        revision.version = person.version
-        revision.actorID = actorUUID
-        revision.at = now
-        revision.fields = changes.map(\.field)
-        revision.sealedChanges = try context.cipher.seal(
-            changes, context: "person_revisions/\(id.uuidString)/\(person.version)")
-        try await revision.create(on: tx)
+        try await writeRevision(id, version: person.version, changes: changes, now: now, on: tx)
         try await AuditTrail.append(
             action: "person.update", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
             detail: "import=\(batch.uuidString)", now: now, key: context.keys.audit, on: tx)

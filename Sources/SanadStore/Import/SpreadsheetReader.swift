@@ -99,7 +99,7 @@ public enum SpreadsheetReader {
     }
 
     /// The separator that splits the header line into the most fields, outside quotes.
-    static func guessDelimiter(_ text: String) -> Character {
+    public static func guessDelimiter(_ text: String) -> Character {
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
         var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
         var quoted = false

@@ -102,16 +102,7 @@ public struct PeopleService: Sendable {
             try await person.update(on: tx)
             try await PersonIdentifier.query(on: tx).filter(\.$personID == id).delete()
             try await writeIdentifiers(id: id, personal: valid.personal, on: tx)
-            let revision = PersonRevision()
-            revision.id = UUID()
-            revision.personID = id
-            revision.version = person.version
-            revision.actorID = actorUUID
-            revision.at = now
-            revision.fields = changes.map(\.field)
-            revision.sealedChanges = try context.cipher.seal(
-                changes, context: "person_revisions/\(id.uuidString)/\(person.version)")
-            try await revision.create(on: tx)
+            try await writeRevision(id, version: person.version, changes: changes, now: now, on: tx)
             try await AuditTrail.append(
                 action: "person.update", actorID: actor.userID, recordType: "person", recordID: id.uuidString,
                 now: now, key: context.keys.audit, on: tx)
@@ -324,6 +315,20 @@ public struct PeopleService: Sendable {
         person.consent = zip(ConsentAnswers.fieldNames, ConsentAnswers.keys)
             .filter { valid.facts.consent[keyPath: $0.1] }.map(\.0)
         person.sealed = try context.cipher.seal(valid.personal, context: Person.sealContext(person.id!))
+    }
+
+    /// A version's changes, sealed, for the person's history.
+    func writeRevision(_ id: UUID, version: Int, changes: [FieldChange], now: Date, on db: any Database) async throws {
+        let revision = PersonRevision()
+        revision.id = UUID()
+        revision.personID = id
+        revision.version = version
+        revision.actorID = actorUUID
+        revision.at = now
+        revision.fields = changes.map(\.field)
+        revision.sealedChanges = try context.cipher.seal(
+            changes, context: "person_revisions/\(id.uuidString)/\(version)")
+        try await revision.create(on: db)
     }
 
     func writeIdentifiers(id: UUID, personal: PersonalData, on db: any Database) async throws {

@@ -208,8 +208,7 @@ struct ImportPageController: RouteCollection {
     func heldRow(_ req: Request) async throws -> (UUID, ImportReportRow) {
         let id = try req.recordID("bid")
         guard let number = req.parameters.get("row").flatMap(Int.init) else { throw StoreError.notFound }
-        let (_, report) = try await req.imports.batch(id)
-        guard let row = report.rows.first(where: { $0.row == number }), row.outcome == .heldForReview, !row.decided
+        guard let row = try await req.imports.row(batch: id, row: number), row.outcome == .heldForReview, !row.decided
         else { throw StoreError.notFound }
         return (id, row)
     }
@@ -220,7 +219,7 @@ struct ImportPageController: RouteCollection {
         let held = try await req.imports.heldRegistration(batch: id, row: row.row)
         var candidateID = row.candidateID
         if candidateID == nil, let earlier = row.earlierRow {
-            candidateID = try await req.imports.batch(id).1.rows.first { $0.row == earlier }?.personID
+            candidateID = try await req.imports.row(batch: id, row: earlier)?.personID
         }
         let candidate = try await candidateID.asyncMap { try await req.people.find($0) }
         return req.page(ImportPages.review(req.pageContext, batch: id, row: row, held: held, candidate: candidate))
