@@ -18,7 +18,7 @@ import Testing
         Selam Tesfay Haile,F,20/01/1995,Eritrean,,,Amal
         ,F,,,,,Amal
         Hawa Adam Yahya,F,1979-11-11,TCD,0123000111,C55555,Huda
-        Hawa Adam Yehia,F,,TCD,,,Huda
+        Hawa Adam Yehia,F,,TCD,0123000111,,Huda
 
         """
 

@@ -66,9 +66,15 @@ public struct MatchScorer: Sendable {
     func compare(_ a: IdentityFeatures, _ b: IdentityFeatures) -> MatchResult {
         let evidence = self.evidence(a, b)
         let score = (evidence.score * 100).rounded() / 100
-        let decision = decision(for: score)
+        var decision = decision(for: score)
         // Reasons are only written out for pairs that get a decision: most compared pairs get none.
-        return MatchResult(score: score, decision: decision, reasons: decision == nil ? [] : evidence.reasons)
+        guard decision != nil else { return MatchResult(score: score, decision: nil, reasons: []) }
+        var reasons = evidence.reasons
+        if decision == .match, let doubt = evidence.doubt {
+            decision = .possible
+            if doubt == .unconfirmed { reasons.append(Evidence.unconfirmedReason) }
+        }
+        return MatchResult(score: score, decision: decision, reasons: reasons)
     }
 
     enum FieldAgreement {
@@ -85,6 +91,28 @@ public struct MatchScorer: Sendable {
         var sameSex: Bool?
         var sameNationality: Bool?
         var score = 0.0
+
+        /// Why a pair that scores as a match is still only `possible`. Name weights assume that names are
+        /// independent, but in families and clans they are not: siblings share the father's and grandfather's names,
+        /// a father's given name is his son's second name, and a popular full name with a similar age is several
+        /// people in one register. So names (and an approximate age) alone never make a sure match: a same phone,
+        /// document number or full birth date must confirm them; given names that differ (siblings) or parts in
+        /// another order (father and son as often as a surname written first) leave it to a person unless the document
+        /// numbers agree. Measured on registers with families in `scripts/import-quality.py`, see
+        /// `docs/importing.md`.
+        enum Doubt {
+            case unconfirmed, givenNamesDiffer, partsReordered
+        }
+
+        static let unconfirmedReason = "no phone, document or birth date confirms it"
+
+        var doubt: Doubt? {
+            if document == .same { return nil }
+            if names?.givenNamesDiffer == true { return .givenNamesDiffer }
+            if names?.swapped == true { return .partsReordered }
+            let confirmed = phone == .same || document == .similar || birth?.confirms == true
+            return confirmed ? nil : .unconfirmed
+        }
 
         var reasons: [String] {
             var reasons: [String] = []
@@ -365,6 +393,15 @@ extension MatchScorer {
         var score: Double
         var kind: Kind
         var years: (Int, Int)
+
+        /// Whether the two records give the same full birth date, allowing for one slip (day and month swapped, one
+        /// field or the year mistyped); a year, an age or a 1 January stand-in for one is not a date.
+        var confirms: Bool {
+            switch kind {
+            case .sameDate, .dayMonthSwapped, .oneFieldDiffers, .years(sameDay: true, estimated: 0): return true
+            default: return false
+            }
+        }
 
         var reason: String? {
             let (low, high) = years.0 <= years.1 ? years : (years.1, years.0)

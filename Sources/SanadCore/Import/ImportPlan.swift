@@ -60,21 +60,26 @@ public struct ImportPlanner {
             let earlier = inFile.matches(for: record, limit: 20).first { Int($0.id).map { $0 < number } == true }
             let earlierRoot = earlier.flatMap { Int($0.id) }.map { root[$0] ?? $0 }
             var plan = ImportRowPlan(row: number, outcome: .imported, reason: "", valid: valid)
-            if let earlier, earlier.result.decision == .match, let earlierRoot {
-                plan.outcome = .duplicateInFile
+            let found = earlier?.result.decision == .match ? nil : existing(record).first { $0.result.decision != nil }
+            // A possible match with an earlier row that scores higher than the best registered candidate is the one
+            // a supervisor should see: a register's second visit is often in the same file as its first.
+            let preferEarlier =
+                earlier?.result.decision == .match
+                || (earlier?.result.decision == .possible && found?.result.decision != .match
+                    && earlier!.result.score > (found?.result.score ?? -.infinity))
+            if let earlier, preferEarlier, let earlierRoot {
+                let sure = earlier.result.decision == .match
+                plan.outcome = sure ? .duplicateInFile : .heldForReview
                 plan.earlierRow = earlierRoot
-                plan.reason = "same person as row \(earlierRoot)" + Self.because(earlier.result)
-                root[number] = earlierRoot
-            } else if let found = existing(record).first(where: { $0.result.decision != nil }) {
+                plan.reason =
+                    (sure ? "same person as" : "may be") + " row \(earlierRoot)" + Self.because(earlier.result)
+                if sure { root[number] = earlierRoot }
+            } else if let found {
                 plan.outcome = found.result.decision == .match ? .matchesExisting : .heldForReview
                 plan.existing = found.id
                 plan.reason =
                     (found.result.decision == .match ? "same person as " : "may be ") + "registered person "
                     + found.id.lowercased() + Self.because(found.result)
-            } else if let earlier, earlier.result.decision == .possible, let earlierRoot {
-                plan.outcome = .heldForReview
-                plan.earlierRow = earlierRoot
-                plan.reason = "may be row \(earlierRoot)" + Self.because(earlier.result)
             }
             plans.append(plan)
         }

@@ -31,6 +31,7 @@ enum MatchReasonText {
         "same birth year, different day": "reason.same-year-other-day",
         "same estimated birth year": "reason.same-estimated-year",
         "same birth year (one estimated)": "reason.same-year-one-estimated",
+        "no phone, document or birth date confirms it": "reason.unconfirmed",
     ]
 
     /// Phrases that carry two years, as (pattern, key); the years fill {0} and {1}.
