@@ -50,11 +50,13 @@ for name, extra in [("register-a.csv", []), ("register-b.csv", ["--mapping", os.
         if r["person_id"] and r["outcome"] in ("imported", "duplicate-in-file"):
             registered.setdefault(r["person_id"], set()).add(truth[(name, number)]["person"])
     seen_file, seen_db = set(), set().union(*registered.values()) if name != "register-a.csv" else set()
-    # People registered before this file: what Sanad held when the file came in.
+    # People registered before this file: what Sanad held when the file came in. A row held for review registers
+    # nobody until a supervisor decides, and neither do the rows of the file that are the same person as it (their
+    # person_id is empty), so B cannot find them.
     if name == "register-b.csv":
         seen_db = set()
         for number, r in rows_a.items():
-            if r["outcome"] in ("imported", "duplicate-in-file", "matches-existing") and truth[("register-a.csv", number)]["bad"] == "0":
+            if r["person_id"] and truth[("register-a.csv", number)]["bad"] == "0":
                 seen_db.add(truth[("register-a.csv", number)]["person"])
     c = dict(match=0, match_right=0, possible=0, possible_right=0, possible_nobody=0, had_earlier=0, found=0,
              bad=0, rejected=0, rejected_bad=0)
