@@ -179,13 +179,13 @@ public struct MatchScorer: Sendable {
         static let sameSex = 0.5
         static let differentSex = -6.0
         static let sameNationality = 0.5
-        static let differentNationality = -3.0
+        static let differentNationality = -5.0
         /// Per pair of name parts that both records give but that do not agree.
         static let partDisagreement = -3.5
         /// When the given names (the first parts) disagree: siblings share father's and grandfather's names.
         static let givenNameDisagreement = -7.0
         static let noNameAgrees = -8.0
-        static let partsSwapped = -1.0
+        static let partsSwapped = -4.0
     }
 }
 
