@@ -20,6 +20,40 @@ final class ImportReadingTests: XCTestCase {
         XCTAssertNil(ImportValues.date("31/02/1990"))
         XCTAssertNil(ImportValues.date("yesterday"))
         XCTAssertNil(ImportValues.date("14/13/1990/2"))
+        // Levantine month names, of one word and of two.
+        XCTAssertEqual(ImportValues.date("16 آذار 2001"), .date(CivilDate(year: 2001, month: 3, day: 16)!))
+        XCTAssertEqual(ImportValues.date("1 كانون الثاني 1996"), .date(CivilDate(year: 1996, month: 1, day: 1)!))
+        XCTAssertEqual(ImportValues.date("١٣ تشرين الأول ٢٠٢٢"), .date(CivilDate(year: 2022, month: 10, day: 13)!))
+        XCTAssertEqual(ImportValues.date("5 كانون الاول 1999"), .date(CivilDate(year: 1999, month: 12, day: 5)!))
+        XCTAssertNil(ImportValues.date("31 شباط 1990"))
+    }
+
+    func testLanguagesAsRegistersNameThem() {
+        XCTAssertEqual(ImportValues.languages("tir, ar").codes, ["tir", "ara"])
+        XCTAssertEqual(ImportValues.languages("Tigrinya & Amharic").codes, ["tir", "amh"])
+        XCTAssertEqual(ImportValues.languages("Afaan Oromo + Amharigna").codes, ["orm", "amh"])
+        XCTAssertEqual(ImportValues.languages("Arabic and English").codes, ["ara", "eng"])
+        XCTAssertEqual(ImportValues.languages("عربي و انجليزي").codes, ["ara", "eng"])
+        XCTAssertEqual(ImportValues.languages("التغرينية / الأمهرية").codes, ["tir", "amh"])
+        XCTAssertEqual(ImportValues.languages("ትግርኛ").codes, ["tir"])
+        XCTAssertEqual(ImportValues.languages("Tigrinia").codes, ["tir"])
+        XCTAssertEqual(ImportValues.languages("Beja").codes, ["bej"])
+        let mixed = ImportValues.languages("Tigrinya; Klingon")
+        XCTAssertEqual(mixed.codes, ["tir"])
+        XCTAssertTrue(mixed.unread)
+        XCTAssertFalse(ImportValues.languages("Tigrinya; Arabic").unread)
+    }
+
+    func testDocumentsAsRegistersNameThem() {
+        XCTAssertEqual(ImportValues.documentType("PP"), .passport)
+        XCTAssertEqual(ImportValues.documentType("Pass."), .passport)
+        XCTAssertEqual(ImportValues.documentType("باسبورت"), .passport)
+        XCTAssertEqual(ImportValues.documentType("UNHCR ID"), .refugeeID)
+        XCTAssertEqual(ImportValues.documentType("رقم ملف المفوضية"), .refugeeID)
+        XCTAssertEqual(ImportValues.documentType("Nat. ID"), .nationalID)
+        XCTAssertEqual(ImportValues.documentType("ID card"), .nationalID)
+        XCTAssertNil(ImportValues.documentType("ملف أسرة"))
+        XCTAssertEqual(ImportValues.phone("(+249) 912345678"), "+249912345678")
     }
 
     func testNumbersPhonesSexAndNationality() {
@@ -114,6 +148,29 @@ final class ImportReadingTests: XCTestCase {
         XCTAssertEqual(reason(["Ali", "?!", "", "", "", "", ""]), "Sex: not a sex Sanad knows (M, F, ذكر, أنثى…)")
     }
 
+    func testWhatTheFormCannotHoldGoesToTheNotesAndNeverCostsTheRow() throws {
+        let header = ["Name", "Languages", "ID type", "Passport/ID no.", "Issued by", "Remarks"]
+        let reader = ImportRowReader(
+            header: header, mapping: ImportMapping.recognised(header: header), centre: "SD01", today: today)
+        let mapping = ImportMapping.recognised(header: header)
+        XCTAssertEqual(mapping.column(of: .languages), 1)
+        XCTAssertEqual(mapping.column(of: .documentType), 2)
+        XCTAssertEqual(mapping.column(of: .documentCountry), 4)
+        let valid = try reader.read([
+            "Tesfay Gebremariam", "Tigrinya; Klingon", "family file", "KSL-17-749374", "Sudan - COR", "walked in",
+        ]).get()
+        XCTAssertEqual(valid.facts.languages, ["tir"])
+        XCTAssertEqual(valid.personal.documents.first?.type, .other)
+        XCTAssertEqual(valid.personal.documents.first?.issuingCountry, "SDN")
+        XCTAssertEqual(
+            valid.personal.notes,
+            "walked in; Languages: Tigrinya; Klingon; ID type: family file; Issued by: Sudan - COR")
+        let known = try reader.read(["Selam Haile", "Tigrinya & Arabic", "UNHCR", "123", "Eritrea", ""]).get()
+        XCTAssertEqual(known.personal.documents.first?.type, .refugeeID)
+        XCTAssertEqual(known.personal.documents.first?.issuingCountry, "ERI")
+        XCTAssertNil(known.personal.notes)
+    }
+
     func testPlansDuplicatesWithinTheFileAndAgainstTheRegister() throws {
         let header = ["Name", "Sex", "Date of Birth", "Phone"]
         let reader = ImportRowReader(
@@ -170,6 +227,6 @@ final class ImportNationalitySpellingTests: XCTestCase {
         XCTAssertNil(ImportValues.nationality("xx"))
         // Too short to correct: "Mali" is not "Bali".
         XCTAssertNil(ImportValues.nationality("Bali"))
-        XCTAssertEqual(NationalitySpellings.distance(Array("ethiopain"), Array("ethiopian"), limit: 3), 1)
+        XCTAssertEqual(NearestSpelling.distance(Array("ethiopain"), Array("ethiopian"), limit: 3), 1)
     }
 }

@@ -53,7 +53,10 @@ public enum ImportField: String, CaseIterable, Sendable, Codable {
             "passport/id no", "passport/id", "id", "id no", "id number", "national id", "رقم الجواز", "رقم الهوية",
             "رقم الوثيقة", "جواز السفر", "رقم جواز السفر", "رقم المستند",
         ],
-        .documentCountry: ["document country", "issuing country", "document_country", "بلد الإصدار"],
+        .documentCountry: [
+            "document country", "issuing country", "document_country", "issued by", "country of issue", "بلد الإصدار",
+            "جهة الإصدار", "صادر من",
+        ],
         .arrivalDate: [
             "arrival date", "date of arrival", "arrival", "arrival_date", "تاريخ الوصول", "تاريخ القدوم",
         ],

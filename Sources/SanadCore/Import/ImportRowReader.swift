@@ -80,17 +80,15 @@ public struct ImportRowReader: Sendable {
             guard let iso3 = ImportValues.nationality(text) else { return reject(.nationality, "unknown nationality") }
             draft.nationality = iso3
         }
-        if let text = value(.languages) {
-            var codes: [String] = []
-            for part in text.split(whereSeparator: { ",;/،".contains($0) }) {
-                guard let language = ReferenceData.language(String(part).trimmed) else {
-                    return reject(.languages, "unknown language code")
-                }
-                codes.append(language.code)
-            }
-            draft.languages = codes
-        }
+        // What the form cannot hold (a language, document type or issuing country Sanad does not know) is kept in
+        // the notes under its column: it describes the person but never costs their row.
         var extraNotes: [String] = []
+        func keep(_ field: ImportField, _ text: String) { extraNotes.append("\(columnName(field) ?? field.rawValue): \(text)") }
+        if let text = value(.languages) {
+            let (codes, unread) = ImportValues.languages(text)
+            draft.languages = codes
+            if unread { keep(.languages, text) }
+        }
         if let text = value(.phone) {
             let phones = text.split(whereSeparator: { "/,;،".contains($0) }).map { String($0).trimmed }
             guard let first = phones.first, let phone = ImportValues.phone(first) else {
@@ -102,17 +100,22 @@ public struct ImportRowReader: Sendable {
         if let number = value(.documentNumber) {
             var type = ImportValues.documentType(columnName(.documentNumber) ?? "") ?? .other
             if let text = value(.documentType) {
-                guard let named = ImportValues.documentType(text) else {
-                    return reject(.documentType, "unknown document type")
+                if let named = ImportValues.documentType(text) {
+                    type = named
+                } else {
+                    type = .other
+                    keep(.documentType, text)
                 }
-                type = named
             }
             var country: String?
             if let text = value(.documentCountry) {
-                guard let iso3 = ImportValues.nationality(text) else {
-                    return reject(.documentCountry, "unknown country")
-                }
-                country = iso3
+                // "Sudan - COR": the country and the office that issued it.
+                country =
+                    ImportValues.nationality(text)
+                    ?? text.split(whereSeparator: { "-–/(),".contains($0) }).lazy.compactMap {
+                        ImportValues.nationality(String($0))
+                    }.first
+                if country == nil || ImportValues.nationality(text) == nil { keep(.documentCountry, text) }
             }
             draft.documents = [
                 DocumentDraft(type: type.rawValue, number: ImportValues.asciiDigits(number), issuingCountry: country)

@@ -52,10 +52,27 @@ public enum ImportValues {
         table["sept"] = 9
         for (index, name) in arabic.enumerated() { table[name] = index + 1 }
         table["أبريل"] = 4
+        table["إبريل"] = 4
         table["أغسطس"] = 8
         table["أكتوبر"] = 10
+        table["يونيه"] = 6
+        table["يونية"] = 6
+        table["يوليه"] = 7
+        // The Levantine (Syriac) month names Syrian and Iraqi staff write; the two-word ones are in `levantine`.
+        for (name, month) in [
+            ("شباط", 2), ("آذار", 3), ("اذار", 3), ("نيسان", 4), ("أيار", 5), ("ايار", 5), ("حزيران", 6),
+            ("تموز", 7), ("آب", 8), ("اب", 8), ("أيلول", 9), ("ايلول", 9),
+        ] {
+            table[name] = month
+        }
         return table
     }()
+
+    /// Month names of two words ("كانون الثاني" is January), read before the date is cut into its parts.
+    static let levantine: [(name: String, month: Int)] = [
+        ("كانون الثاني", 1), ("تشرين الأول", 10), ("تشرين الاول", 10), ("تشرين الثاني", 11), ("كانون الأول", 12),
+        ("كانون الاول", 12),
+    ]
 
     /// 1990-03-14, 14/03/1990, 14-3-90, 14.03.1990, 14-Mar-1990, 14 March 1990, 1990/03/14, a year alone, or an Excel
     /// serial number. Day before month unless the day cannot be a month (3/14/1990), as Sudanese registers write.
@@ -67,7 +84,11 @@ public enum ImportValues {
         if text.count > 10, let date = CivilDate(String(text.prefix(10))), text.dropFirst(10).first == " " {
             return .date(date)
         }
-        let parts = text.split(whereSeparator: { "/-. ,".contains($0) }).map(String.init)
+        var named = text
+        for (name, month) in levantine where named.contains(name) {
+            named = named.replacingOccurrences(of: name, with: "/\(month)/")
+        }
+        let parts = named.split(whereSeparator: { "/-. ,".contains($0) }).map(String.init)
         if parts.count == 1, let number = Int(parts[0]) {
             if parts[0].count == 4 { return (1880...2200).contains(number) ? .year(number) : nil }
             // A date cell that lost its format: days since 1899-12-30 (Excel's 1900 system).
@@ -145,7 +166,7 @@ public enum ImportValues {
         if let country = ReferenceData.country(text) { return country.iso3 }
         let key = ReferenceData.searchKey(text)
         if let iso3 = nationalityIndex[key] { return iso3 }
-        return NationalitySpellings.shared.nearest(key)
+        return NearestSpelling.nationalities.nearest(key)
     }
 
     /// Adjectives for the nationalities a Sudanese centre sees most; country names come from the reference data.
@@ -194,9 +215,69 @@ public enum ImportValues {
         return index
     }()
 
+    /// Language codes from a cell as registers write it: codes (tir, ti), names in English or Arabic (Tigrinya,
+    /// التغرينية, تغريني), a language's own name (ትግርኛ, Amharigna, Afaan Oromo) or a near misspelling, several joined
+    /// by commas, slashes, "&", "+", "and" or "و". `unread` says whether some part was not a language Sanad knows.
+    public static func languages(_ raw: String) -> (codes: [String], unread: Bool) {
+        var codes: [String] = []
+        var unread = false
+        let spaced = " " + raw.trimmed + " "
+        let joined = spaced.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " و ", with: ",")
+        for part in joined.split(whereSeparator: { ",;/،&+".contains($0) }) {
+            let text = String(part).trimmed
+            guard !text.isEmpty else { continue }
+            let key = ReferenceData.searchKey(text)
+            let code =
+                ReferenceData.language(text)?.code ?? languageIndex[key]
+                ?? (key.hasPrefix("ال") ? languageIndex[String(key.dropFirst(2))] : nil)
+                ?? NearestSpelling.languages.nearest(key)
+            if let code {
+                if !codes.contains(code) { codes.append(code) }
+            } else {
+                unread = true
+            }
+        }
+        return (codes, unread)
+    }
+
+    /// What registers call languages besides the reference names: their own names and Sudanese Arabic habits.
+    static let languageSpellings: [String: [String]] = [
+        "ara": ["arab", "arabi", "عربي", "ዓረብ"],
+        "amh": ["amharigna", "amarigna", "amarinya", "አማርኛ"],
+        "tir": ["tigrigna", "tigrinya", "ትግርኛ", "تقرينيا", "تجرينيا", "تغرينيا", "تقرنيه"],
+        "tig": ["tigray tigre", "ትግረ", "تيغري"],
+        "orm": ["afaan oromo", "afan oromo", "afaan oromoo", "oromiffa", "oromigna", "oromoo", "اورومو"],
+        "eng": ["انجليزي", "انقليزي"],
+        "bej": ["beja", "bedawi", "bedawiyet", "بجا", "بداويت"],
+        "som": ["af soomaali", "soomaali"],
+    ]
+
+    static let languageIndex: [String: String] = {
+        var index: [String: String] = [:]
+        func add(_ name: String, _ code: String) {
+            let key = ReferenceData.searchKey(name)
+            guard !key.isEmpty else { return }
+            index[key] = index[key] ?? code
+            // العربية → عربية → عربي: without the article, and the nisba adjective registers write.
+            let bare = key.hasPrefix("ال") ? String(key.dropFirst(2)) : key
+            index[bare] = index[bare] ?? code
+            if bare.hasSuffix("يه") { index[String(bare.dropLast())] = index[String(bare.dropLast())] ?? code }
+        }
+        for language in ReferenceData.languages {
+            for name in [language.name.en, language.name.ar] {
+                add(name, language.code)
+                // "Beja (Bedawiyet)": either name alone.
+                for piece in name.split(whereSeparator: { "()".contains($0) }) { add(String(piece), language.code) }
+            }
+        }
+        for (code, words) in languageSpellings { for word in words { add(word, code) } }
+        return index
+    }()
+
     /// A phone as the form would keep it; "249912345678" typed without its + is read as international.
     public static func phone(_ raw: String) -> String? {
-        let text = asciiDigits(raw).trimmed
+        // "(+249) 912345678": brackets around the country code.
+        let text = asciiDigits(raw).filter { $0 != "(" && $0 != ")" }.trimmed
         guard let normal = PhoneNumber.normalise(text) else { return nil }
         if normal.hasPrefix("249") && normal.count == 12 { return "+" + normal }
         return normal
@@ -206,72 +287,24 @@ public enum ImportValues {
     public static func documentType(_ raw: String) -> DocumentType? {
         let key = ReferenceData.searchKey(raw.lowercased())
         if let type = DocumentType(rawValue: raw.trimmed.lowercased()) { return type }
-        if key.contains("passport") || key.contains("جواز") { return .passport }
-        if key.contains("refugee") || key.contains("لاجي") || key.contains("لاجئ") { return .refugeeID }
+        if key.contains("passport") || key.contains("جواز") || key.contains("باسبور") || key == "pp" || key == "pass" {
+            return .passport
+        }
+        // UNHCR (المفوضية) and COR issue refugee identity cards and case numbers.
+        if key.contains("refugee") || key.contains("لاجي") || key.contains("لاجئ") || key.contains("unhcr")
+            || key.contains("مفوضيه")
+        {
+            return .refugeeID
+        }
         if key.contains("laissez") || key.contains("مرور") { return .laissezPasser }
         if key.contains("birth") || key.contains("ميلاد") { return .birthCertificate }
-        if key.contains("national") || key == "id" || key.contains("هويه") || key.contains("بطاقه")
+        if key.contains("national") || key == "id" || key == "natid" || key == "idcard" || key.contains("هويه")
+            || key.contains("بطاقه")
             || key.contains("رقموطني")
         {
             return .nationalID
         }
         if key.contains("other") || key.contains("اخر") { return .other }
         return nil
-    }
-}
-
-/// Misspelt nationalities ("Eritrian", "Ethopia", "Sudaness") read as the nearest name or adjective Sanad knows, when
-/// that is near enough and nothing else is as near. Registers repeat a few spellings thousands of times, so each
-/// is worked out once.
-final class NationalitySpellings: @unchecked Sendable {
-    static let shared = NationalitySpellings()
-
-    private let lock = NSLock()
-    private var known: [String: String?] = [:]
-    private let keys: [(key: [Character], iso3: String)] = ImportValues.nationalityIndex
-        .filter { $0.key.count >= 4 }
-        .map { (Array($0.key), $0.value) }
-
-    func nearest(_ key: String) -> String? {
-        if let found = lock.withLock({ known[key] }) { return found }
-        let word = Array(key)
-        // One slip in a short word, two in a longer one; never for a word too short to tell apart.
-        let allowed = word.count < 5 ? 0 : (word.count < 8 ? 1 : 2)
-        var best = allowed + 1
-        var found: Set<String> = []
-        for (candidate, iso3) in keys where abs(candidate.count - word.count) <= allowed {
-            let distance = Self.distance(word, candidate, limit: best)
-            if distance < best {
-                best = distance
-                found = [iso3]
-            } else if distance == best {
-                found.insert(iso3)
-            }
-        }
-        let answer = best <= allowed && found.count == 1 ? found.first : nil
-        lock.withLock { known[key] = answer }
-        return answer
-    }
-
-    /// Edit distance with adjacent transpositions ("Ethiopain"), stopping early past `limit`.
-    static func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var before = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var smallest = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { value = min(value, before[j - 2] + 1) }
-                current[j] = value
-                smallest = min(smallest, value)
-            }
-            if smallest > limit { return limit + 1 }
-            (before, previous, current) = (previous, current, before)
-        }
-        return previous[b.count]
     }
 }

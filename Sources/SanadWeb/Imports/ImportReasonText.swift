@@ -11,10 +11,7 @@ enum ImportReasonText {
         "not a date": "import.why.not-a-date",
         "not a number of years": "import.why.not-a-number",
         "unknown nationality": "import.why.unknown-nationality",
-        "unknown country": "import.why.unknown-nationality",
         "not a phone number": "import.why.not-a-phone",
-        "unknown language code": "import.why.unknown-language",
-        "unknown document type": "import.why.unknown-document-type",
         "a formula without a saved value": "import.why.formula",
         "not a sex Sanad knows (M, F, ذكر, أنثى…)": "import.why.unknown-sex",
     ]
