@@ -148,6 +148,28 @@ final class ImportReadingTests: XCTestCase {
         XCTAssertEqual(reason(["Ali", "?!", "", "", "", "", ""]), "Sex: not a sex Sanad knows (M, F, ذكر, أنثى…)")
     }
 
+    func testAnOldRegistersAgesAreTheAgesOfItsTime() throws {
+        // Ages were written when people came; kept as ages today, they give the birth years the register meant.
+        let header = ["Name", "Age", "Arrival date"]
+        let rows = [
+            ["Selam Haile", "25", "01/05/2019"], ["Yonas Haile", "30", ""], ["Tesfay Kidane", "", "2020-03-01"],
+        ]
+        let reader = ImportRowReader(
+            header: header, mapping: ImportMapping.recognised(header: header), centre: "SD01", today: today,
+            rows: rows)
+        XCTAssertEqual(reader.registerYear, 2020)
+        let arrived = try reader.read(rows[0]).get()
+        XCTAssertEqual(arrived.facts.arrivalDate, "2019-05-01")
+        XCTAssertEqual(arrived.facts.birthYear, 1994)
+        XCTAssertEqual(arrived.facts.estimatedAge, 32)
+        // No arrival date of its own: the age is taken as of the register's middle arrival year.
+        XCTAssertEqual(try reader.read(rows[1]).get().facts.birthYear, 1990)
+        let undated = ImportRowReader(
+            header: header, mapping: ImportMapping.recognised(header: header), centre: "SD01", today: today)
+        XCTAssertNil(undated.registerYear)
+        XCTAssertEqual(try undated.read(rows[1]).get().facts.birthYear, 1996)
+    }
+
     func testWhatTheFormCannotHoldGoesToTheNotesAndNeverCostsTheRow() throws {
         let header = ["Name", "Languages", "ID type", "Passport/ID no.", "Issued by", "Remarks"]
         let reader = ImportRowReader(

@@ -106,9 +106,12 @@ struct IdentityFeatures: Sendable {
         case "masculine", "male", "m": sex = .male
         default: sex = nil
         }
-        birthDate = record.birthDate
+        // 1 January is what registers write when only the year is known, and the year is then often a guess: two
+        // records of one person read "01/01/1986" and "01/01/1990" as often as two ages do.
+        let placeholder = record.birthDate.map { $0.month == 1 && $0.day == 1 } ?? false
+        birthDate = placeholder ? nil : record.birthDate
         birthYear = record.birthDate?.year ?? record.birthYear
-        birthYearEstimated = record.birthDate == nil && record.birthYearEstimated
+        birthYearEstimated = placeholder || (record.birthDate == nil && record.birthYearEstimated)
         let nationality = record.nationality?.trimmingCharacters(in: .whitespaces).uppercased()
         self.nationality = nationality?.isEmpty == false ? nationality : nil
         phone = Self.phoneKey(record.phone)

@@ -109,7 +109,7 @@ public struct MatchScorer: Sendable {
         var doubt: Doubt? {
             if document == .same { return nil }
             if names?.givenNamesDiffer == true { return .givenNamesDiffer }
-            if names?.swapped == true { return .partsReordered }
+            if names?.swapped == true || names?.shifted == true { return .partsReordered }
             let confirmed = phone == .same || document == .similar || birth?.confirms == true
             return confirmed ? nil : .unconfirmed
         }
@@ -186,6 +186,11 @@ public struct MatchScorer: Sendable {
         static let givenNameDisagreement = -7.0
         static let noNameAgrees = -8.0
         static let partsSwapped = -4.0
+        /// One record's given name is the other's second name: a father and his child ("Peter Makuei Majok" and
+        /// "Malwal Peter Makuei Majok").
+        static let nameShifted = -6.0
+        /// Birth years 13 or more apart, however they were estimated: a parent and a child share names and phones.
+        static let generationApart = -16.0
     }
 }
 
@@ -233,6 +238,8 @@ extension MatchScorer {
         var agreement: Double
         var allClose: Bool
         var swapped: Bool
+        /// The first part of one record is unmatched while the other's first part matched a later part.
+        var shifted: Bool
         var givenNamesDiffer: Bool
         var disagreements: Int
 
@@ -253,6 +260,7 @@ extension MatchScorer {
                     missingLast ? "grandfather's name missing in one record" : "a name part missing in one record")
             }
             if swapped { reasons.append("name parts in a different order") }
+            if shifted { reasons.append("one record's given name is the other's second name") }
             if agreement < 9 {
                 reasons.append("common names")
             } else if agreement >= 18 {
@@ -318,6 +326,7 @@ extension MatchScorer {
                 }
             }
             let givenNamesDiffer = usedA & 1 == 0 && usedB & 1 == 0
+            let shifted = matched > 0 && (usedA & 1 == 0) != (usedB & 1 == 0)
             var disagreements = min(m - matched, n - matched)
             var score = agreement
             if matched == 0 {
@@ -331,10 +340,11 @@ extension MatchScorer {
                     score += Weights.partDisagreement * Double(disagreements)
                 }
                 if inversions > 0 { score += Weights.partsSwapped }
+                if shifted { score += Weights.nameShifted }
             }
             return Alignment(
                 score: score, matched: matched, countA: m, countB: n, agreement: agreement,
-                allClose: closeness >= 0.8, swapped: inversions > 0,
+                allClose: closeness >= 0.8, swapped: inversions > 0, shifted: shifted,
                 givenNamesDiffer: givenNamesDiffer && matched > 0, disagreements: disagreements)
         }
     }
@@ -386,7 +396,7 @@ extension MatchScorer {
 extension MatchScorer {
     struct BirthEvidence {
         enum Kind {
-            case sameDate, sameFirstOfJanuary, dayMonthSwapped, sameYear, oneFieldDiffers, sameYearOtherDay
+            case sameDate, dayMonthSwapped, sameYear, oneFieldDiffers, sameYearOtherDay
             case years(sameDay: Bool, estimated: Int)
         }
 
@@ -408,7 +418,6 @@ extension MatchScorer {
             let span = "birth years \(low) and \(high)"
             switch kind {
             case .sameDate: return "same date of birth"
-            case .sameFirstOfJanuary: return "same birth date (1 January)"
             case .dayMonthSwapped: return "day and month of birth swapped"
             case .sameYear: return "same birth year"
             case .oneFieldDiffers: return "birth dates differ in one field"
@@ -437,13 +446,14 @@ extension MatchScorer {
             case 0...1: return evidence(2, kind)
             case 2...3: return evidence(0.5, kind)
             case 4...5: return evidence(-1.5, kind)
-            case 6...8: return evidence(-4, kind)
-            default: return evidence(-10, kind)
+            case 6...8: return evidence(-3, kind)
+            case 9...12: return evidence(-6, kind)
+            default: return evidence(Weights.generationApart, kind)
             }
         }
         if let dateA = a.birthDate, let dateB = b.birthDate {
             if dateA == dateB {
-                return dateA.month == 1 && dateA.day == 1 ? evidence(4, .sameFirstOfJanuary) : evidence(11, .sameDate)
+                return evidence(11, .sameDate)
             }
             if gap == 0 {
                 if dateA.month == dateB.day && dateA.day == dateB.month { return evidence(6, .dayMonthSwapped) }
@@ -457,14 +467,16 @@ extension MatchScorer {
                 let sameDay = dateA.month == dateB.month && dateA.day == dateB.day
                 return evidence(sameDay ? 3 : -2, .years(sameDay: sameDay, estimated: 0))
             }
-            return evidence(gap == 2 ? -5 : -10, .years(sameDay: false, estimated: 0))
+            // Two written dates a generation apart are two people, whatever their names and phone share.
+            return evidence(gap == 2 ? -5 : gap < 13 ? -10 : -30, .years(sameDay: false, estimated: 0))
         }
         // One exact date and one year, or two years.
         switch gap {
         case 0: return evidence(2, .sameYear)
         case 1: return evidence(-1, .years(sameDay: false, estimated: 0))
         case 2: return evidence(-4, .years(sameDay: false, estimated: 0))
-        default: return evidence(-10, .years(sameDay: false, estimated: 0))
+        case 3...12: return evidence(-10, .years(sameDay: false, estimated: 0))
+        default: return evidence(Weights.generationApart, .years(sameDay: false, estimated: 0))
         }
     }
 }

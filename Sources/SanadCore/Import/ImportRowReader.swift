@@ -19,14 +19,25 @@ public struct ImportRowReader: Sendable {
     public let mapping: ImportMapping
     public let centre: String
     public let today: CivilDate
+    /// When the register was kept: the middle arrival year of its rows, the year an age was given in for a row
+    /// without an arrival date of its own. Nil when no row has one (then ages are taken as of today).
+    public let registerYear: Int?
     private let unmapped: [Int]
 
-    public init(header: [String], mapping: ImportMapping, centre: String, today: CivilDate) {
+    /// `rows` (the whole file) only to find `registerYear`.
+    public init(header: [String], mapping: ImportMapping, centre: String, today: CivilDate, rows: [[String]] = []) {
         self.header = header
         self.mapping = mapping
         self.centre = centre
         self.today = today
         unmapped = mapping.unmapped(header: header)
+        var years: [Int] = []
+        if let column = mapping.column(of: .arrivalDate) {
+            for row in rows where column < row.count {
+                if case .date(let date) = ImportValues.date(row[column]), date <= today { years.append(date.year) }
+            }
+        }
+        registerYear = years.isEmpty ? nil : years.sorted()[years.count / 2]
     }
 
     func columnName(_ field: ImportField) -> String? {
@@ -72,8 +83,10 @@ public struct ImportRowReader: Sendable {
             case nil: return reject(.birthDate, "not a date")
             }
         }
+        var ageThen: Int?
         if draft.birthDate == nil && draft.estimatedAge == nil, let text = value(.estimatedAge) {
             guard let age = ImportValues.age(text) else { return reject(.estimatedAge, "not a number of years") }
+            ageThen = age
             draft.estimatedAge = String(age)
         }
         if let text = value(.nationality) {
@@ -83,7 +96,9 @@ public struct ImportRowReader: Sendable {
         // What the form cannot hold (a language, document type or issuing country Sanad does not know) is kept in
         // the notes under its column: it describes the person but never costs their row.
         var extraNotes: [String] = []
-        func keep(_ field: ImportField, _ text: String) { extraNotes.append("\(columnName(field) ?? field.rawValue): \(text)") }
+        func keep(_ field: ImportField, _ text: String) {
+            extraNotes.append("\(columnName(field) ?? field.rawValue): \(text)")
+        }
         if let text = value(.languages) {
             let (codes, unread) = ImportValues.languages(text)
             draft.languages = codes
@@ -124,6 +139,12 @@ public struct ImportRowReader: Sendable {
         if let text = value(.arrivalDate) {
             guard case .date(let date) = ImportValues.date(text) else { return reject(.arrivalDate, "not a date") }
             draft.arrivalDate = date.description
+        }
+        // An old register's age was the age when the person came, years ago; Sanad keeps the age now, so that the
+        // birth year it implies is the register's (25 on arrival in 2019 is 32 in 2026).
+        let givenIn = draft.arrivalDate.flatMap(CivilDate.init).map(\.year) ?? registerYear
+        if let ageThen, let givenIn, givenIn <= today.year, givenIn >= today.year - 50 {
+            draft.estimatedAge = String(ageThen + today.year - givenIn)
         }
         draft.route = value(.route)
         // Columns nobody mapped are kept, not dropped: into the notes, each under its header.

@@ -78,7 +78,7 @@ public struct ImportService: Sendable {
         }
         let now = context.clock()
         let reader = ImportRowReader(
-            header: file.header, mapping: mapping, centre: code, today: CivilDate(now))
+            header: file.header, mapping: mapping, centre: code, today: CivilDate(now), rows: file.rows)
         try await context.names.refresh(on: db, context: context)
         let names = context.names
         let centres = actor.role == .administrator ? [code] : actor.centres

@@ -56,7 +56,9 @@ extension PeopleService {
         let document = r.personal.documents.first
         let values: [ImportField: String?] = [
             .nameOriginal: r.personal.nameOriginal, .nameLatin: r.personal.nameLatin, .sex: r.facts.sex.rawValue,
-            .birthDate: r.personal.birthDate, .estimatedAge: r.facts.estimatedAge.map(String.init),
+            // An estimated age goes out as the birth year it gave: an age read back is taken as of the row's arrival
+            // (an old register's habit), which for a person registered long after arriving is another year.
+            .birthDate: r.personal.birthDate ?? r.facts.birthYear.map(String.init), .estimatedAge: nil,
             .nationality: r.facts.nationality, .languages: r.facts.languages.joined(separator: ";"),
             .phone: r.personal.phone, .documentType: document?.type.rawValue, .documentNumber: document?.number,
             .documentCountry: document?.issuingCountry, .arrivalDate: r.facts.arrivalDate, .route: r.personal.route,

@@ -181,8 +181,9 @@ struct ImportPageController: RouteCollection {
             default: nil
             }
         return req.page(
-            ImportPages.batch(req.pageContext, view: view, report: report, notice: notice, error: error), status: status
-        )
+            ImportPages.batch(
+                req.pageContext, view: view, report: report, notice: notice, error: error,
+                from: req.query[Int.self, at: "from"] ?? 0), status: status)
     }
 
     func report(req: Request) async throws -> Response {

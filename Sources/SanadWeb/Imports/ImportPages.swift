@@ -161,9 +161,10 @@ enum ImportPages {
         return el("div", [attr("class", "import-rows")], [table])
     }
 
-    static func batch(_ c: PageContext, view: ImportBatchView, report: ImportReport, notice: String?, error: String?)
-        -> String
-    {
+    /// Held rows are shown a page at a time from `from` (a register can hold thousands for review).
+    static func batch(
+        _ c: PageContext, view: ImportBatchView, report: ImportReport, notice: String?, error: String?, from: Int = 0
+    ) -> String {
         let t = c.t
         var body: [HNode] = []
         if let summary = Components.errorSummary(error) { body.append(summary) }
@@ -194,10 +195,25 @@ enum ImportPages {
         let shown = 100
         let held = report.rows.filter { $0.outcome == .heldForReview && !$0.decided }
         if !held.isEmpty {
+            let start = min(max(from, 0), (held.count - 1) / shown * shown)
+            let end = min(start + shown, held.count)
             body.append(el("h2", [attr("id", "held")], text: t.t("import.held", String(held.count))))
-            body.append(rowsTable(c, Array(held.prefix(shown)), batch: view.id))
+            body.append(rowsTable(c, Array(held[start..<end]), batch: view.id))
             if held.count > shown {
-                body.append(el("p", [attr("class", "hint")], text: t.t("import.more", String(shown))))
+                var links: [HNode] = [
+                    .text(t.t("import.held.showing", String(start + 1), String(end), String(held.count)) + " ")
+                ]
+                if start > 0 {
+                    let href = Site.importBatch(view.id) + "?from=\(start - shown)#held"
+                    links.append(
+                        el("a", [attr("href", href), attr("id", "held-previous")], text: t.t("import.held.previous")))
+                    links.append(.text(" "))
+                }
+                if end < held.count {
+                    let href = Site.importBatch(view.id) + "?from=\(end)#held"
+                    links.append(el("a", [attr("href", href), attr("id", "held-next")], text: t.t("import.held.next")))
+                }
+                body.append(el("p", [attr("class", "hint")], links))
             }
         }
         let rejected = report.rows.filter { $0.outcome == .rejected }
