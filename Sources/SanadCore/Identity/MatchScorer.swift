@@ -175,15 +175,18 @@ public struct MatchScorer: Sendable {
         static let differentPhone = -1.0
         static let sameDocument = 12.0
         static let similarDocument = 5.0
-        static let differentDocument = -2.0
+        static let differentDocument = -5.0
         static let sameSex = 0.5
         static let differentSex = -6.0
         static let sameNationality = 0.5
         static let differentNationality = -5.0
         /// Per pair of name parts that both records give but that do not agree.
-        static let partDisagreement = -3.5
+        static let partDisagreement = -5.0
         /// When the given names (the first parts) disagree: siblings share father's and grandfather's names.
-        static let givenNameDisagreement = -7.0
+        static let givenNameDisagreement = -8.0
+        /// Per part one record has and the other lacks: "Mohamed Ahmed" agrees with every "Mohamed Ahmed X", so
+        /// two parts that agree say less when the other record has three.
+        static let partMissing = -1.0
         static let noNameAgrees = -8.0
         static let partsSwapped = -4.0
         /// One record's given name is the other's second name: a father and his child ("Peter Makuei Majok" and
@@ -341,6 +344,7 @@ extension MatchScorer {
                 }
                 if inversions > 0 { score += Weights.partsSwapped }
                 if shifted { score += Weights.nameShifted }
+                score += Weights.partMissing * Double(abs(m - n))
             }
             return Alignment(
                 score: score, matched: matched, countA: m, countB: n, agreement: agreement,
@@ -461,7 +465,7 @@ extension MatchScorer {
                     return evidence(2, .sameYear)
                 }
                 if dateA.month == dateB.month || dateA.day == dateB.day { return evidence(2, .oneFieldDiffers) }
-                return evidence(-1, .sameYearOtherDay)
+                return evidence(-4, .sameYearOtherDay)
             }
             if gap == 1 {
                 let sameDay = dateA.month == dateB.month && dateA.day == dateB.day
