@@ -170,6 +170,33 @@ final class ImportReadingTests: XCTestCase {
         XCTAssertEqual(try undated.read(rows[1]).get().facts.birthYear, 1996)
     }
 
+    func testArrivalsWithoutADayAndAgesInTheDateColumn() throws {
+        XCTAssertEqual(ImportValues.monthOrYear("2020")?.year, 2020)
+        XCTAssertNil(ImportValues.monthOrYear("2020")?.month)
+        XCTAssertEqual(ImportValues.monthOrYear("Jan 2020")?.month, 1)
+        XCTAssertEqual(ImportValues.monthOrYear("فبراير 2024")?.month, 2)
+        XCTAssertEqual(ImportValues.monthOrYear("09/2021")?.month, 9)
+        XCTAssertEqual(ImportValues.monthOrYear("2020-10")?.month, 10)
+        XCTAssertEqual(ImportValues.monthOrYear("2020-10")?.year, 2020)
+        XCTAssertNil(ImportValues.monthOrYear("14/09/2021"))
+        XCTAssertNil(ImportValues.monthOrYear("Smarch 2021"))
+        let header = ["Name", "Date of birth", "Date of arrival"]
+        let reader = ImportRowReader(
+            header: header, mapping: ImportMapping.recognised(header: header), centre: "SD01", today: today)
+        let approximate = try reader.read(["Selam Haile", "25 years", "Jan 2020"]).get()
+        XCTAssertNil(approximate.facts.arrivalDate)
+        XCTAssertEqual(approximate.personal.notes, "Date of arrival: Jan 2020")
+        XCTAssertEqual(approximate.facts.birthYear, 1995)
+        XCTAssertEqual(try reader.read(["Selam Haile", "٣٠ سنة", ""]).get().facts.estimatedAge, 30)
+        for bad in ["Jan 2091", "yesterday"] {
+            if case .success = reader.read(["Selam Haile", "", bad]) { XCTFail(bad) }
+        }
+        if case .success = reader.read(["Selam Haile", "31/02/1990", ""]) { XCTFail("31/02/1990") }
+        for (text, iso3) in [("Soudan", "SDN"), ("Yemen Rep.", "YEM"), ("Syrian Arab Rep.", "SYR"), ("C.A.R", "CAF")] {
+            XCTAssertEqual(ImportValues.nationality(text), iso3, text)
+        }
+    }
+
     func testWhatTheFormCannotHoldGoesToTheNotesAndNeverCostsTheRow() throws {
         let header = ["Name", "Languages", "ID type", "Passport/ID no.", "Issued by", "Remarks"]
         let reader = ImportRowReader(

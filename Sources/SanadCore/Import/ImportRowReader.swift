@@ -34,7 +34,12 @@ public struct ImportRowReader: Sendable {
         var years: [Int] = []
         if let column = mapping.column(of: .arrivalDate) {
             for row in rows where column < row.count {
-                if case .date(let date) = ImportValues.date(row[column]), date <= today { years.append(date.year) }
+                if let year = ImportValues.monthOrYear(row[column])?.year
+                    ?? { if case .date(let date) = ImportValues.date(row[column]) { date.year } else { nil } }(),
+                    year <= today.year
+                {
+                    years.append(year)
+                }
             }
         }
         registerYear = years.isEmpty ? nil : years.sorted()[years.count / 2]
@@ -76,14 +81,19 @@ public struct ImportRowReader: Sendable {
         } else {
             draft.sex = Gender.unknown.rawValue
         }
+        var ageThen: Int?
         if let text = value(.birthDate) {
             switch ImportValues.date(text) {
             case .date(let date): draft.birthDate = date.description
             case .year(let year): draft.estimatedAge = String(today.year - year)
-            case nil: return reject(.birthDate, "not a date")
+            case nil:
+                // "30 سنة" typed where the date goes: an age, as the age column would have it.
+                guard ImportValues.monthOrYear(text) == nil, let age = ImportValues.age(text), age <= PersonDraft.maxAge
+                else { return reject(.birthDate, "not a date") }
+                ageThen = age
+                draft.estimatedAge = String(age)
             }
         }
-        var ageThen: Int?
         if draft.birthDate == nil && draft.estimatedAge == nil, let text = value(.estimatedAge) {
             guard let age = ImportValues.age(text) else { return reject(.estimatedAge, "not a number of years") }
             ageThen = age
@@ -136,13 +146,22 @@ public struct ImportRowReader: Sendable {
                 DocumentDraft(type: type.rawValue, number: ImportValues.asciiDigits(number), issuingCountry: country)
             ]
         }
+        var arrivalYear: Int?
         if let text = value(.arrivalDate) {
-            guard case .date(let date) = ImportValues.date(text) else { return reject(.arrivalDate, "not a date") }
-            draft.arrivalDate = date.description
+            if case .date(let date) = ImportValues.date(text) {
+                draft.arrivalDate = date.description
+                arrivalYear = date.year
+            } else if let approximate = ImportValues.monthOrYear(text), approximate.year <= today.year {
+                // "Jan 2020": the form needs a day nobody wrote, so the words go to the notes and the year serves.
+                arrivalYear = approximate.year
+                keep(.arrivalDate, text)
+            } else {
+                return reject(.arrivalDate, "not a date")
+            }
         }
         // An old register's age was the age when the person came, years ago; Sanad keeps the age now, so that the
         // birth year it implies is the register's (25 on arrival in 2019 is 32 in 2026).
-        let givenIn = draft.arrivalDate.flatMap(CivilDate.init).map(\.year) ?? registerYear
+        let givenIn = arrivalYear ?? registerYear
         if let ageThen, let givenIn, givenIn <= today.year, givenIn >= today.year - 50 {
             draft.estimatedAge = String(ageThen + today.year - givenIn)
         }

@@ -128,6 +128,24 @@ public enum ImportValues {
         return CivilDate(year: y, month: m, day: d).map(DateValue.date)
     }
 
+    /// A month or a year without a day — "2020", "Jan 2020", "فبراير 2024", "09/2021" — as registers write an
+    /// arrival nobody remembers to the day. Nil for a full date or anything else.
+    public static func monthOrYear(_ raw: String) -> (year: Int, month: Int?)? {
+        let text = asciiDigits(raw).trimmed
+        if case .year(let year) = date(text) { return (year, nil) }
+        var named = text
+        for (name, month) in levantine where named.contains(name) {
+            named = named.replacingOccurrences(of: name, with: "/\(month)/")
+        }
+        var parts = named.split(whereSeparator: { "/-. ,".contains($0) }).map(String.init)
+        // "2020-10", year first as ISO writes it.
+        if parts.count == 2, parts[0].count == 4, Int(parts[0]) != nil { parts.reverse() }
+        guard parts.count == 2, parts[1].count == 4, let year = Int(parts[1]), (1880...2200).contains(year),
+            let month = Int(parts[0]) ?? months[parts[0].lowercased()], (1...12).contains(month)
+        else { return nil }
+        return (year, month)
+    }
+
     static func serial(_ days: Int) -> CivilDate? {
         // 1899-12-30 is Excel's day 0 once its fictitious 1900-02-29 is accounted for.
         var calendar = Calendar(identifier: .gregorian)
@@ -166,6 +184,14 @@ public enum ImportValues {
         if let country = ReferenceData.country(text) { return country.iso3 }
         let key = ReferenceData.searchKey(text)
         if let iso3 = nationalityIndex[key] { return iso3 }
+        // "Yemen, Rep.", "Syrian Arab Rep." as statistical tables abbreviate them.
+        if key.contains("rep") {
+            let long = ReferenceData.searchKey(text.lowercased().replacingOccurrences(of: "rep.", with: "republic"))
+            if let iso3 = nationalityIndex[long] { return iso3 }
+            for suffix in ["rep", "republic", "republicof"] where key.hasSuffix(suffix) {
+                if let iso3 = nationalityIndex[String(key.dropLast(suffix.count))] { return iso3 }
+            }
+        }
         return NearestSpelling.nationalities.nearest(key)
     }
 
@@ -173,7 +199,7 @@ public enum ImportValues {
     static let adjectives: [String: [String]] = [
         "ERI": ["eritrean", "ارتري", "إرتري", "اريتري", "إريتري", "ارتيري", "ارترية", "اريترية", "ارتريا"],
         "ETH": ["ethiopian", "اثيوبي", "إثيوبي", "اثيوبية", "إثيوبية", "حبشي", "اثيوبيا"],
-        "SDN": ["sudanese", "سوداني", "سودانية"],
+        "SDN": ["sudanese", "سوداني", "سودانية", "soudan", "soudanais"],
         "SSD": [
             "south sudanese", "جنوب سوداني", "جنوب سودانية", "south sudan", "جنوب السودان", "s sudan", "s sudanese",
             "جنوبي", "جنوبية",
@@ -185,7 +211,7 @@ public enum ImportValues {
         "EGY": ["egyptian", "مصري", "مصرية"],
         "YEM": ["yemen", "yemeni", "yamani", "yemenite", "يمني", "يمنية"],
         "SYR": ["syria", "syrian", "سوري", "سورية", "سوريا"],
-        "CAF": ["central african", "افريقي اوسطي"],
+        "CAF": ["central african", "افريقي اوسطي", "car", "c a r", "centrafrique", "افريقيا الوسطى"],
         "LBY": ["libyan", "ليبي", "ليبية"],
         "DJI": ["djiboutian", "جيبوتي"],
         "KEN": ["kenyan", "كيني"],
