@@ -36,6 +36,9 @@ struct IdentityNameKeysTests {
         // Somali orthography against English spelling.
         ["Ali", "Cali"],
         ["Hassan", "Xasan"],
+        // Arabic has no "ch": Sudanese clerks write تش.
+        ["Achol", "Acol", "اتشول"],
+        ["Chol", "تشول"],
     ])
     func spellingsOfOneNameGiveTheSameParts(spellings: [String]) {
         let expected = NameKeys.parts(spellings[0])

@@ -97,11 +97,11 @@ public struct MatchScorer: Sendable {
         /// a father's given name is his son's second name, and a popular full name with a similar age is several
         /// people in one register. So names (and an approximate age) alone never make a sure match: a same phone,
         /// document number or full birth date must confirm them; given names that differ (siblings) or parts in
-        /// another order (father and son as often as a surname written first) leave it to a person unless the document
-        /// numbers agree. Measured on registers with families in `scripts/import-quality.py`, see
+        /// another order (father and son as often as a surname written first) or a different sex leave it to a person
+        /// unless the document numbers agree. Measured on registers with families in `scripts/import-quality.py`, see
         /// `docs/importing.md`.
         enum Doubt {
-            case unconfirmed, givenNamesDiffer, partsReordered
+            case unconfirmed, givenNamesDiffer, partsReordered, differentSex
         }
 
         static let unconfirmedReason = "no phone, document or birth date confirms it"
@@ -110,6 +110,8 @@ public struct MatchScorer: Sendable {
             if document == .same { return nil }
             if names?.givenNamesDiffer == true { return .givenNamesDiffer }
             if names?.swapped == true || names?.shifted == true { return .partsReordered }
+            // A brother and a sister with one phone and like names (Reem and Ramy) differ here first.
+            if sameSex == false { return .differentSex }
             let confirmed = phone == .same || document == .similar || birth?.confirms == true
             return confirmed ? nil : .unconfirmed
         }
@@ -364,8 +366,15 @@ extension MatchScorer {
             return a.folded[0] == b.folded[0] ? 0.8 : 0.65
         }
         if a.hasAlternates || b.hasAlternates, a.sharesReading(with: b) { return 0.8 }
-        if a.skeleton.count >= 4, b.skeleton.count >= 4, a.skeleton.withinOneEdit(of: b.skeleton) { return 0.6 }
-        if a.folded.count >= 4, b.folded.count >= 4, a.folded.withinOneEdit(of: b.folded) { return 0.6 }
+        // A slip of the keyboard seldom hits the first letter; Ahmed and Mohamed are one letter apart otherwise.
+        if a.skeleton.count >= 4, b.skeleton.count >= 4, a.skeleton[0] == b.skeleton[0],
+            a.skeleton.withinOneEdit(of: b.skeleton)
+        {
+            return 0.6
+        }
+        if a.folded.count >= 4, b.folded.count >= 4, a.folded[0] == b.folded[0], a.folded.withinOneEdit(of: b.folded) {
+            return 0.6
+        }
         return 0
     }
 
@@ -436,6 +445,8 @@ extension MatchScorer {
         }
     }
 
+    static let thisYear = CivilDate(Date()).year
+
     static func compareBirth(_ a: IdentityFeatures, _ b: IdentityFeatures) -> BirthEvidence? {
         guard let yearA = a.birthYear, let yearB = b.birthYear else { return nil }
         let gap = abs(yearA - yearB)
@@ -446,6 +457,15 @@ extension MatchScorer {
         let estimated = (a.birthYearEstimated ? 1 : 0) + (b.birthYearEstimated ? 1 : 0)
         if estimated > 0 {
             let kind = BirthEvidence.Kind.years(sameDay: false, estimated: estimated)
+            // A child's age is known to within a year or two; siblings a few years apart share everything else.
+            if max(yearA, yearB) >= Self.thisYear - 16 {
+                switch gap {
+                case 0...1: return evidence(2, kind)
+                case 2: return evidence(0, kind)
+                case 3...4: return evidence(-5, kind)
+                default: return evidence(-12, kind)
+                }
+            }
             switch gap {
             case 0...1: return evidence(2, kind)
             case 2...3: return evidence(0.5, kind)

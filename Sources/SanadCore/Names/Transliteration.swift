@@ -222,7 +222,13 @@ extension Transliteration {
             }
             if index < scalars.count, scalars[index] == "\u{1E96}" {  // ẖ: ش is "sẖ", خ "kẖ", ذ "dẖ", ...
                 index += 1
-                units.append(.consonant(["t": "th", "k": "kh", "d": "z", "s": "sh", "g": "gh"][base] ?? ascii(base)))
+                let letters = ["t": "th", "k": "kh", "d": "z", "s": "sh", "g": "gh"][base] ?? ascii(base)
+                // تش is how Sudanese clerks write "ch", which Arabic lacks: تشاد is Chad, اتشول Achol.
+                if letters == "sh", case .consonant("t") = units.last {
+                    units[units.count - 1] = .consonant("ch")
+                } else {
+                    units.append(.consonant(letters))
+                }
                 continue
             }
             switch base {
