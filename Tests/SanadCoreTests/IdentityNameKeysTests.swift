@@ -39,6 +39,10 @@ struct IdentityNameKeysTests {
         // Arabic has no "ch": Sudanese clerks write تش.
         ["Achol", "Acol", "اتشول"],
         ["Chol", "تشول"],
+        // Ge'ez compounds written in Arabic script by ear, split or joined; و read as a vowel or as w.
+        ["Tesfamariam", "Tesfa Mariam", "تسفا مريام", "تيسفاماريام"],
+        ["Gebremichael", "قبري ميكائيل"],
+        ["Dawit", "داويت", "دويت"],
     ])
     func spellingsOfOneNameGiveTheSameParts(spellings: [String]) {
         let expected = NameKeys.parts(spellings[0])

@@ -288,7 +288,24 @@ public enum NameKeys {
         "giorgish", "yesus", "iyesus", "medhin", "hiwet", "hiwot", "kidan", "egziabher", "egziabiher", "kristos",
         "haimanot", "haymanot", "gabriel", "tsadik", "yohannes", "tensae", "tsion", "amlak", "berhan", "meskel",
         "mesqel", "hawaria", "hawariat", "sadik", "ab", "egzi", "leul", "slassie",
+        // مذين: medhin with ذ, as Sudanese clerks write it.
+        "mazin", "mezin",
     ]
+
+    /// Heads and tails as the lists spell them or as an Arabic-script spelling reads back ("قبري مريام" is
+    /// "gabri maryam", "تسفا" "tasfa"): by their consonants.
+    static let compoundHeadSkeletons = Set(geezCompoundHeads.compactMap { skeletons($0).first })
+    static let compoundTailSkeletons = Set(geezCompoundTails.compactMap { skeletons($0).first })
+
+    static func isCompoundHead(_ word: String) -> Bool {
+        geezCompoundHeads.contains(word)
+            || (word.count >= 4 && skeletons(word).first.map(compoundHeadSkeletons.contains) == true)
+    }
+
+    static func isCompoundTail(_ word: String) -> Bool {
+        geezCompoundTails.contains(word)
+            || (word.count >= 4 && skeletons(word).first.map(compoundTailSkeletons.contains) == true)
+    }
 
     static func joinCompounds(_ tokens: [Token]) -> [String] {
         var words: [Token] = tokens.filter { !connectives.contains($0.text) }
@@ -298,8 +315,7 @@ public enum NameKeys {
             let word = words[index].text
             let joins =
                 articles.contains(word) || joinsNext.contains(word)
-                || (geezCompoundHeads.contains(word)
-                    && (words[index + 1].hyphenated || geezCompoundTails.contains(words[index + 1].text)))
+                || (isCompoundHead(word) && (words[index + 1].hyphenated || isCompoundTail(words[index + 1].text)))
             if joins {
                 words[index].text += words[index + 1].text
                 words.remove(at: index + 1)
@@ -449,6 +465,10 @@ public enum NameKeys {
             let next = index + 1 < letters.count ? letters[index + 1] : nil
             let atEnd = index == letters.count - 1
             switch letter {
+            case "o" where next == "u" && index > 0 && index + 2 < letters.count:
+                // Arabic و between consonants is read "ou" but may be a w: دويت is Dawit.
+                sounds.append(.ambiguous([nil, "w"]))
+                index += 1
             case "a", "e", "i", "o", "u":
                 if index == 0 { startsWithVowel = true }
             case "y":
