@@ -43,9 +43,7 @@ struct Anonymize: ParsableCommand {
             }
             ctdc = CTDCTable(header: [])
             let (output, report) = result
-            guard FileManager.default.createFile(atPath: out, contents: nil),
-                let file = FileHandle(forWritingAtPath: out)
-            else {
+            guard let file = CSVFiles.openForWriting(out) else {
                 throw ValidationError("cannot write \(out)")
             }
             try output.csv { try file.write(contentsOf: $0) }

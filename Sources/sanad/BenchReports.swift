@@ -143,7 +143,7 @@ struct CTDCSynthBench: ParsableCommand {
             }
             output.append(row)
         }
-        guard FileManager.default.createFile(atPath: out, contents: CSVFiles.write(output)) else {
+        guard CSVFiles.save(CSVFiles.write(output), to: out) else {
             throw ValidationError("Cannot write \(out).")
         }
         print("wrote \(rows) rows to \(out)")

@@ -6,6 +6,26 @@ import SanadStore
 /// Reading spreadsheet exports as people actually save them: with or without a byte-order mark, with commas,
 /// semicolons or tabs, in UTF-8 (or, failing that, Windows-1252).
 enum CSVFiles {
+    /// A file opened for writing in place, created if it does not exist. Not `FileManager.createFile`: on Linux that
+    /// writes a temporary file and renames it over the path, which turns `/dev/null` or a named pipe given as the
+    /// output into a regular file.
+    static func openForWriting(_ path: String) -> FileHandle? {
+        if !FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.createFile(atPath: path, contents: nil) else { return nil }
+        }
+        guard let file = FileHandle(forWritingAtPath: path) else { return nil }
+        // A device cannot be truncated; a regular file that was longer must be.
+        try? file.truncate(atOffset: 0)
+        return file
+    }
+
+    /// Writes `data` to `path` in place (see `openForWriting`); false when it cannot.
+    static func save(_ data: Data, to path: String) -> Bool {
+        guard let file = openForWriting(path) else { return false }
+        defer { try? file.close() }
+        return (try? file.write(contentsOf: data)) != nil
+    }
+
     struct Table {
         var header: [String]
         var rows: [[String]]

@@ -28,7 +28,7 @@ struct Export: AsyncParsableCommand {
     }
 
     static func write(_ data: Data, to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: data) else {
+        guard CSVFiles.save(data, to: path) else {
             throw ValidationError("Cannot write \(path).")
         }
     }

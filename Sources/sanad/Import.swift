@@ -92,7 +92,7 @@ struct Import: AsyncParsableCommand {
             bar.finish()
             if let report {
                 let csv = CSVFiles.write([ImportReport.header] + result.table)
-                guard FileManager.default.createFile(atPath: report, contents: csv) else {
+                guard CSVFiles.save(csv, to: report) else {
                     Import.say("error: cannot write \(report)")
                     throw ExitCode(1)
                 }
