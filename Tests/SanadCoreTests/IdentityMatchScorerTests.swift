@@ -187,17 +187,14 @@ struct IdentityMatchScorerTests {
         guessed.0.birthDate = nil
         guessed.1.birthDate = nil
         let shifted = scorer.compare(guessed.0, guessed.1)
-        #expect(shifted.decision != .match)
-        if shifted.decision != nil {
-            #expect(shifted.reasons.contains("one record's given name is the other's second name"))
-        }
+        // Without birth dates the names and phone score as a match; the shift leaves it to a person.
+        #expect(shifted.score >= scorer.matchThreshold)
+        #expect(shifted.decision == .possible)
+        #expect(shifted.reasons.contains("one record's given name is the other's second name"))
         // 1 January stands for an unknown day: two such dates years apart are two guesses, not two dates.
         var placeholders = (father, father)
         placeholders.0.birthDate = Self.date("1973-01-01")
         placeholders.1.birthDate = Self.date("1976-01-01")
-        #expect(
-            scorer.compare(placeholders.0, placeholders.1).reasons.contains("birth years 1973 and 1976 (one estimated)")
-                == false)
         #expect(scorer.compare(placeholders.0, placeholders.1).reasons.contains("estimated birth years 1973 and 1976"))
     }
 

@@ -34,12 +34,7 @@ public struct ImportRowReader: Sendable {
         var years: [Int] = []
         if let column = mapping.column(of: .arrivalDate) {
             for row in rows where column < row.count {
-                if let year = ImportValues.monthOrYear(row[column])?.year
-                    ?? { if case .date(let date) = ImportValues.date(row[column]) { date.year } else { nil } }(),
-                    year <= today.year
-                {
-                    years.append(year)
-                }
+                if let year = ImportValues.year(of: row[column]), year <= today.year { years.append(year) }
             }
         }
         registerYear = years.isEmpty ? nil : years.sorted()[years.count / 2]
@@ -134,13 +129,15 @@ public struct ImportRowReader: Sendable {
             }
             var country: String?
             if let text = value(.documentCountry) {
-                // "Sudan - COR": the country and the office that issued it.
-                country =
-                    ImportValues.nationality(text)
-                    ?? text.split(whereSeparator: { "-–/(),".contains($0) }).lazy.compactMap {
-                        ImportValues.nationality(String($0))
-                    }.first
-                if country == nil || ImportValues.nationality(text) == nil { keep(.documentCountry, text) }
+                country = ImportValues.nationality(text)
+                if country == nil {
+                    // "Sudan - COR": the country and the office that issued it; the words are kept either way.
+                    country =
+                        text.split(whereSeparator: { "-–/(),".contains($0) }).lazy.compactMap {
+                            ImportValues.nationality(String($0))
+                        }.first
+                    keep(.documentCountry, text)
+                }
             }
             draft.documents = [
                 DocumentDraft(type: type.rawValue, number: ImportValues.asciiDigits(number), issuingCountry: country)

@@ -128,6 +128,12 @@ public enum ImportValues {
         return CivilDate(year: y, month: m, day: d).map(DateValue.date)
     }
 
+    /// The year of a date, or of a month or year written without one.
+    public static func year(of raw: String) -> Int? {
+        if case .date(let date) = date(raw) { return date.year }
+        return monthOrYear(raw)?.year
+    }
+
     /// A month or a year without a day — "2020", "Jan 2020", "فبراير 2024", "09/2021" — as registers write an
     /// arrival nobody remembers to the day. Nil for a full date or anything else.
     public static func monthOrYear(_ raw: String) -> (year: Int, month: Int?)? {
